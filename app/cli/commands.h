@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace latentlab::cli {
+
+// Each command returns the process exit code and throws latentlab::Error on failure (main maps it).
+int runInfo(const std::vector<std::string>& args);
+int runDemo(const std::vector<std::string>& args);
+
+} // namespace latentlab::cli

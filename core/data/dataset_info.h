@@ -1,0 +1,17 @@
+#pragma once
+// What `latentlab-cli info` prints and the GUI's dataset summary shows, built in one place.
+#include "data/dataset.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+
+namespace latentlab {
+
+nlohmann::json datasetInfoJson(const Dataset& ds);
+// A few human-readable lines.
+std::string datasetInfoText(const Dataset& ds);
+// "1x28x28" or "12 features".
+std::string shapeText(const Dataset& ds);
+
+} // namespace latentlab
