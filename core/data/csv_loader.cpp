@@ -4,10 +4,14 @@
 #include "util/file_io.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <filesystem>
 #include <map>
+
+namespace fs = std::filesystem;
 
 namespace latentlab {
 namespace {
@@ -56,6 +60,26 @@ std::string quoteForMessage(const std::string& s)
     return "'" + (s.size() > 40 ? s.substr(0, 40) + "..." : s) + "'";
 }
 
+// .tsv means tabs; otherwise whichever of tab and comma appears more often outside quotes in the header.
+char chooseDelimiter(const std::string& path, const std::string& header)
+{
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".tsv")
+        return '\t';
+    std::size_t tabs = 0, commas = 0;
+    bool quoted = false;
+    for (const char c : header) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == '\t')
+            ++tabs;
+        else if (!quoted && c == ',')
+            ++commas;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
 bool parseInt(const std::string& s, long long* out)
 {
     const char* end = s.data() + s.size();
@@ -97,7 +121,7 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
         throw BadInputError(name + ": the file holds only blank lines");
 
     const std::string& headerLine = lines.front().second;
-    const char delim = headerLine.find('\t') != std::string::npos && headerLine.find(',') == std::string::npos ? '\t' : ',';
+    const char delim = chooseDelimiter(path, headerLine);
     std::vector<std::string> header = splitFields(headerLine, delim);
     for (auto& h : header)
         h = trim(h);

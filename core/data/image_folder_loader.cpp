@@ -20,9 +20,11 @@ struct ImageEntry {
     std::int32_t label = -1;
 };
 
+// "root/class/file.png": the dataset folder's own name and below, enough to find the file, short enough for one line.
 std::string relativeName(const fs::path& root, const fs::path& p)
 {
-    return fs::path(p).lexically_relative(root).string();
+    const fs::path base = root.filename().empty() ? root.parent_path() : root;
+    return p.lexically_relative(base.parent_path()).string();
 }
 
 std::vector<fs::path> sortedEntries(const fs::path& dir)
