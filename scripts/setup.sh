@@ -1,0 +1,51 @@
+# Shared by scripts/run and scripts/test (sourced, not run): installs what is missing from Debian's
+# packages, then configures and builds with CMake + Ninja. Nothing is downloaded from anywhere else.
+
+LATENTLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
+
+# Every package the project needs from outside. libopenblas0-openmp matters: without it Debian's LibTorch
+# falls back to the reference BLAS and trains about 15x slower (see README, "Performance").
+LATENTLAB_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config
+  libtorch-dev libopenblas0-openmp
+  qt6-base-dev qt6-charts-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
+  zlib1g-dev libstb-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  dataset-fashion-mnist
+  xvfb xauth
+)
+
+latentlab_install_packages() {
+  local missing=()
+  local p
+  for p in "${LATENTLAB_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> installing from Debian: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "error: missing packages (${missing[*]}) and not root; install them with apt-get as root" >&2
+      return 1
+    fi
+  fi
+  $sudo apt-get update -qq || return 1
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" || return 1
+}
+
+latentlab_build() {
+  local werror=OFF
+  # CI turns warnings into errors for our own code.
+  [ "${CI:-}" = "true" ] && werror=ON
+  echo "==> configuring (Release) in $LATENTLAB_BUILD"
+  cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DLATENTLAB_WERROR="$werror" "$@" >/dev/null || return 1
+  echo "==> building"
+  cmake --build "$LATENTLAB_BUILD" || return 1
+}
