@@ -9,7 +9,7 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
-  qt6-base-dev qt6-charts-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   zlib1g-dev libstb-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   dataset-fashion-mnist

@@ -1,0 +1,57 @@
+// `latentlab [DATA]`: the desktop application. Thin on purpose: it parses the command line and hands
+// everything else to latentlab_ui's MainWindow.
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStringList>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LatentLab"));
+    QApplication::setApplicationName(QStringLiteral("LatentLab"));
+    QApplication::setApplicationDisplayName(QStringLiteral("LatentLab"));
+    QApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Train autoencoders and explore their latent space."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("DATA"),
+                                 QStringLiteral("Dataset to open: an IDX, .npy or CSV/TSV file, or a folder."),
+                                 QStringLiteral("[DATA]"));
+    // Accepted now so scripts written against the full interface already run; each arrives with its issue.
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model checkpoint to open."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Session file to restore."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("View to show first: training, explorer or anomalies."),
+                                  QStringLiteral("VIEW"));
+    parser.addOptions({model, session, view});
+    parser.process(app);
+
+    latentlab::ui::MainWindow window;
+    window.show();
+
+    // The dataset first, so the notes below are shown once it has loaded instead of vanishing under
+    // "Loading …".
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        window.openDataset(positional.first());
+    if (positional.size() > 1)
+        window.addNote(QStringLiteral("only one dataset can be opened; ignored %1").arg(positional.mid(1).join(QLatin1Char(' '))));
+
+    for (const auto* option : {&model, &session})
+        if (parser.isSet(*option))
+            window.addNote(QStringLiteral("--%1 is not supported yet and was ignored").arg(option->names().first()));
+    if (parser.isSet(view)) {
+        const QString name = parser.value(view);
+        const QStringList known{QStringLiteral("training"), QStringLiteral("explorer"), QStringLiteral("anomalies")};
+        window.addNote(known.contains(name)
+                           ? QStringLiteral("the %1 view is not available yet").arg(name)
+                           : QStringLiteral("unknown view \"%1\" (expected training, explorer or anomalies)").arg(name));
+    }
+    return app.exec();
+}

@@ -1,0 +1,338 @@
+#include "main_window.h"
+
+#include "dataset_loader.h"
+#include "dataset_panel.h"
+#include "dataset_table_model.h"
+#include "format.h"
+#include "gallery_view.h"
+#include "recent_files_menu.h"
+#include "welcome_view.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+
+#ifndef LATENTLAB_VERSION
+#define LATENTLAB_VERSION "dev"
+#endif
+
+namespace latentlab::ui {
+namespace {
+
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kStateKey = QStringLiteral("window/state");
+const auto kDirectoryKey = QStringLiteral("lastDirectory");
+constexpr int kMessageMs = 8000;
+
+// The first local file or folder among dragged URLs; empty when the drag carries none.
+QString droppedPath(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("LatentLab"));
+    setAcceptDrops(true);
+    loader_ = new DatasetLoader(this);
+    connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onLoaded);
+    connect(loader_, &DatasetLoader::failed, this, &MainWindow::onFailed);
+    connect(loader_, &DatasetLoader::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(loader_, &DatasetLoader::started, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Loading %1 …").arg(displayName(path)));
+    });
+
+    buildCentral();
+    buildDock();
+    buildMenus();
+    buildStatusBar();
+    restoreSettings();
+}
+
+// The loader (a child) stops and joins its thread when it is destroyed with the window.
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Dataset…"), this,
+                                    &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open an IDX, .npy or CSV/TSV file"));
+    QAction* folder = file->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Dataset &Folder…"), this,
+                                      &MainWindow::chooseFolder);
+    folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    folder->setStatusTip(tr("Open a folder of IDX files or of images in class sub-folders"));
+    recent_ = new RecentFilesMenu(this);
+    connect(recent_, &RecentFilesMenu::fileTriggered, this, &MainWindow::openDataset);
+    connect(recent_, &RecentFilesMenu::filesChanged, welcome_, &WelcomeView::setRecentFiles);
+    welcome_->setRecentFiles(recent_->files());
+    file->addMenu(recent_);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* toggleDock = dock_->toggleViewAction();
+    connect(toggleDock, &QAction::triggered, this, [this] { dockDeferred_ = false; });
+    toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    view->addAction(toggleDock);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LatentLab"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::buildCentral()
+{
+    welcome_ = new WelcomeView;
+    connect(welcome_, &WelcomeView::openFileRequested, this, &MainWindow::chooseFile);
+    connect(welcome_, &WelcomeView::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(welcome_, &WelcomeView::openPathRequested, this, &MainWindow::openDataset);
+
+    gallery_ = new GalleryView;
+    tableModel_ = new DatasetTableModel(this);
+    table_ = new QTableView;
+    table_->setModel(tableModel_);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    samples_ = new QStackedWidget;
+    samples_->addWidget(gallery_);
+    samples_->addWidget(table_);
+
+    workspace_ = new QTabWidget;
+    workspace_->setDocumentMode(true);
+    workspace_->addTab(samples_, tr("Samples"));
+
+    central_ = new QStackedWidget;
+    central_->addWidget(welcome_);
+    central_->addWidget(workspace_);
+    setCentralWidget(central_);
+}
+
+void MainWindow::buildDock()
+{
+    panel_ = new DatasetPanel;
+    connect(panel_, &DatasetPanel::classSelected, gallery_, &GalleryView::setClassFilter);
+    dock_ = new QDockWidget(tr("Dataset"), this);
+    dock_->setObjectName(QStringLiteral("DatasetDock")); // saveState() finds docks by name
+    dock_->setWidget(panel_);
+    dock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, dock_);
+}
+
+void MainWindow::buildStatusBar()
+{
+    busy_ = new QProgressBar;
+    busy_->setRange(0, 0); // indeterminate: loaders do not report progress
+    busy_->setMaximumWidth(120);
+    busy_->setMaximumHeight(statusBar()->fontMetrics().height());
+    busy_->setTextVisible(false);
+    busy_->hide();
+    summary_ = new QLabel;
+    statusBar()->addPermanentWidget(busy_);
+    statusBar()->addPermanentWidget(summary_);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First start: most of the screen, centred.
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        const QSize size(std::min(1400, screen.width() * 9 / 10), std::min(900, screen.height() * 9 / 10));
+        resize(size);
+        move(screen.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
+    layoutRestored_ = restoreState(settings.value(kStateKey).toByteArray());
+    dockDeferred_ = !dock_->isHidden();
+    if (dockDeferred_)
+        dock_->hide();
+}
+
+void MainWindow::showDeferredDock()
+{
+    if (!dockDeferred_)
+        return;
+    dockDeferred_ = false;
+    dock_->show();
+    if (!layoutRestored_)
+        resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // A dock hidden only because no dataset was opened this time is still wanted next time.
+    if (dockDeferred_)
+        dock_->show();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openDataset(const QString& path)
+{
+    loadTimer_.start();
+    loader_->load(path);
+}
+
+bool MainWindow::showsWelcome() const
+{
+    return central_->currentWidget() == welcome_;
+}
+
+void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
+{
+    dataset_ = std::move(dataset);
+    datasetPath_ = path;
+    const QString name = displayName(path);
+    setWindowTitle(tr("LatentLab — %1").arg(name));
+    recent_->addFile(QFileInfo(path).absoluteFilePath());
+
+    panel_->setDataset(dataset_);
+    gallery_->setDataset(dataset_);
+    tableModel_->setDataset(dataset_);
+    samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
+    if (!dataset_->isImage())
+        table_->resizeColumnsToContents();
+    central_->setCurrentWidget(workspace_);
+    showDeferredDock();
+    summary_->setText(statusSummary(*dataset_));
+
+    flushNotes(tr("Loaded %1 in %2 s").arg(name).arg(loadTimer_.elapsed() / 1000.0, 0, 'f', 1));
+    Q_EMIT datasetChanged(dataset_);
+}
+
+void MainWindow::onFailed(const QString& path, const QString& message)
+{
+    // A path that no longer exists should not stay one click away in the recent list.
+    if (!QFileInfo::exists(path))
+        recent_->removeFile(QFileInfo(path).absoluteFilePath());
+    flushNotes(tr("Could not open %1").arg(displayName(path)));
+
+    // open(), not exec(): the event loop keeps running, so a drop or a test is never stuck behind the dialog.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open dataset"), message, QMessageBox::Ok, this);
+    QString details = QFileInfo(path).absoluteFilePath();
+    if (dataset_)
+        details += QLatin1Char('\n') + tr("%1 stays open.").arg(displayName(datasetPath_));
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT loadFailed(path, message);
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    busy_->setVisible(busy);
+    if (busy)
+        statusBar()->showMessage(tr("Loading %1 …").arg(displayName(loader_->pendingPath())));
+}
+
+void MainWindow::addNote(const QString& note)
+{
+    notes_ << note;
+    if (!loader_->isBusy())
+        flushNotes(QString());
+}
+
+void MainWindow::flushNotes(const QString& lead)
+{
+    QStringList parts;
+    if (!lead.isEmpty())
+        parts << lead;
+    parts << notes_;
+    notes_.clear();
+    // Notes stay up longer: they explain something the user asked for and did not get.
+    statusBar()->showMessage(parts.join(QStringLiteral(" — ")), parts.size() > 1 || lead.isEmpty() ? 3 * kMessageMs : kMessageMs);
+}
+
+QString MainWindow::lastDirectory() const
+{
+    const QString dir = QSettings().value(kDirectoryKey).toString();
+    if (!dir.isEmpty() && QFileInfo(dir).isDir())
+        return dir;
+    return datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absolutePath();
+}
+
+void MainWindow::rememberDirectory(const QString& path)
+{
+    QSettings().setValue(kDirectoryKey, QFileInfo(path).absolutePath());
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Dataset"), lastDirectory(),
+        tr("Datasets (*-ubyte *-ubyte.gz *.idx *.idx.gz *.npy *.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    openDataset(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Dataset Folder"), lastDirectory());
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    openDataset(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About LatentLab"),
+                       tr("<h3>LatentLab %1</h3>"
+                          "<p>Train autoencoders and variational autoencoders, and explore what they learned: "
+                          "the latent space, samples, interpolations and anomalies.</p>"
+                          "<p>Built with Qt %2 and LibTorch.</p>")
+                           .arg(QStringLiteral(LATENTLAB_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openDataset(path);
+}
+
+} // namespace latentlab::ui
