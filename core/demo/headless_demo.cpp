@@ -1,7 +1,7 @@
 #include "demo/headless_demo.h"
 
 #include "analysis/image_grid.h"
-#include "models/mlp_vae.h"
+#include "models/make_model.h"
 #include "util/errors.h"
 
 #include <torch/torch.h>
@@ -25,7 +25,10 @@ DemoResult runHeadlessDemo(const Dataset& dataset, const DemoOptions& options,
     torch::manual_seed(options.seed);
     torch::GradMode::set_enabled(true);
 
-    MlpVae model(MlpVaeOptions(dataset.sampleNumel()).hidden({256, 256}).latent_dim(options.latentDim));
+    ModelConfig config = ModelConfig::defaultsFor(dataset.sampleShape());
+    config.hidden = {256, 256};
+    config.latentDim = options.latentDim;
+    const std::shared_ptr<LatentModel> model = makeModel(config);
     torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(1e-3));
     std::mt19937_64 rng(options.seed);
     std::uniform_int_distribution<std::size_t> pick(0, train.size() - 1);
@@ -38,7 +41,7 @@ DemoResult runHeadlessDemo(const Dataset& dataset, const DemoOptions& options,
             i = train[pick(rng)];
         const torch::Tensor x = dataset.batch(indices);
         optimizer.zero_grad();
-        const VaeLoss loss = model->loss(x);
+        const LossTerms loss = model->loss(x, {}, step);
         loss.total.backward();
         optimizer.step();
         const double total = loss.total.item<double>();
@@ -49,7 +52,7 @@ DemoResult runHeadlessDemo(const Dataset& dataset, const DemoOptions& options,
         result.lastLoss = total;
         if (progress && (step % 25 == 0 || step == options.steps)) {
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            progress({step, total, loss.recon.item<double>(), loss.kl.item<double>(),
+            progress({step, total, loss.term("recon").item<double>(), loss.term("kl").item<double>(),
                       static_cast<double>(step * static_cast<std::int64_t>(indices.size())) / std::max(secs, 1e-9)});
         }
     }

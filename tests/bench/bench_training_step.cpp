@@ -2,7 +2,7 @@
 // shows what the BLAS behind LibTorch is worth. Compare OpenBLAS with Debian's reference BLAS:
 //   build/tests/bench/bench_training_step
 //   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas build/tests/bench/bench_training_step
-#include "models/mlp_vae.h"
+#include "models/make_model.h"
 
 #include <benchmark/benchmark.h>
 #include <torch/torch.h>
@@ -13,7 +13,7 @@ void BM_MlpVaeTrainStep(benchmark::State& state)
 {
     at::set_num_threads(static_cast<int>(state.range(0)));
     torch::manual_seed(0);
-    latentlab::MlpVae model(latentlab::MlpVaeOptions(784).hidden({512, 512}).latent_dim(32));
+    const auto model = latentlab::makeModel(latentlab::ModelConfig::defaultsFor({1, 28, 28}));
     torch::optim::Adam opt(model->parameters(), torch::optim::AdamOptions(1e-3));
     const torch::Tensor x = torch::rand({128, 1, 28, 28}).round();
     for (auto _ : state) {

@@ -1,0 +1,34 @@
+#pragma once
+// The Gaussian-latent VAE family in one class: VAE, beta-VAE (beta, KL warm-up, capacity annealing after
+// Burgess et al. 2018) and the conditional VAE (the class one-hot goes to both encoder heads and decoder).
+//
+// Both loss terms are sums over dimensions averaged over the batch. A well-known tutorial averages the
+// reconstruction over pixels instead while summing the KL: that shrinks the reconstruction ~784x against the
+// KL, which then dominates and collapses the posterior. Summing both keeps the ELBO's own balance.
+#include "models/backbones.h"
+#include "models/latent_model.h"
+
+namespace latentlab {
+
+class GaussianVaeImpl : public LatentModel {
+public:
+    explicit GaussianVaeImpl(const ModelConfig& config);
+    Encoding encode(const torch::Tensor& x, const torch::Tensor& y = {}) override;
+    Decoding decode(const torch::Tensor& z, const torch::Tensor& y = {}) override;
+    LossTerms loss(const torch::Tensor& x, const torch::Tensor& y = {}, std::int64_t step = 0) override;
+    // For the conditional VAE, y holds n labels or one label for all n samples.
+    torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
+                         c10::optional<at::Generator> generator = c10::nullopt) override;
+
+private:
+    bool conditional() const { return config_.kind == ModelKind::ConditionalVae; }
+    // Features with the label one-hot appended for the conditional VAE.
+    torch::Tensor withLabel(const torch::Tensor& h, const torch::Tensor& y) const;
+
+    FeatureEncoder encoder_{nullptr};
+    torch::nn::Linear mu_{nullptr}, logvar_{nullptr};
+    FlatDecoder decoder_{nullptr};
+};
+TORCH_MODULE(GaussianVae);
+
+} // namespace latentlab

@@ -1,0 +1,87 @@
+#pragma once
+// LatentModel: the one interface every family implements, so every view and command works with every model.
+#include "models/model_config.h"
+
+#include <torch/torch.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace latentlab {
+
+// One stochastic layer of an encoding.
+struct LatentLayer {
+    torch::Tensor mu;     // [B, d] (the pre-quantization vectors for VQ-VAE, flattened over positions)
+    torch::Tensor logvar; // [B, d]; undefined for models without one (AE, VQ-VAE)
+    torch::Tensor z;      // [B, d]: a draw for VAEs, mu for AEs, the quantized vectors for VQ-VAE
+};
+
+struct Encoding {
+    torch::Tensor mu, logvar, z; // the layer the views use (the top one for the hierarchical VAE)
+    torch::Tensor codes;         // VQ-VAE: code index per position, [B, P] (int64)
+    std::vector<LatentLayer> layers; // bottom first; one entry for single-layer models
+};
+
+struct Decoding {
+    torch::Tensor reconstruction; // [B, ...input shape]: Bernoulli means or Gaussian means
+    torch::Tensor logits;         // Bernoulli logits (undefined for the Gaussian likelihood)
+};
+
+// Named loss terms; each is a per-sample sum averaged over the batch. "total" is what is optimised.
+struct LossTerms {
+    torch::Tensor total;
+    std::vector<std::pair<std::string, torch::Tensor>> terms; // recon, kl, vq, commitment, kl_z1, ...
+    torch::Tensor klPerDim;                                     // [latent] batch-mean KL per dimension, or undefined
+    std::vector<std::pair<std::string, double>> metrics;        // not optimised: perplexity, dead_codes, kl_weight, ...
+
+    // The term of that name, or an undefined tensor.
+    torch::Tensor term(const std::string& name) const;
+    double metric(const std::string& name, double fallback = 0.0) const;
+};
+
+class LatentModel : public torch::nn::Module {
+public:
+    explicit LatentModel(ModelConfig config);
+    ~LatentModel() override = default;
+
+    // y: int64 class labels [B], required by the conditional VAE and ignored by the others.
+    virtual Encoding encode(const torch::Tensor& x, const torch::Tensor& y = {}) = 0;
+    // z: [B, latentDim()] in the layer encode() reports.
+    virtual Decoding decode(const torch::Tensor& z, const torch::Tensor& y = {}) = 0;
+    // step drives schedules (KL warm-up, capacity); it does not change the model.
+    virtual LossTerms loss(const torch::Tensor& x, const torch::Tensor& y = {}, std::int64_t step = 0) = 0;
+    // n samples from the prior (decoded means); temperature scales the prior's spread.
+    virtual torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
+                                 c10::optional<at::Generator> generator = c10::nullopt) = 0;
+
+    virtual std::int64_t latentDim() const { return config_.latentDim; }
+    bool hasLogvar() const;
+    ModelKind kind() const { return config_.kind; }
+    const ModelConfig& config() const { return config_; }
+
+protected:
+    // The reconstruction term for the configured likelihood, summed per sample and averaged over the batch.
+    // Bernoulli: BCE with logits. Gaussian: squared error, the negative log-likelihood of a Gaussian of
+    // variance 1/2 up to a constant, so one unit of error weighs as much as one nat of KL.
+    torch::Tensor reconstructionLoss(const torch::Tensor& output, const torch::Tensor& x) const;
+    // Turns decoder output into a Decoding of input shape.
+    Decoding makeDecoding(const torch::Tensor& output) const;
+    // KL weight at this step: beta scaled by the linear warm-up.
+    double klWeight(std::int64_t step) const;
+    // total = recon + weight * kl, or recon + beta * |kl - C(step)| under capacity annealing.
+    torch::Tensor klObjective(const torch::Tensor& kl, std::int64_t step, LossTerms& out) const;
+    torch::Tensor oneHot(const torch::Tensor& y) const;
+    torch::Tensor checkLabels(const torch::Tensor& y, std::int64_t batch) const;
+
+    ModelConfig config_;
+};
+
+// Closed-form KL(N(mu, exp(logvar)) || N(0, I)) per dimension, [B, d].
+torch::Tensor gaussianKlPerDim(const torch::Tensor& mu, const torch::Tensor& logvar);
+// KL(N(mu_q, var_q) || N(mu_p, var_p)) per dimension, [B, d].
+torch::Tensor gaussianKlPerDim(const torch::Tensor& muQ, const torch::Tensor& logvarQ, const torch::Tensor& muP,
+                               const torch::Tensor& logvarP);
+torch::Tensor reparameterize(const torch::Tensor& mu, const torch::Tensor& logvar);
+
+} // namespace latentlab

@@ -1,0 +1,11 @@
+#pragma once
+#include "models/latent_model.h"
+
+#include <memory>
+
+namespace latentlab {
+
+// Builds the model a config describes; an invalid config is refused (BadInputError naming the field).
+std::shared_ptr<LatentModel> makeModel(const ModelConfig& config);
+
+} // namespace latentlab
