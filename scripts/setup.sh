@@ -39,13 +39,18 @@ latentlab_install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" || return 1
 }
 
+# latentlab_build [TARGET...]: configures (Release, everything on) and builds the given targets, or all.
+# Both scripts share one configuration, so switching between them rebuilds nothing.
 latentlab_build() {
   local werror=OFF
   # CI turns warnings into errors for our own code.
   [ "${CI:-}" = "true" ] && werror=ON
   echo "==> configuring (Release) in $LATENTLAB_BUILD"
   cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DLATENTLAB_WERROR="$werror" "$@" >/dev/null || return 1
-  echo "==> building"
-  cmake --build "$LATENTLAB_BUILD" || return 1
+    -DLATENTLAB_WERROR="$werror" >/dev/null || return 1
+  echo "==> building ${*:-everything}"
+  local targets=()
+  local t
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$LATENTLAB_BUILD" "${targets[@]}" || return 1
 }
