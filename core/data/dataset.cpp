@@ -16,6 +16,8 @@ void Dataset::initShape(std::int64_t n, std::vector<std::int64_t> shape)
     numel_ = 1;
     for (auto s : shape_)
         numel_ *= s;
+    // Every dataset starts with the default split; loaders that ship their own replace it.
+    splitBySeed(0.1, 0);
 }
 
 Dataset Dataset::fromImages(std::vector<std::uint8_t> pixels, std::int64_t n, int c, int h, int w)
@@ -28,7 +30,6 @@ Dataset Dataset::fromImages(std::vector<std::uint8_t> pixels, std::int64_t n, in
                             + " need " + std::to_string(n * d.numel_));
     d.bytes_ = std::move(pixels);
     d.ranges_ = {ValueRange{0.0, 255.0}};
-    d.splitBySeed(0.1, 0);
     return d;
 }
 
@@ -41,7 +42,6 @@ Dataset Dataset::fromFloatImages(std::vector<float> values01, std::int64_t n, in
                             + std::to_string(n * d.numel_));
     d.floats_ = std::move(values01);
     d.ranges_ = {original};
-    d.splitBySeed(0.1, 0);
     return d;
 }
 
@@ -58,7 +58,6 @@ Dataset Dataset::fromTable(std::vector<float> values01, std::int64_t n, std::int
         for (std::int64_t j = 0; j < dim; ++j)
             featureNames.push_back("x" + std::to_string(j));
     d.featureNames_ = std::move(featureNames);
-    d.splitBySeed(0.1, 0);
     return d;
 }
 
