@@ -61,6 +61,25 @@ Dataset Dataset::fromTable(std::vector<float> values01, std::int64_t n, std::int
     return d;
 }
 
+void Dataset::rescaleTo(const std::vector<ValueRange>& ranges)
+{
+    if (isImage() || ranges.size() != static_cast<std::size_t>(numel_))
+        throw BadInputError("rescaling needs one range per feature of a table");
+    for (std::int64_t j = 0; j < numel_; ++j) {
+        const ValueRange& from = ranges_[static_cast<std::size_t>(j)];
+        const ValueRange& to = ranges[static_cast<std::size_t>(j)];
+        const double toSpan = to.max - to.min;
+        // A feature that was constant in training keeps its offset from that constant, unscaled.
+        const double scale = (from.max - from.min) / (toSpan > 0.0 ? toSpan : 1.0);
+        const double shift = (from.min - to.min) / (toSpan > 0.0 ? toSpan : 1.0);
+        for (std::int64_t i = 0; i < n_; ++i) {
+            float& v = floats_[static_cast<std::size_t>(i * numel_ + j)];
+            v = static_cast<float>(v * scale + shift);
+        }
+    }
+    ranges_ = ranges;
+}
+
 void Dataset::sampleTo01(std::int64_t i, float* out) const
 {
     if (!bytes_.empty()) {

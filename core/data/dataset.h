@@ -84,6 +84,9 @@ public:
     const std::vector<std::string>& featureNames() const { return featureNames_; }
     // Smallest and largest value over the whole dataset, in original units.
     ValueRange valueRange() const;
+    // Re-expresses a table's stored values against other per-feature ranges (a model's training data), so the
+    // same original value maps to the same stored value; values may then fall outside [0,1].
+    void rescaleTo(const std::vector<ValueRange>& ranges);
 
     const Split& split() const { return split_; }
     // Shuffles by seed (a fixed Fisher-Yates over mt19937_64, so the split is the same on every platform).

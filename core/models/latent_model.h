@@ -59,6 +59,8 @@ public:
     bool hasLogvar() const;
     ModelKind kind() const { return config_.kind; }
     const ModelConfig& config() const { return config_; }
+    // The KL weight, changed while training runs (the GUI's beta knob); the rest of the config is fixed.
+    void setBeta(double beta) { config_.beta = beta; }
 
 protected:
     // The reconstruction term for the configured likelihood, summed per sample and averaged over the batch.

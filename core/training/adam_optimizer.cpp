@@ -1,0 +1,143 @@
+#include "training/adam_optimizer.h"
+
+#include "util/errors.h"
+
+#include <ATen/Parallel.h>
+
+#include <cmath>
+
+namespace latentlab {
+namespace {
+
+// The whole update in one sweep: g = grad + wd*p; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2;
+// p -= (lr/bc1) * m / (sqrt(v)/sqrt(bc2) + eps), exactly PyTorch's Adam, with the old p kept in prev.
+void fusedStep(float* p, const float* g, float* m, float* v, float* prev, std::int64_t n, float b1, float b2,
+               float wd, float stepSize, float invSqrtBc2, float eps)
+{
+    at::parallel_for(0, n, 32768, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i) {
+            const float pi = p[i];
+            const float gi = g[i] + wd * pi;
+            const float mi = b1 * m[i] + (1.0f - b1) * gi;
+            const float vi = b2 * v[i] + (1.0f - b2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            prev[i] = pi;
+            p[i] = pi - stepSize * mi / (std::sqrt(vi) * invSqrtBc2 + eps);
+        }
+    });
+}
+
+} // namespace
+
+AdamOptimizer::AdamOptimizer(const NamedTensors& params, AdamSettings settings) : settings_(settings)
+{
+    for (const auto& [name, p] : params) {
+        if (!p.requires_grad())
+            continue;
+        slots_.push_back({name, p, torch::zeros_like(p), torch::zeros_like(p), torch::empty_like(p)});
+    }
+}
+
+void AdamOptimizer::zeroGrad()
+{
+    for (auto& s : slots_)
+        s.param.mutable_grad().reset();
+}
+
+double AdamOptimizer::clipGradNorm(double maxNorm)
+{
+    double sumSq = 0.0;
+    for (const auto& s : slots_)
+        if (s.param.grad().defined())
+            sumSq += s.param.grad().pow(2).sum().item<double>();
+    const double norm = std::sqrt(sumSq);
+    if (maxNorm > 0.0 && std::isfinite(norm) && norm > maxNorm) {
+        const double scale = maxNorm / (norm + 1e-6);
+        for (auto& s : slots_)
+            if (s.param.grad().defined())
+                s.param.mutable_grad().mul_(scale);
+    }
+    return norm;
+}
+
+void AdamOptimizer::step()
+{
+    torch::NoGradGuard noGrad;
+    ++steps_;
+    const double bc1 = 1.0 - std::pow(settings_.beta1, static_cast<double>(steps_));
+    const double bc2 = 1.0 - std::pow(settings_.beta2, static_cast<double>(steps_));
+    const double stepSize = settings_.learningRate / bc1;
+    for (auto& s : slots_) {
+        const torch::Tensor& grad = s.param.grad();
+        if (!grad.defined())
+            continue;
+        const bool fast = s.param.is_cpu() && s.param.scalar_type() == torch::kFloat && s.param.is_contiguous()
+                          && grad.is_contiguous() && grad.scalar_type() == torch::kFloat;
+        if (fast) {
+            fusedStep(s.param.data_ptr<float>(), grad.data_ptr<float>(), s.expAvg.data_ptr<float>(),
+                      s.expAvgSq.data_ptr<float>(), s.previous.data_ptr<float>(), s.param.numel(),
+                      static_cast<float>(settings_.beta1), static_cast<float>(settings_.beta2),
+                      static_cast<float>(settings_.weightDecay), static_cast<float>(stepSize),
+                      static_cast<float>(1.0 / std::sqrt(bc2)), static_cast<float>(settings_.eps));
+            continue;
+        }
+        // Other devices and layouts: the same update in tensor operations.
+        s.previous.copy_(s.param);
+        const torch::Tensor g = settings_.weightDecay != 0.0 ? grad + settings_.weightDecay * s.param : grad;
+        s.expAvg.mul_(settings_.beta1).add_(g, 1.0 - settings_.beta1);
+        s.expAvgSq.mul_(settings_.beta2).addcmul_(g, g, 1.0 - settings_.beta2);
+        const torch::Tensor denom = (s.expAvgSq.sqrt() / std::sqrt(bc2)).add_(settings_.eps);
+        s.param.addcdiv_(s.expAvg, denom, -stepSize);
+    }
+    canUndo_ = true;
+}
+
+void AdamOptimizer::undoLastStep()
+{
+    if (!canUndo_)
+        return;
+    torch::NoGradGuard noGrad;
+    for (auto& s : slots_)
+        s.param.copy_(s.previous);
+    --steps_;
+    canUndo_ = false;
+}
+
+NamedTensors AdamOptimizer::state() const
+{
+    NamedTensors out;
+    out.emplace_back("step", torch::tensor(steps_, torch::kInt64));
+    for (const auto& s : slots_) {
+        out.emplace_back(s.name + ".exp_avg", s.expAvg.cpu().clone());
+        out.emplace_back(s.name + ".exp_avg_sq", s.expAvgSq.cpu().clone());
+    }
+    return out;
+}
+
+void AdamOptimizer::loadState(const NamedTensors& state)
+{
+    auto find = [&](const std::string& name) -> torch::Tensor {
+        for (const auto& [n, t] : state)
+            if (n == name)
+                return t;
+        throw ModelMismatchError("optimizer state: '" + name + "' is missing");
+    };
+    const torch::Tensor step = find("step");
+    if (step.numel() != 1)
+        throw ModelMismatchError("optimizer state: 'step' is not a single number");
+    torch::NoGradGuard noGrad;
+    for (auto& s : slots_) {
+        const std::pair<const char*, torch::Tensor*> moments[] = {{".exp_avg", &s.expAvg}, {".exp_avg_sq", &s.expAvgSq}};
+        for (const auto& [suffix, target] : moments) {
+            const torch::Tensor t = find(s.name + suffix);
+            if (t.sizes() != target->sizes())
+                throw ModelMismatchError("optimizer state: '" + s.name + suffix + "' has the wrong shape");
+            target->copy_(t);
+        }
+    }
+    steps_ = step.item<std::int64_t>();
+    canUndo_ = false;
+}
+
+} // namespace latentlab

@@ -1,0 +1,67 @@
+#include "training/training_config.h"
+
+#include "util/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <thread>
+
+namespace latentlab {
+namespace {
+
+void require(bool ok, const std::string& field, const std::string& why)
+{
+    if (!ok)
+        throw BadInputError("training: " + field + " " + why);
+}
+
+} // namespace
+
+void TrainingConfig::validate() const
+{
+    require(std::isfinite(learningRate) && learningRate > 0.0 && learningRate <= 100.0, "learning rate",
+            "must be a number in (0, 100]");
+    require(batchSize >= 1 && batchSize <= 65536, "batch size", "must be between 1 and 65536");
+    require(epochs >= 1 && epochs <= 100000, "epochs", "must be between 1 and 100000");
+    require(std::isfinite(weightDecay) && weightDecay >= 0.0 && weightDecay < 1.0, "weight decay",
+            "must be in [0, 1)");
+    require(std::isfinite(gradClip) && gradClip >= 0.0, "gradient clipping", "must be 0 (off) or a positive norm");
+    require(threads >= 0 && threads <= 1024, "threads", "must be between 0 (all cores) and 1024");
+    require(device == "cpu" || device == "cuda", "device", "'" + device + "' is not one of cpu, cuda");
+}
+
+int TrainingConfig::resolvedThreads() const
+{
+    return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+nlohmann::json TrainingConfig::toJson() const
+{
+    return {{"learning_rate", learningRate}, {"batch_size", batchSize}, {"epochs", epochs},
+            {"weight_decay", weightDecay},   {"grad_clip", gradClip},   {"seed", seed},
+            {"threads", threads},            {"device", device}};
+}
+
+TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
+{
+    if (!j.is_object())
+        throw BadInputError("training settings: expected a JSON object");
+    TrainingConfig c;
+    try {
+        c.learningRate = j.value("learning_rate", c.learningRate);
+        c.batchSize = j.value("batch_size", c.batchSize);
+        c.epochs = j.value("epochs", c.epochs);
+        c.weightDecay = j.value("weight_decay", c.weightDecay);
+        c.gradClip = j.value("grad_clip", c.gradClip);
+        c.seed = j.value("seed", c.seed);
+        c.threads = j.value("threads", c.threads);
+        c.device = j.value("device", c.device);
+    } catch (const nlohmann::json::exception& e) {
+        throw BadInputError(std::string("training settings: a field has the wrong type (") + e.what() + ")");
+    }
+    c.validate();
+    return c;
+}
+
+} // namespace latentlab

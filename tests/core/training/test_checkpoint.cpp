@@ -1,0 +1,237 @@
+// Checkpoints: exact round trip, resume equal to an uninterrupted run, atomic saves, and clear refusals.
+#include "training/checkpoint.h"
+#include "training_fixtures.h"
+
+#include "expect_error.h"
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include "util/atomic_file.h"
+#include "util/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace latentlab;
+using namespace latentlab::testing;
+
+namespace {
+
+std::vector<std::uint8_t> fileBytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+void expectSameWeights(LatentModel& a, LatentModel& b)
+{
+    const auto pa = a.named_parameters();
+    const auto pb = b.named_parameters();
+    ASSERT_EQ(pa.size(), pb.size());
+    for (const auto& item : pa)
+        EXPECT_TRUE(torch::equal(item.value(), pb[item.key()])) << item.key();
+    for (const auto& item : a.named_buffers())
+        EXPECT_TRUE(torch::equal(item.value(), b.named_buffers()[item.key()])) << item.key();
+}
+
+CheckpointMeta metaOf(const Trainer& t, const Dataset& ds)
+{
+    return {t.config(), t.progress(), DatasetFingerprint::of(ds)};
+}
+
+} // namespace
+
+TEST(Checkpoint, RoundTripsEverythingExactly)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    for (ModelKind kind : {ModelKind::Vae, ModelKind::VqVae, ModelKind::Autoencoder, ModelKind::HierarchicalVae,
+                           ModelKind::ConditionalVae}) {
+        Trainer trainer(seededModel(smallModel(kind)), ds, quickTraining(2));
+        trainer.run();
+        const std::string path = dir.file(toString(kind) + ".ckpt");
+        saveCheckpoint(path, *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+
+        const LoadedCheckpoint loaded = loadCheckpoint(path);
+        EXPECT_EQ(loaded.model->config(), trainer.model()->config());
+        expectSameWeights(*trainer.model(), *loaded.model);
+        EXPECT_EQ(loaded.meta.progress.step, trainer.progress().step);
+        EXPECT_EQ(loaded.meta.progress.epoch, 2);
+        EXPECT_EQ(loaded.meta.progress.history.steps().size(), trainer.progress().history.steps().size());
+        EXPECT_EQ(loaded.meta.progress.history.epochs().back().klPerDim,
+                  trainer.progress().history.epochs().back().klPerDim);
+        EXPECT_EQ(loaded.meta.training.toJson(), trainer.config().toJson());
+        EXPECT_EQ(loaded.meta.dataset.shape, ds.sampleShape());
+        EXPECT_EQ(loaded.meta.dataset.classNames, ds.classNames());
+        EXPECT_EQ(loaded.optimizerState.size(), trainer.optimizer().state().size());
+    }
+}
+
+TEST(Checkpoint, ResumingGivesTheSameModelAsAnUninterruptedRun)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer straight(seededModel(smallModel()), ds, quickTraining(4));
+    straight.run();
+
+    // Stop in the middle of epoch 2, save, load, and go on to 4 epochs.
+    Trainer firstHalf(seededModel(smallModel()), ds, quickTraining(4));
+    TrainingControl control;
+    struct StopAt : TrainingObserver {
+        TrainingControl* c;
+        explicit StopAt(TrainingControl* c) : c(c) {}
+        void onBatch(const BatchReport& r) override
+        {
+            if (r.step == 9)
+                c->requestStop();
+        }
+    } stopper(&control);
+    firstHalf.setControl(&control);
+    firstHalf.setObserver(&stopper);
+    ASSERT_EQ(firstHalf.run().status, TrainingStatus::Stopped);
+    saveCheckpoint(dir.file("half.ckpt"), *firstHalf.model(), &firstHalf.optimizer(), metaOf(firstHalf, ds));
+
+    LoadedCheckpoint loaded = loadCheckpoint(dir.file("half.ckpt"));
+    Trainer resumed(loaded.model, ds, loaded.meta.training);
+    resumed.restore(loaded.meta.progress, loaded.optimizerState);
+    ASSERT_EQ(resumed.run().status, TrainingStatus::Completed);
+
+    EXPECT_EQ(resumed.progress().step, straight.progress().step);
+    std::vector<double> a, b;
+    for (const auto& s : straight.progress().history.steps())
+        a.push_back(s.values[0]);
+    for (const auto& s : resumed.progress().history.steps())
+        b.push_back(s.values[0]);
+    EXPECT_EQ(a, b);
+    expectSameWeights(*straight.model(), *resumed.model());
+}
+
+TEST(Checkpoint, ATruncatedCorruptedOrForeignFileIsRefusedClearly)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer trainer(seededModel(smallModel()), ds, quickTraining(1));
+    trainer.run();
+    const std::string good = dir.file("good.ckpt");
+    saveCheckpoint(good, *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+    const std::vector<std::uint8_t> bytes = fileBytes(good);
+
+    for (std::size_t keep : {std::size_t{0}, std::size_t{3}, std::size_t{100}, bytes.size() / 2, bytes.size() - 10}) {
+        const std::string path = dir.file("cut.ckpt");
+        writeBytes(path, std::vector<std::uint8_t>(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(keep)));
+        const std::string message = badInputMessage([&] { loadCheckpoint(path); });
+        EXPECT_NE(message.find("cut.ckpt"), std::string::npos) << message;
+    }
+    // Damage in the middle: refused or, where the byte was slack, loaded; never a crash.
+    for (std::size_t at = 40; at < bytes.size(); at += bytes.size() / 17) {
+        std::vector<std::uint8_t> damaged = bytes;
+        damaged[at] ^= 0x5a;
+        writeBytes(dir.file("damaged.ckpt"), damaged);
+        try {
+            loadCheckpoint(dir.file("damaged.ckpt"));
+        } catch (const BadInputError&) {
+        }
+    }
+    writeText(dir.file("notes.ckpt"), "hello, I am text\n");
+    EXPECT_NE(badInputMessage([&] { loadCheckpoint(dir.file("notes.ckpt")); }).find("not a LatentLab checkpoint"),
+              std::string::npos);
+    const std::vector<char> tensorFile = torch::pickle_save(torch::ones({3}));
+    writeBytes(dir.file("tensor.pt"), std::vector<std::uint8_t>(tensorFile.begin(), tensorFile.end()));
+    EXPECT_NE(badInputMessage([&] { loadCheckpoint(dir.file("tensor.pt")); }).find("not a LatentLab checkpoint"),
+              std::string::npos);
+    EXPECT_THROW(loadCheckpoint(dir.file("missing.ckpt")), Error);
+}
+
+TEST(Checkpoint, WeightsThatDoNotFitTheConfigAreRefusedNamingTheTensor)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer trainer(seededModel(smallModel()), ds, quickTraining(1));
+    // Save the weights of a 3-d latent model under the config of a 5-d one.
+    ModelConfig other = smallModel();
+    other.latentDim = 5;
+    saveCheckpoint(dir.file("a.ckpt"), *trainer.model(), nullptr, metaOf(trainer, ds));
+    c10::IValue root = torch::pickle_load([&] {
+        const auto b = fileBytes(dir.file("a.ckpt"));
+        return std::vector<char>(b.begin(), b.end());
+    }());
+    auto d = root.toGenericDict();
+    d.insert_or_assign(std::string("config"), other.toJson().dump());
+    const std::vector<char> forged = torch::pickle_save(root);
+    writeBytes(dir.file("forged.ckpt"), std::vector<std::uint8_t>(forged.begin(), forged.end()));
+    try {
+        loadCheckpoint(dir.file("forged.ckpt"));
+        FAIL() << "loaded weights of the wrong shape";
+    } catch (const ModelMismatchError& e) {
+        EXPECT_NE(std::string(e.what()).find("shape"), std::string::npos) << e.what();
+    }
+    d.insert_or_assign(std::string("version"), std::int64_t{99});
+    const std::vector<char> future = torch::pickle_save(root);
+    writeBytes(dir.file("future.ckpt"), std::vector<std::uint8_t>(future.begin(), future.end()));
+    EXPECT_NE(badInputMessage([&] { loadCheckpoint(dir.file("future.ckpt")); }).find("newer"), std::string::npos);
+}
+
+// A writer killed at random moments, many times: the file is always either the old or the new content.
+TEST(AtomicFile, AKilledWriterLeavesTheOldFileIntact)
+{
+    TempDir dir;
+    const std::string path = dir.file("data.bin");
+    const std::vector<char> oldContent(3 << 20, 'o');
+    const std::vector<char> newContent(5 << 20, 'n');
+    writeFileAtomically(path, oldContent.data(), oldContent.size());
+    for (int round = 0; round < 20; ++round) {
+        const pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            for (;;)
+                writeFileAtomically(path, newContent.data(), newContent.size());
+        }
+        ::usleep(static_cast<useconds_t>(500 + round * 700));
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        const std::vector<std::uint8_t> now = fileBytes(path);
+        const bool isOld = now.size() == oldContent.size() && now.front() == 'o' && now.back() == 'o';
+        const bool isNew = now.size() == newContent.size() && now.front() == 'n' && now.back() == 'n';
+        ASSERT_TRUE(isOld || isNew) << "round " << round << ": " << now.size() << " bytes";
+        writeFileAtomically(path, oldContent.data(), oldContent.size());
+    }
+}
+
+// A disk that fills up (a file size limit does the same to write()): a clear error, the old file intact.
+TEST(AtomicFile, AFullDiskLeavesTheOldFileAndNoTemporary)
+{
+    TempDir dir;
+    const std::string path = dir.file("model.ckpt");
+    const std::vector<char> oldContent(1000, 'o');
+    writeFileAtomically(path, oldContent.data(), oldContent.size());
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{64 << 10, 64 << 10};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        const std::vector<char> big(1 << 20, 'n');
+        try {
+            writeFileAtomically(path, big.data(), big.size());
+        } catch (const IoError& e) {
+            _exit(std::string(e.what()).find("model.ckpt") != std::string::npos ? 42 : 3);
+        }
+        _exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 42);
+    EXPECT_EQ(fileBytes(path), std::vector<std::uint8_t>(oldContent.begin(), oldContent.end()));
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path()))
+        ++entries;
+    EXPECT_EQ(entries, 1);
+}
