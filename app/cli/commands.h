@@ -7,5 +7,8 @@ namespace latentlab::cli {
 // Each command returns the process exit code and throws latentlab::Error on failure (main maps it).
 int runInfo(const std::vector<std::string>& args);
 int runDemo(const std::vector<std::string>& args);
+int runTrain(const std::vector<std::string>& args);
+int runEval(const std::vector<std::string>& args);
+int runEncode(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

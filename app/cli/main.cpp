@@ -3,25 +3,59 @@
 #include "cli/commands.h"
 #include "util/errors.h"
 
+#include <c10/util/Exception.h>
+
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
 namespace {
 
-const char* kUsage =
-    "usage: latentlab-cli COMMAND [ARGS]\n"
-    "commands:\n"
-    "  info PATH [--json] [--labels FILE] [--label-column NAME]\n"
-    "      describe a dataset: count, sample shape, classes, value range, split\n"
-    "  demo [--data PATH] [--out PNG] [--steps N] [--threads N] [--seed N]\n"
-    "      train a small VAE briefly and write a grid of samples from its prior\n";
+struct Command {
+    const char* name;
+    int (*run)(const std::vector<std::string>&);
+    const char* usage;
+};
+
+const Command kCommands[] = {
+    {"info", latentlab::cli::runInfo,
+     "info PATH [--json] [--labels FILE] [--label-column NAME]\n"
+     "    describe a dataset: count, sample shape, classes, value range, split\n"},
+    {"train", latentlab::cli::runTrain,
+     "train --data PATH --out CHECKPOINT [--model ae|vae|beta-vae|cvae|vqvae|hvae] [--arch mlp|conv]\n"
+     "      [--latent N] [--hidden N[,N...]] [--beta B] [--kl-warmup STEPS] [--codebook K] [--code-dim D]\n"
+     "      [--likelihood bernoulli|gaussian] [--epochs N] [--batch N] [--lr X] [--weight-decay X]\n"
+     "      [--grad-clip NORM] [--seed S] [--threads T] [--device cpu|cuda] [--split train|all]\n"
+     "      [--val-split F] [--label-column NAME] [--json]\n"
+     "train --resume CHECKPOINT [--epochs N] [--data PATH] [--out CHECKPOINT] [--lr X] [--threads T] [--json]\n"
+     "    train a model; the checkpoint is saved after every epoch and on Ctrl-C, and --resume continues it\n"
+     "    (--epochs is the total). --json prints one JSON object per epoch and one when done.\n"},
+    {"eval", latentlab::cli::runEval,
+     "eval --model CHECKPOINT|TORCHSCRIPT [--data PATH] [--split train|test|all] [--label-column NAME] [--json]\n"
+     "    per-sample means of the loss terms (recon, kl, neg_elbo in nats, mse, ...) over a dataset;\n"
+     "    default split: test where the data has one, else all; default data: what the model was trained on\n"},
+    {"encode", latentlab::cli::runEncode,
+     "encode --model CHECKPOINT|TORCHSCRIPT --out LATENTS.csv|LATENTS.npy [--data PATH] [--split train|test|all]\n"
+     "       [--sample] [--label-column NAME] [--json]\n"
+     "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
+     "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+    {"demo", latentlab::cli::runDemo,
+     "demo [--data PATH] [--out PNG] [--steps N] [--threads N] [--seed N]\n"
+     "    train a small VAE briefly and write a grid of samples from its prior\n"},
+};
+
+void printUsage(std::ostream& out)
+{
+    out << "usage: latentlab-cli COMMAND [ARGS]   (latentlab-cli COMMAND --help for one command)\ncommands:\n";
+    for (const auto& c : kCommands)
+        out << "  " << c.usage;
+}
 
 std::string oneLine(std::string s)
 {
-    for (char& c : s)
-        if (c == '\n' || c == '\r')
-            c = ' ';
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    std::replace(s.begin(), s.end(), '\r', ' ');
     return s;
 }
 
@@ -31,21 +65,33 @@ int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        (args.empty() ? std::cerr : std::cout) << kUsage;
+        printUsage(args.empty() ? std::cerr : std::cout);
         return args.empty() ? 2 : 0;
     }
-    const std::string command = args.front();
+    const std::string name = args.front();
     args.erase(args.begin());
-    try {
-        if (command == "info")
-            return latentlab::cli::runInfo(args);
-        if (command == "demo")
-            return latentlab::cli::runDemo(args);
-        std::cerr << "latentlab-cli: unknown command '" << command << "'\n" << kUsage;
+    const auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                      [&](const Command& c) { return name == c.name; });
+    if (command == std::end(kCommands)) {
+        std::cerr << "latentlab-cli: unknown command '" << name << "'\n";
+        printUsage(std::cerr);
         return 2;
+    }
+    if (std::find_if(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })
+        != args.end()) {
+        std::cout << "usage: latentlab-cli " << command->usage;
+        return 0;
+    }
+    try {
+        return command->run(args);
     } catch (const latentlab::BadInputError& e) {
         std::cerr << "latentlab-cli: " << oneLine(e.what()) << "\n";
         return 2;
+    } catch (const c10::Error& e) {
+        // LibTorch's messages carry a C++ backtrace; its first line is the complaint.
+        const std::string what = e.what_without_backtrace();
+        std::cerr << "latentlab-cli: " << oneLine(what.substr(0, what.find('\n'))) << "\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "latentlab-cli: " << oneLine(e.what()) << "\n";
         return 1;

@@ -1,5 +1,6 @@
 #include "training/trainer.h"
 
+#include "analysis/evaluation.h"
 #include "training/device.h"
 #include "util/errors.h"
 
@@ -239,7 +240,7 @@ TrainingOutcome Trainer::run()
             record.train = divided(epochSums, epochSamples);
         const auto& validation = data_.split().validation;
         if (!validation.empty() && !data_.split().train.empty()) {
-            Evaluation ev = evaluate(validation);
+            ModelEvaluation ev = evaluateModel(*model_, data_, validation, progress_.step);
             record.validation = std::move(ev.terms);
             record.klPerDim = std::move(ev.klPerDim);
         } else if (klSum.defined() && epochSamples > 0) {
@@ -258,38 +259,6 @@ TrainingOutcome Trainer::run()
     }
     return finish(TrainingStatus::Completed, "trained " + std::to_string(progress_.epoch) + " epochs ("
                                                  + std::to_string(progress_.step) + " steps)");
-}
-
-Trainer::Evaluation Trainer::evaluate(const std::vector<std::int64_t>& indices)
-{
-    Evaluation out;
-    if (indices.empty())
-        return out;
-    torch::NoGradGuard noGrad;
-    const bool wasTraining = model_->is_training();
-    model_->eval();
-    TermValues sums;
-    torch::Tensor klSum;
-    double count = 0;
-    constexpr std::size_t kChunk = 500;
-    std::vector<std::int64_t> idx;
-    for (std::size_t i = 0; i < indices.size(); i += kChunk) {
-        idx.assign(indices.begin() + static_cast<std::ptrdiff_t>(i),
-                   indices.begin() + static_cast<std::ptrdiff_t>(std::min(indices.size(), i + kChunk)));
-        const LossTerms loss = model_->loss(data_.batch(idx).to(device_), labelsFor(idx), progress_.step);
-        const auto n = static_cast<double>(idx.size());
-        accumulate(sums, termValues(loss), n);
-        if (loss.klPerDim.defined())
-            klSum = klSum.defined() ? klSum + loss.klPerDim * n : loss.klPerDim * n;
-        count += n;
-    }
-    model_->train(wasTraining);
-    out.terms = divided(sums, count);
-    if (klSum.defined()) {
-        const torch::Tensor k = (klSum / count).to(torch::kCPU, torch::kDouble).contiguous();
-        out.klPerDim.assign(k.data_ptr<double>(), k.data_ptr<double>() + k.numel());
-    }
-    return out;
 }
 
 } // namespace latentlab

@@ -39,13 +39,6 @@ public:
     // count and grad mode on the calling thread.
     TrainingOutcome run();
 
-    // Mean loss terms and KL per dimension over these samples, in eval mode without gradients.
-    struct Evaluation {
-        TermValues terms;
-        std::vector<double> klPerDim;
-    };
-    Evaluation evaluate(const std::vector<std::int64_t>& indices);
-
     const TrainingProgress& progress() const { return progress_; }
     const TrainingConfig& config() const { return config_; }
     const AdamOptimizer& optimizer() const { return optimizer_; }

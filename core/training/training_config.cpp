@@ -1,5 +1,6 @@
 #include "training/training_config.h"
 
+#include "data/dataset.h"
 #include "util/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,8 @@ void TrainingConfig::validate() const
             "must be in [0, 1)");
     require(std::isfinite(gradClip) && gradClip >= 0.0, "gradient clipping", "must be 0 (off) or a positive norm");
     require(threads >= 0 && threads <= 1024, "threads", "must be between 0 (all cores) and 1024");
+    require(std::isfinite(validationFraction) && validationFraction < 1.0, "validation fraction",
+            "must be below 1 (negative: the data's own test split)");
     require(device == "cpu" || device == "cuda", "device", "'" + device + "' is not one of cpu, cuda");
 }
 
@@ -40,7 +43,8 @@ nlohmann::json TrainingConfig::toJson() const
 {
     return {{"learning_rate", learningRate}, {"batch_size", batchSize}, {"epochs", epochs},
             {"weight_decay", weightDecay},   {"grad_clip", gradClip},   {"seed", seed},
-            {"threads", threads},            {"device", device}};
+            {"threads", threads},            {"device", device},
+            {"validation_fraction", validationFraction}};
 }
 
 TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
@@ -57,11 +61,19 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
         c.seed = j.value("seed", c.seed);
         c.threads = j.value("threads", c.threads);
         c.device = j.value("device", c.device);
+        c.validationFraction = j.value("validation_fraction", c.validationFraction);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(std::string("training settings: a field has the wrong type (") + e.what() + ")");
     }
     c.validate();
     return c;
+}
+
+void applyTrainingSplit(Dataset& ds, const TrainingConfig& config)
+{
+    if (config.validationFraction < 0.0 && ds.split().predefined)
+        return;
+    ds.splitBySeed(config.validationFraction < 0.0 ? 0.1 : config.validationFraction, config.seed);
 }
 
 } // namespace latentlab

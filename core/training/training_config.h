@@ -8,6 +8,8 @@
 
 namespace latentlab {
 
+class Dataset;
+
 struct TrainingConfig {
     double learningRate = 1e-3;
     std::int64_t batchSize = 128;
@@ -17,6 +19,9 @@ struct TrainingConfig {
     std::uint64_t seed = 0;         // shuffling and sampling noise; same seed + threads = same loss curve
     int threads = 0;                // LibTorch threads on the training thread; 0 = all cores
     std::string device = "cpu";     // "cpu" or "cuda"
+    // < 0: validate on the data's own test part (IDX train/t10k); otherwise hold out this fraction of all
+    // samples, drawn by seed (data without a test part always draws one, 0.1 by default).
+    double validationFraction = -1.0;
 
     // Throws BadInputError naming the field and why.
     void validate() const;
@@ -25,5 +30,9 @@ struct TrainingConfig {
     nlohmann::json toJson() const;
     static TrainingConfig fromJson(const nlohmann::json& j);
 };
+
+// Sets the dataset's train/validation split as the config says; the same config gives the same split, so a
+// resumed run validates on the same samples.
+void applyTrainingSplit(Dataset& ds, const TrainingConfig& config);
 
 } // namespace latentlab

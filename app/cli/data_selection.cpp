@@ -1,0 +1,50 @@
+#include "cli/data_selection.h"
+
+#include "data/load_dataset.h"
+#include "util/errors.h"
+
+#include <algorithm>
+
+namespace latentlab::cli {
+
+const std::set<std::string>& dataOptions()
+{
+    static const std::set<std::string> options{"data", "split", "label-column", "labels"};
+    return options;
+}
+
+std::vector<std::int64_t> splitIndices(const Dataset& ds, const std::string& split)
+{
+    if (split == "all") {
+        std::vector<std::int64_t> all(static_cast<std::size_t>(ds.size()));
+        for (std::size_t i = 0; i < all.size(); ++i)
+            all[i] = static_cast<std::int64_t>(i);
+        return all;
+    }
+    std::vector<std::int64_t> part = split == "train" ? ds.split().train : ds.split().validation;
+    std::sort(part.begin(), part.end());
+    return part;
+}
+
+DataSelection selectData(const Args& args, const std::string& defaultSplit, const std::string& fallbackPath)
+{
+    const std::string path = args.value("data", fallbackPath);
+    if (path.empty())
+        throw BadInputError("--data PATH is required");
+    LoadOptions options;
+    options.labelColumn = args.value("label-column");
+    options.labelsPath = args.value("labels");
+    DataSelection sel;
+    sel.dataset = loadDataset(path, options);
+    sel.split = args.value("split");
+    if (sel.split.empty())
+        sel.split = defaultSplit == "test" && !sel.dataset.split().predefined ? "all" : defaultSplit;
+    if (sel.split != "train" && sel.split != "test" && sel.split != "all")
+        throw BadInputError("--split: '" + sel.split + "' is not one of train, test, all");
+    sel.indices = splitIndices(sel.dataset, sel.split);
+    if (sel.indices.empty())
+        throw BadInputError("the " + sel.split + " split of " + sel.dataset.source + " is empty");
+    return sel;
+}
+
+} // namespace latentlab::cli

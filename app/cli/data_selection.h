@@ -1,0 +1,27 @@
+#pragma once
+// The dataset options every data-reading subcommand shares: the path, --split and --label-column.
+#include "cli/args.h"
+#include "data/dataset.h"
+
+#include <string>
+#include <vector>
+
+namespace latentlab::cli {
+
+struct DataSelection {
+    Dataset dataset;
+    std::string split;                 // train, test or all
+    std::vector<std::int64_t> indices; // the chosen samples, in dataset order
+};
+
+// The option names that go with it, for Args.
+const std::set<std::string>& dataOptions();
+
+// Loads --data (or `fallbackPath`), applies --label-column, and selects --split. defaultSplit: "test" means
+// the data's own test part where it comes with one, and all of it otherwise.
+DataSelection selectData(const Args& args, const std::string& defaultSplit, const std::string& fallbackPath = {});
+
+// Indices of a split by name; "test" is the validation part.
+std::vector<std::int64_t> splitIndices(const Dataset& ds, const std::string& split);
+
+} // namespace latentlab::cli
