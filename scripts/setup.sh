@@ -5,7 +5,8 @@ LATENTLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 
 # Every package the project needs from outside. libopenblas0-openmp matters: without it Debian's LibTorch
-# falls back to the reference BLAS and trains about 15x slower (see README, "Performance").
+# falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). python3-torch is
+# PyTorch's Python API: a test opens our checkpoints with torch.load, and the speed benchmark compares with it.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
@@ -14,6 +15,7 @@ LATENTLAB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   dataset-fashion-mnist
   xvfb xauth
+  python3-torch
 )
 
 latentlab_install_packages() {

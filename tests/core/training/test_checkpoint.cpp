@@ -235,3 +235,29 @@ TEST(AtomicFile, AFullDiskLeavesTheOldFileAndNoTemporary)
         ++entries;
     EXPECT_EQ(entries, 1);
 }
+
+// The promise to PyTorch users: torch.load opens a checkpoint, and "model" is a plain state_dict.
+TEST(Checkpoint, PythonTorchLoadReadsTheWeights)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer trainer(seededModel(smallModel()), ds, quickTraining(1));
+    trainer.run();
+    const std::string ckpt = dir.file("m.ckpt");
+    saveCheckpoint(ckpt, *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+    writeText(dir.file("read.py"),
+              "import json, sys, torch\n"
+              "ck = torch.load(sys.argv[1])\n"
+              "sd = ck['model']\n"
+              "print(ck['format'], json.loads(ck['config'])['kind'], len(sd), '%.6f' % float(sd['mu.weight'].double().sum()))\n");
+    const std::string out = dir.file("out.txt");
+    const std::string command = "/usr/bin/python3 " + dir.file("read.py") + " " + ckpt + " > " + out + " 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << std::string(fileBytes(out).begin(), fileBytes(out).end());
+    const auto bytes = fileBytes(out);
+    const std::string text(bytes.begin(), bytes.end());
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%.6f",
+                  trainer.model()->named_parameters()["mu.weight"].to(torch::kDouble).sum().item<double>());
+    const std::size_t tensors = trainer.model()->named_parameters().size() + trainer.model()->named_buffers().size();
+    EXPECT_EQ(text, "latentlab-checkpoint vae " + std::to_string(tensors) + " " + expected + "\n");
+}
