@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <torch/serialize.h>
 
-#include <fstream>
 #include <sstream>
 
 namespace latentlab {
@@ -154,17 +153,6 @@ void saveCheckpoint(const std::string& path, LatentModel& model, const AdamOptim
     dict.insert(std::string("optimizer"), tensorDict(optimizer ? optimizer->state() : NamedTensors{}));
     const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
     writeFileAtomically(path, bytes.data(), bytes.size());
-}
-
-bool looksLikeCheckpoint(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    char magic[4] = {};
-    if (!in.read(magic, 4) || std::string(magic, 4) != std::string("PK\x03\x04", 4))
-        return false;
-    // A torch.save archive names its pickle "<archive>/data.pkl"; TorchScript archives have code/ as well,
-    // so the cheap test only rules out what is clearly not a checkpoint. loadCheckpoint decides.
-    return true;
 }
 
 LoadedCheckpoint loadCheckpoint(const std::string& path)

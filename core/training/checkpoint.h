@@ -37,7 +37,4 @@ struct LoadedCheckpoint {
 // corrupted or foreign file is a BadInputError naming the file and what is wrong.
 LoadedCheckpoint loadCheckpoint(const std::string& path);
 
-// True when the file starts like a zip archive holding a LatentLab checkpoint's pickle (cheap; no tensors read).
-bool looksLikeCheckpoint(const std::string& path);
-
 } // namespace latentlab

@@ -48,14 +48,6 @@ void LossHistory::addEpoch(EpochRecord record)
     epochs_.push_back(std::move(record));
 }
 
-void LossHistory::truncateAfter(std::int64_t step)
-{
-    steps_.erase(std::remove_if(steps_.begin(), steps_.end(), [&](const StepRecord& r) { return r.step > step; }),
-                 steps_.end());
-    epochs_.erase(std::remove_if(epochs_.begin(), epochs_.end(), [&](const EpochRecord& r) { return r.step > step; }),
-                  epochs_.end());
-}
-
 nlohmann::json LossHistory::toJson() const
 {
     // Columns rather than one object per step: ten thousand steps stay a compact, fast array.

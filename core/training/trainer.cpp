@@ -6,6 +6,11 @@
 
 #include <chrono>
 #include <cmath>
+#include <mutex>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <random>
 #include <sstream>
 
@@ -28,6 +33,20 @@ NamedTensors namedParameters(LatentModel& model)
     for (const auto& item : model.named_parameters())
         out.emplace_back(item.key(), item.value());
     return out;
+}
+
+// Every step frees and reallocates the same few hundred KB-sized activations. glibc serves blocks that large
+// with fresh mmap()s and returns them on free, so each step paid page faults and the kernel's page zeroing
+// (about 4% of a step in perf). Keeping freed memory in the heap instead costs no more than the peak.
+void keepFreedMemoryForReuse()
+{
+#if defined(__GLIBC__)
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 32 << 20);
+        mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    });
+#endif
 }
 
 // splitmix64: decorrelates (seed, epoch) and (seed, step) pairs into generator seeds.
@@ -136,6 +155,7 @@ TrainingOutcome Trainer::run()
     // LibTorch's thread count and grad mode belong to the calling thread.
     at::set_num_threads(config_.resolvedThreads());
     torch::AutoGradMode gradMode(true);
+    keepFreedMemoryForReuse();
     model_->train();
 
     const std::int64_t batch = config_.batchSize;

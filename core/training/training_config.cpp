@@ -1,5 +1,6 @@
 #include "training/training_config.h"
 
+#include "data/class_subset.h"
 #include "data/dataset.h"
 #include "util/errors.h"
 
@@ -31,6 +32,8 @@ void TrainingConfig::validate() const
     require(threads >= 0 && threads <= 1024, "threads", "must be between 0 (all cores) and 1024");
     require(std::isfinite(validationFraction) && validationFraction < 1.0, "validation fraction",
             "must be below 1 (negative: the data's own test split)");
+    for (const int c : normalClasses)
+        require(c >= 0, "normal classes", "must be class indices (0 or more)");
     require(device == "cpu" || device == "cuda", "device", "'" + device + "' is not one of cpu, cuda");
 }
 
@@ -44,7 +47,7 @@ nlohmann::json TrainingConfig::toJson() const
     return {{"learning_rate", learningRate}, {"batch_size", batchSize}, {"epochs", epochs},
             {"weight_decay", weightDecay},   {"grad_clip", gradClip},   {"seed", seed},
             {"threads", threads},            {"device", device},
-            {"validation_fraction", validationFraction}};
+            {"validation_fraction", validationFraction}, {"normal_classes", normalClasses}};
 }
 
 TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
@@ -62,6 +65,7 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
         c.threads = j.value("threads", c.threads);
         c.device = j.value("device", c.device);
         c.validationFraction = j.value("validation_fraction", c.validationFraction);
+        c.normalClasses = j.value("normal_classes", c.normalClasses);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(std::string("training settings: a field has the wrong type (") + e.what() + ")");
     }
@@ -71,9 +75,10 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
 
 void applyTrainingSplit(Dataset& ds, const TrainingConfig& config)
 {
-    if (config.validationFraction < 0.0 && ds.split().predefined)
-        return;
-    ds.splitBySeed(config.validationFraction < 0.0 ? 0.1 : config.validationFraction, config.seed);
+    if (config.validationFraction >= 0.0 || !ds.split().predefined)
+        ds.splitBySeed(config.validationFraction < 0.0 ? 0.1 : config.validationFraction, config.seed);
+    if (!config.normalClasses.empty())
+        restrictSplitToClasses(ds, config.normalClasses);
 }
 
 } // namespace latentlab

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace latentlab {
 
@@ -22,6 +23,9 @@ struct TrainingConfig {
     // < 0: validate on the data's own test part (IDX train/t10k); otherwise hold out this fraction of all
     // samples, drawn by seed (data without a test part always draws one, 0.1 by default).
     double validationFraction = -1.0;
+    // One-class protocol: train and validate only on the samples of these classes (empty: every sample).
+    // Kept here so a resumed run, and `anomalies` choosing its reference set, apply the same restriction.
+    std::vector<int> normalClasses;
 
     // Throws BadInputError naming the field and why.
     void validate() const;
@@ -31,8 +35,8 @@ struct TrainingConfig {
     static TrainingConfig fromJson(const nlohmann::json& j);
 };
 
-// Sets the dataset's train/validation split as the config says; the same config gives the same split, so a
-// resumed run validates on the same samples.
+// Sets the dataset's train/validation split as the config says, restricted to the normal classes where it
+// names some; the same config gives the same split, so a resumed run validates on the same samples.
 void applyTrainingSplit(Dataset& ds, const TrainingConfig& config);
 
 } // namespace latentlab

@@ -111,6 +111,12 @@ Result run(const std::string& name, ModelConfig config, const Dataset& ds, int e
             hits += (nearest == c).sum().item<std::int64_t>();
         }
         r.classAccuracy = static_cast<double>(hits) / (100.0 * static_cast<double>(ds.numClasses()));
+        // The judge's own accuracy on real test images: how prototypical an image must be to pass.
+        std::int64_t realHits = 0;
+        for (const auto& b : batchesOf(ds.split().validation, 1000, nullptr))
+            realHits += (torch::cdist(ds.batch(b).flatten(1), means).argmin(1) == ds.labelBatch(b)).sum().item<std::int64_t>();
+        std::printf("  (nearest class mean classifies %.1f%% of real test images correctly)\n",
+                    100.0 * static_cast<double>(realHits) / static_cast<double>(ds.split().validation.size()));
     }
     std::printf("%-12s test -ELBO %7.2f  recon %7.2f  KL %6.2f  MSE %.4f%s%s  (%d epochs, %.0f s)\n", name.c_str(), r.negElbo,
                 r.recon, r.kl, r.mse, vq ? (" perplexity " + std::to_string(r.perplexity)).c_str() : "",
@@ -157,6 +163,12 @@ int main(int argc, char** argv)
     plan.emplace_back("beta4-vae", beta4);
     plan.emplace_back("mlp-hvae", cfg(ModelKind::HierarchicalVae, Backbone::Mlp));
     plan.emplace_back("mlp-cvae", cfg(ModelKind::ConditionalVae, Backbone::Mlp));
+    // Smaller latents leave the class to the label: variants to see how class control trades against -ELBO.
+    for (std::int64_t latent : {4, 8, 16}) {
+        ModelConfig c = cfg(ModelKind::ConditionalVae, Backbone::Mlp);
+        c.latentDim = latent;
+        plan.emplace_back("mlp-cvae-l" + std::to_string(latent), c);
+    }
     plan.emplace_back("conv-ae", cfg(ModelKind::Autoencoder, Backbone::Conv));
     plan.emplace_back("conv-vqvae", cfg(ModelKind::VqVae, Backbone::Conv));
 
