@@ -10,5 +10,8 @@ int runDemo(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runEval(const std::vector<std::string>& args);
 int runEncode(const std::vector<std::string>& args);
+int runSample(const std::vector<std::string>& args);
+int runInterpolate(const std::vector<std::string>& args);
+int runTraverse(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

@@ -40,6 +40,28 @@ const Command kCommands[] = {
      "       [--sample] [--label-column NAME] [--json]\n"
      "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
      "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+    {"sample", latentlab::cli::runSample,
+     "sample --model CHECKPOINT|TORCHSCRIPT --out GRID.png|ROWS.csv [--n N] [--class C] [--temperature T]\n"
+     "       [--seed S] [--columns K] [--resample-bottom] [--manifold [--dims I,J]] [--data PATH] [--threads T]\n"
+     "       [--json]\n"
+     "    N samples (64) from the prior at temperature T (1; 0 decodes the prior's mean), K per row (about\n"
+     "    sqrt N); the same seed draws the same samples. A conditional VAE without --class decodes N latents\n"
+     "    under every class, one row per class; a VQ-VAE without a code prior gets one fitted on the train split\n"
+     "    of --data (default: its training data). --resample-bottom (hierarchical VAE): each row keeps one top\n"
+     "    code and redraws the bottom layer. --manifold: a K x K grid (15) over the Gaussian quantiles of dims\n"
+     "    I,J (0,1), the others at 0. Table models write decoded rows in the data's units to a .csv\n"},
+    {"interpolate", latentlab::cli::runInterpolate,
+     "interpolate --model CHECKPOINT|TORCHSCRIPT --from I --to J --out STRIP.png|ROWS.csv [--steps N] [--slerp]\n"
+     "            [--columns K] [--data PATH] [--split train|test|all] [--label-column NAME] [--threads T] [--json]\n"
+     "    decodes N points (8, both ends included) on the line (or with --slerp the great circle) between the\n"
+     "    latent means of samples I and J (dataset indices, as encode writes them; they must be in --split)\n"},
+    {"traverse", latentlab::cli::runTraverse,
+     "traverse --model CHECKPOINT|TORCHSCRIPT --out GRID.png|ROWS.csv [--index I] [--class C] [--dims all|kl|I,J,...]\n"
+     "         [--range R] [--steps N] [--data PATH] [--split train|test|all] [--label-column NAME] [--threads T]\n"
+     "         [--json]\n"
+     "    one row per dimension, swept over -R..R (3) in N steps (9) with the others at sample I's latent mean\n"
+     "    (default: zeros); --dims kl orders all dimensions by the KL the model spends on them over the data.\n"
+     "    A conditional VAE decodes under --class C, else under sample I's class\n"},
     {"demo", latentlab::cli::runDemo,
      "demo [--data PATH] [--out PNG] [--steps N] [--threads N] [--seed N]\n"
      "    train a small VAE briefly and write a grid of samples from its prior\n"},
