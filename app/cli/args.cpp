@@ -4,8 +4,20 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace latentlab::cli {
+namespace {
+
+// std::to_string prints 1e-12 as 0.000000, which would make "--lr: 0 is outside 0.000000..100.000000".
+std::string shortNumber(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+} // namespace
 
 Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& flags, const std::set<std::string>& options)
 {
@@ -71,7 +83,7 @@ double Args::real(const std::string& name, double fallback, double lo, double hi
     if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))
         throw BadInputError("--" + name + ": '" + s + "' is not a number");
     if (v < lo || v > hi)
-        throw BadInputError("--" + name + ": " + s + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+        throw BadInputError("--" + name + ": " + s + " is outside " + shortNumber(lo) + ".." + shortNumber(hi));
     return v;
 }
 

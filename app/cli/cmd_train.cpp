@@ -14,6 +14,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <limits>
 #include <sstream>
@@ -146,8 +147,14 @@ public:
 
     void save()
     {
+        DatasetFingerprint trainedOn = DatasetFingerprint::of(ds_);
+        // Absolute, so eval, encode and --resume find the data from any working directory.
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(trainedOn.path, ec);
+        if (!ec)
+            trainedOn.path = absolute.lexically_normal().string();
         saveCheckpoint(out_, *trainer_.model(), &trainer_.optimizer(),
-                       {trainer_.config(), trainer_.progress(), DatasetFingerprint::of(ds_)});
+                       {trainer_.config(), trainer_.progress(), std::move(trainedOn)});
     }
     void clearProgress() { progress_.clear(); }
 
