@@ -7,6 +7,7 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 # Every package the project needs from outside. libopenblas0-openmp matters: without it Debian's LibTorch
 # falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). python3-torch is
 # PyTorch's Python API: a test opens our checkpoints with torch.load, and the speed benchmark compares with it.
+# python3-sklearn: the t-SNE benchmark (tests/bench/compare_tsne.sh) runs scikit-learn's TSNE beside ours.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
@@ -16,6 +17,7 @@ LATENTLAB_PACKAGES=(
   dataset-fashion-mnist
   xvfb xauth
   python3-torch
+  python3-sklearn
 )
 
 latentlab_install_packages() {

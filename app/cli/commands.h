@@ -13,5 +13,6 @@ int runEncode(const std::vector<std::string>& args);
 int runSample(const std::vector<std::string>& args);
 int runInterpolate(const std::vector<std::string>& args);
 int runTraverse(const std::vector<std::string>& args);
+int runProject(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

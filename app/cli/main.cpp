@@ -40,6 +40,13 @@ const Command kCommands[] = {
      "       [--sample] [--label-column NAME] [--json]\n"
      "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
      "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+    {"project", latentlab::cli::runProject,
+     "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|dims|latent --out LAYOUT.csv [--data PATH]\n"
+     "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--seed S] [--layer L]\n"
+     "        [--threads T] [--label-column NAME] [--json]\n"
+     "    a 2-D layout of the selected samples' latent means (CSV: index, x, y, label); every selected sample\n"
+     "    is placed (no subsampling). tsne: Barnes-Hut, perplexity 30, 1000 iterations by default; Ctrl-C stops\n"
+     "    it and writes the layout so far. --layer picks a hierarchical VAE's layer (0 = bottom)\n"},
     {"sample", latentlab::cli::runSample,
      "sample --model CHECKPOINT|TORCHSCRIPT --out GRID.png|ROWS.csv [--n N] [--class C] [--temperature T]\n"
      "       [--seed S] [--columns K] [--resample-bottom] [--manifold [--dims I,J]] [--data PATH] [--threads T]\n"

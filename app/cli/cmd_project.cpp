@@ -1,0 +1,170 @@
+// latentlab-cli project: a 2-D layout of the selected samples' latents (PCA, t-SNE, two chosen dimensions or
+// the 2-D latent itself) as CSV: index,x,y,label. Ctrl-C during t-SNE stops it and writes the layout so far.
+#include "analysis/encode_all.h"
+#include "analysis/projection.h"
+#include "cli/commands.h"
+#include "cli/model_input.h"
+#include "cli/progress_line.h"
+#include "util/atomic_file.h"
+#include "util/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace latentlab::cli {
+namespace {
+
+// The control Ctrl-C cancels. A lock-free atomic store is safe in a signal handler.
+std::atomic<AnalysisControl*> gControl{nullptr};
+
+extern "C" void onProjectInterrupt(int)
+{
+    if (AnalysisControl* c = gControl.load())
+        c->cancel();
+}
+
+// Restores the previous handlers however the command ends.
+class InterruptScope {
+public:
+    explicit InterruptScope(AnalysisControl& control)
+    {
+        gControl.store(&control);
+        previousInt_ = std::signal(SIGINT, onProjectInterrupt);
+        previousTerm_ = std::signal(SIGTERM, onProjectInterrupt);
+    }
+    ~InterruptScope()
+    {
+        std::signal(SIGINT, previousInt_);
+        std::signal(SIGTERM, previousTerm_);
+        gControl.store(nullptr);
+    }
+    InterruptScope(const InterruptScope&) = delete;
+    InterruptScope& operator=(const InterruptScope&) = delete;
+
+private:
+    void (*previousInt_)(int) = SIG_DFL;
+    void (*previousTerm_)(int) = SIG_DFL;
+};
+
+std::array<std::int64_t, 2> parseDims(const std::string& text)
+{
+    long long a = -1, b = -1;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%lld,%lld%c", &a, &b, &tail) != 2 || a < 0 || b < 0)
+        throw BadInputError("--dims: '" + text + "' is not two dimension numbers like 0,1");
+    return {a, b};
+}
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+void writeLayout(const std::string& path, const torch::Tensor& xyIn, const DataSelection& data)
+{
+    const torch::Tensor xy = xyIn.contiguous();
+    const float* v = xy.data_ptr<float>();
+    std::string out = "index,x,y,label\n";
+    out.reserve(static_cast<std::size_t>(xy.size(0)) * 40);
+    char buf[96];
+    for (std::int64_t r = 0; r < xy.size(0); ++r) {
+        const std::int64_t i = data.indices[static_cast<std::size_t>(r)];
+        // %.9g round-trips every float; an unlabelled set leaves the label field empty.
+        const int n = std::snprintf(buf, sizeof buf, "%lld,%.9g,%.9g,", static_cast<long long>(i), v[2 * r], v[2 * r + 1]);
+        out.append(buf, static_cast<std::size_t>(n));
+        if (data.dataset.hasLabels())
+            out += std::to_string(data.dataset.labels()[static_cast<std::size_t>(i)]);
+        out += '\n';
+    }
+    writeFileAtomically(path, out.data(), out.size());
+}
+
+} // namespace
+
+int runProject(const std::vector<std::string>& argv)
+{
+    std::set<std::string> options{"model", "out", "threads", "batch", "method", "dims", "perplexity",
+                                  "iterations", "seed", "layer"};
+    options.insert(dataOptions().begin(), dataOptions().end());
+    const Args args(argv, {"json"}, options);
+    if (!args.positional().empty())
+        throw BadInputError("project takes only options (see latentlab-cli project --help)");
+    const std::string out = args.value("out");
+    if (out.empty() || !endsWith(out, ".csv"))
+        throw BadInputError("--out must name a .csv file for the layout");
+    if (!args.has("method"))
+        throw BadInputError("--method is required: pca, tsne, dims or latent");
+    ProjectionRequest request;
+    request.method = projectionMethodFromString(args.value("method"));
+    if (args.has("dims") && request.method != ProjectionMethod::Dims)
+        throw BadInputError("--dims goes with --method dims");
+    if (args.has("dims"))
+        request.dims = parseDims(args.value("dims"));
+    request.tsne.perplexity = args.real("perplexity", request.tsne.perplexity, 0.5, 10000.0);
+    request.tsne.iterations = static_cast<int>(args.integer("iterations", request.tsne.iterations, 0, 1'000'000));
+    request.tsne.seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, 1LL << 62));
+    EncodeOptions encode;
+    encode.layer = static_cast<int>(args.integer("layer", -1, -1, 64));
+    encode.batchSize = args.integer("batch", 1000, 1, 65536);
+    const bool json = args.has("json");
+
+    ModelAndData in = openModelAndData(args, "test");
+    ProgressLine progress;
+    const bool tsne = request.method == ProjectionMethod::Tsne;
+    // Encoding takes a few percent of a t-SNE run and all of the others.
+    const double encodeShare = tsne ? 0.02 : 0.9;
+    double base = 0.0, share = encodeShare;
+    AnalysisControl control([&](double f, const std::string& what) { progress.update(base + share * f, what); });
+    const InterruptScope interrupts(control);
+    const auto start = std::chrono::steady_clock::now();
+    EncodedSet latents;
+    try {
+        latents = encodeDataset(*in.model.model, in.data.dataset, in.data.indices, encode, &control);
+    } catch (const AnalysisCancelled&) {
+        progress.clear();
+        std::cerr << "latentlab-cli: interrupted while encoding; nothing written\n";
+        return 1;
+    }
+    base = encodeShare;
+    share = 1.0 - encodeShare;
+    const Projection p = project(latents.latents, request, &control);
+    progress.clear();
+    writeLayout(out, p.xy, in.data);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    if (json) {
+        nlohmann::json j{{"out", out},         {"rows", p.points()},  {"method", toString(p.method)},
+                         {"latent", latents.what}, {"latent_dims", p.latentDims}, {"seconds", seconds},
+                         {"description", p.describe()}};
+        if (p.method == ProjectionMethod::Dims || p.method == ProjectionMethod::Latent)
+            j["dims"] = {p.dims[0], p.dims[1]};
+        if (p.pca) {
+            const torch::Tensor r = p.pca->explainedVarianceRatio().to(torch::kFloat64).contiguous();
+            j["explained_variance_ratio"] = std::vector<double>(r.data_ptr<double>(), r.data_ptr<double>() + r.numel());
+        }
+        if (p.tsne)
+            j.update({{"iterations", p.tsne->iterations},
+                      {"stopped_early", p.tsne->stoppedEarly},
+                      {"kl_divergence", p.tsne->klDivergence},
+                      {"perplexity", p.tsne->perplexity}});
+        std::cout << j.dump() << std::endl;
+    } else {
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.1f s", seconds);
+        std::cout << "wrote " << p.describe() << " to " << out << " (" << secs << ")" << std::endl;
+    }
+    if (p.tsne && p.tsne->stoppedEarly) {
+        std::cerr << "latentlab-cli: interrupted at t-SNE iteration " << p.tsne->iterations
+                  << "; the layout so far is in " << out << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace latentlab::cli

@@ -1,0 +1,120 @@
+#include "analysis/projection.h"
+
+#include "util/errors.h"
+
+#include <cstdio>
+
+namespace latentlab {
+namespace {
+
+std::string dimsText(const std::array<std::int64_t, 2>& d)
+{
+    return "dims " + std::to_string(d[0]) + "," + std::to_string(d[1]);
+}
+
+void checkDims(const std::array<std::int64_t, 2>& d, std::int64_t width)
+{
+    for (const auto v : d)
+        if (v < 0 || v >= width)
+            throw BadInputError(dimsText(d) + ": dimension " + std::to_string(v) + " does not exist; the latent has "
+                                + std::to_string(width) + " dimensions, numbered 0.." + std::to_string(width - 1));
+    if (d[0] == d[1])
+        throw BadInputError(dimsText(d) + ": choose two different dimensions");
+}
+
+} // namespace
+
+std::string toString(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Latent: return "latent";
+    case ProjectionMethod::Dims: return "dims";
+    case ProjectionMethod::Pca: return "pca";
+    case ProjectionMethod::Tsne: return "tsne";
+    }
+    return "?";
+}
+
+ProjectionMethod projectionMethodFromString(const std::string& name)
+{
+    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
+        if (name == toString(m))
+            return m;
+    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
+}
+
+std::string Projection::describe() const
+{
+    std::string what;
+    const std::string latent = std::to_string(latentDims) + "-d latents";
+    char buf[64];
+    switch (method) {
+    case ProjectionMethod::Latent: what = "the 2-d latent itself"; break;
+    case ProjectionMethod::Dims: what = dimsText(dims) + " of " + latent; break;
+    case ProjectionMethod::Pca: {
+        const torch::Tensor ratio = pca->explainedVarianceRatio();
+        std::snprintf(buf, sizeof buf, " (%.1f%% of variance)", 100.0 * ratio.sum().item<double>());
+        what = "PCA of " + latent + buf;
+        break;
+    }
+    case ProjectionMethod::Tsne:
+        std::snprintf(buf, sizeof buf, "perplexity %g, ", tsne->perplexity);
+        what = "t-SNE of " + latent + " (" + buf
+               + (tsne->stoppedEarly ? "stopped at iteration " + std::to_string(tsne->iterations) + " of "
+                                     : std::to_string(tsne->iterations) + "/")
+               + std::to_string(tsne->requestedIterations) + " iterations)";
+        break;
+    }
+    const std::string count = std::to_string(points());
+    return what + ", " + (subset ? count + " of " + std::to_string(inputRows) + " points (a subset)" : "all " + count + " points");
+}
+
+Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control,
+                   const TsneCallback& onLayout)
+{
+    if (latents.dim() != 2 || latents.size(0) < 1)
+        throw BadInputError("nothing to project: expected a matrix of latents with one row per sample");
+    Projection out;
+    out.method = request.method;
+    out.inputRows = latents.size(0);
+    out.latentDims = latents.size(1);
+    torch::Tensor x = latents.to(torch::kFloat32);
+    if (!request.rows.empty()) {
+        for (const auto r : request.rows)
+            if (r < 0 || r >= out.inputRows)
+                throw BadInputError("row " + std::to_string(r) + " does not exist among " + std::to_string(out.inputRows)
+                                    + " latents");
+        out.subset = true;
+        out.rows = request.rows;
+        x = x.index_select(0, torch::tensor(request.rows, torch::kInt64));
+    }
+    torch::NoGradGuard noGrad;
+    switch (request.method) {
+    case ProjectionMethod::Latent:
+        if (out.latentDims != 2)
+            throw BadInputError("the latent has " + std::to_string(out.latentDims)
+                                + " dimensions, so it cannot be shown as it is; choose pca, tsne or two dims");
+        out.xy = x.clone();
+        break;
+    case ProjectionMethod::Dims:
+        checkDims(request.dims, out.latentDims);
+        out.dims = request.dims;
+        out.xy = x.index_select(1, torch::tensor({request.dims[0], request.dims[1]}, torch::kInt64));
+        break;
+    case ProjectionMethod::Pca:
+        if (out.latentDims < 2)
+            throw BadInputError("PCA to 2-D needs a latent of at least 2 dimensions");
+        out.pca = fitPca(x, 2);
+        out.xy = out.pca->project(x);
+        break;
+    case ProjectionMethod::Tsne:
+        out.tsne = runTsne(x, request.tsne, control, onLayout);
+        out.xy = out.tsne->layout;
+        return out;
+    }
+    if (control)
+        control->report(1.0, toString(request.method));
+    return out;
+}
+
+} // namespace latentlab

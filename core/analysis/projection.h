@@ -1,0 +1,59 @@
+#pragma once
+// 2-D pictures of a latent set, and a result that says exactly what it shows: the method, which dimensions
+// or components, how many of the input rows and which. Nothing here subsamples on its own: a caller that
+// wants fewer points asks for them (rows), and the result records it.
+#include "analysis/analysis_control.h"
+#include "analysis/pca.h"
+#include "analysis/tsne.h"
+
+#include <torch/torch.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace latentlab {
+
+enum class ProjectionMethod {
+    Latent, // the latent itself; only for a 2-D latent
+    Dims,   // two chosen dimensions
+    Pca,    // the first two principal components
+    Tsne,
+};
+
+std::string toString(ProjectionMethod m);
+// "latent", "dims", "pca", "tsne"; BadInputError naming the choices otherwise.
+ProjectionMethod projectionMethodFromString(const std::string& name);
+
+struct ProjectionRequest {
+    ProjectionMethod method = ProjectionMethod::Pca;
+    std::array<std::int64_t, 2> dims{0, 1}; // Dims: the columns for x and y
+    // Rows of the latent matrix to project, in the order wanted; empty: all of them.
+    std::vector<std::int64_t> rows;
+    TsneOptions tsne;
+};
+
+struct Projection {
+    ProjectionMethod method = ProjectionMethod::Pca;
+    torch::Tensor xy;                // [M, 2] float32, row r for input row rows[r] (or r when !subset)
+    std::int64_t inputRows = 0;      // rows in the latent matrix given
+    std::int64_t latentDims = 0;     // its width
+    bool subset = false;             // the caller asked for some rows only
+    std::vector<std::int64_t> rows;  // those rows, when subset
+    std::array<std::int64_t, 2> dims{0, 1}; // Latent and Dims: the columns shown
+    std::optional<PcaMap> pca;       // Pca: the map both ways (a point of the plane -> a latent to decode)
+    std::optional<TsneResult> tsne;  // Tsne: iterations done, whether it stopped early, KL, ...
+
+    std::int64_t points() const { return xy.defined() ? xy.size(0) : 0; }
+    // One line for a title bar or a log: "PCA of 32-d latents (41.2% of variance), all 70000 points".
+    std::string describe() const;
+};
+
+// latents: [N, d]. Throws BadInputError for a request the data cannot meet (a 2-D "latent" view of a 32-d
+// latent, a dimension out of range, a row out of range). For t-SNE, `control` and `onLayout` go to runTsne
+// (stopping keeps the current layout); for the others the work is one pass and `control` only gets reports.
+Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control = nullptr,
+                   const TsneCallback& onLayout = {});
+
+} // namespace latentlab

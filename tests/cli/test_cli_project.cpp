@@ -1,0 +1,114 @@
+// `latentlab-cli project` end to end on a checkpoint the CLI trained: the CSV it writes and what it refuses.
+#include "cli_fixtures.h"
+#include "cli_runner.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace latentlab::testing;
+
+namespace {
+
+// Rows of a CSV, keeping a trailing empty field (an unlabelled row ends in a comma).
+std::vector<std::vector<std::string>> readCsv(const std::string& path)
+{
+    std::ifstream in(path);
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
+            fields.push_back(line.substr(start, comma - start));
+        fields.push_back(line.substr(start));
+        rows.push_back(std::move(fields));
+    }
+    return rows;
+}
+
+// Checks the layout's shape and values; returns the indices it lists.
+std::vector<long> checkLayout(const std::string& path, std::size_t rows)
+{
+    const auto csv = readCsv(path);
+    EXPECT_EQ(csv.size(), rows + 1);
+    if (csv.empty())
+        return {};
+    EXPECT_EQ(csv[0], (std::vector<std::string>{"index", "x", "y", "label"}));
+    std::vector<long> indices;
+    for (std::size_t r = 1; r < csv.size(); ++r) {
+        EXPECT_EQ(csv[r].size(), 4u);
+        if (csv[r].size() != 4)
+            continue;
+        indices.push_back(std::stol(csv[r][0]));
+        EXPECT_TRUE(std::isfinite(std::stod(csv[r][1])) && std::isfinite(std::stod(csv[r][2])));
+        // The fixture's labels are i % 4 within each file.
+        EXPECT_EQ(std::stol(csv[r][3]), (indices.back() % kIdxTrain) % 4) << "row " << r;
+    }
+    return indices;
+}
+
+nlohmann::json projectJson(const std::vector<std::string>& extra, const std::string& out)
+{
+    std::vector<std::string> args{"project", "--model", sharedCheckpoint(), "--out", out, "--json", "--threads", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliResult r = runCli(args);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return r.exitCode == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
+}
+
+} // namespace
+
+TEST(CliProject, PcaOfTheTestSplit)
+{
+    const TempDir dir;
+    const auto j = projectJson({"--method", "pca"}, dir.file("pca.csv"));
+    EXPECT_EQ(j["method"], "pca");
+    EXPECT_EQ(j["rows"], kIdxTest);
+    EXPECT_EQ(j["latent_dims"], kLatent);
+    ASSERT_EQ(j["explained_variance_ratio"].size(), 2u);
+    EXPECT_GE(j["explained_variance_ratio"][0].get<double>(), j["explained_variance_ratio"][1].get<double>());
+    const auto indices = checkLayout(dir.file("pca.csv"), kIdxTest);
+    // Every test sample (the t10k part follows the training part), in dataset order.
+    ASSERT_EQ(indices.size(), static_cast<std::size_t>(kIdxTest));
+    for (int i = 0; i < kIdxTest; ++i)
+        EXPECT_EQ(indices[static_cast<std::size_t>(i)], kIdxTrain + i);
+}
+
+TEST(CliProject, TsneOfAllSamples)
+{
+    const TempDir dir;
+    const auto j = projectJson({"--method", "tsne", "--split", "all", "--perplexity", "10", "--iterations", "300",
+                                "--seed", "3"},
+                               dir.file("tsne.csv"));
+    EXPECT_EQ(j["method"], "tsne");
+    EXPECT_EQ(j["rows"], kIdxTrain + kIdxTest);
+    EXPECT_EQ(j["iterations"], 300);
+    EXPECT_EQ(j["stopped_early"], false);
+    const auto indices = checkLayout(dir.file("tsne.csv"), kIdxTrain + kIdxTest);
+    EXPECT_EQ(std::set<long>(indices.begin(), indices.end()).size(), static_cast<std::size_t>(kIdxTrain + kIdxTest));
+}
+
+TEST(CliProject, DimsAndTheirLimits)
+{
+    const TempDir dir;
+    const auto j = projectJson({"--method", "dims", "--dims", "3,0"}, dir.file("dims.csv"));
+    EXPECT_EQ(j["dims"], (nlohmann::json{3, 0}));
+    checkLayout(dir.file("dims.csv"), kIdxTest);
+
+    CliResult r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv"), "--method", "dims",
+                          "--dims", "0,4"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("dimension 4 does not exist"), std::string::npos) << r.err;
+    r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv"), "--method", "latent"});
+    EXPECT_EQ(r.exitCode, 2); // a 4-d latent is not a picture by itself
+    EXPECT_NE(r.err.find("4 dimensions"), std::string::npos) << r.err;
+    r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.txt"), "--method", "pca"});
+    EXPECT_EQ(r.exitCode, 2);
+    r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv"), "--method", "umap"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("umap"), std::string::npos) << r.err;
+}
