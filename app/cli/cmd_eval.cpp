@@ -22,6 +22,8 @@ int runEval(const std::vector<std::string>& argv)
     ModelAndData in = openModelAndData(args, "test");
     LatentModel& model = *in.model.model;
     const std::int64_t step = in.model.checkpoint ? in.model.checkpoint->progress.step : 0;
+    // A VAE's terms use a posterior draw per sample: a fixed seed makes the same model give the same figures.
+    torch::manual_seed(0);
     const ModelEvaluation ev = evaluateModel(model, in.data.dataset, in.data.indices, step,
                                              args.integer("batch", 500, 1, 65536));
 

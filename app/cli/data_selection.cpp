@@ -26,14 +26,21 @@ std::vector<std::int64_t> splitIndices(const Dataset& ds, const std::string& spl
     return part;
 }
 
-DataSelection selectData(const Args& args, const std::string& defaultSplit, const std::string& fallbackPath)
+DataFallback dataFallbackOf(const DatasetFingerprint& trainedOn)
 {
-    const std::string path = args.value("data", fallbackPath);
+    return {trainedOn.path, trainedOn.labelColumn, trainedOn.labelsPath};
+}
+
+DataSelection selectData(const Args& args, const std::string& defaultSplit, const DataFallback& fallback)
+{
+    const std::string path = args.value("data", fallback.path);
     if (path.empty())
         throw BadInputError("--data PATH is required");
+    // The training data's label settings also apply when the same file is named again with --data.
+    const bool sameData = !args.has("data") || args.value("data") == fallback.path;
     LoadOptions options;
-    options.labelColumn = args.value("label-column");
-    options.labelsPath = args.value("labels");
+    options.labelColumn = args.value("label-column", sameData ? fallback.labelColumn : std::string());
+    options.labelsPath = args.value("labels", sameData ? fallback.labelsPath : std::string());
     DataSelection sel;
     sel.dataset = loadDataset(path, options);
     sel.split = args.value("split");

@@ -2,6 +2,7 @@
 // The dataset options every data-reading subcommand shares: the path, --split and --label-column.
 #include "cli/args.h"
 #include "data/dataset.h"
+#include "training/dataset_fingerprint.h"
 
 #include <string>
 #include <vector>
@@ -19,7 +20,14 @@ const std::set<std::string>& dataOptions();
 
 // Loads --data (or `fallbackPath`), applies --label-column, and selects --split. defaultSplit: "test" means
 // the data's own test part where it comes with one, and all of it otherwise.
-DataSelection selectData(const Args& args, const std::string& defaultSplit, const std::string& fallbackPath = {});
+// Without --data, a model's training data opens as it was read then (its label column or labels file).
+struct DataFallback {
+    std::string path;
+    std::string labelColumn;
+    std::string labelsPath;
+};
+DataSelection selectData(const Args& args, const std::string& defaultSplit, const DataFallback& fallback = {});
+DataFallback dataFallbackOf(const DatasetFingerprint& trainedOn);
 
 // Indices of a split by name; "test" is the validation part.
 std::vector<std::int64_t> splitIndices(const Dataset& ds, const std::string& split);

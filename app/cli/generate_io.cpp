@@ -50,7 +50,7 @@ DataSelection dataForModel(const Args& args, const OpenedModel& model, const std
                                      + sel.dataset.source);
         return sel;
     }
-    DataSelection sel = selectData(args, defaultSplit, model.checkpoint->dataset.path);
+    DataSelection sel = selectData(args, defaultSplit, dataFallbackOf(model.checkpoint->dataset));
     conformToTraining(sel.dataset, model.checkpoint->dataset);
     return sel;
 }

@@ -29,7 +29,7 @@ ModelAndData openModelAndData(const Args& args, const std::string& defaultSplit)
         return out;
     }
     out.model = openModelFile(modelPath);
-    out.data = selectData(args, defaultSplit, out.model.checkpoint->dataset.path);
+    out.data = selectData(args, defaultSplit, dataFallbackOf(out.model.checkpoint->dataset));
     conformToTraining(out.data.dataset, out.model.checkpoint->dataset);
     return out;
 }

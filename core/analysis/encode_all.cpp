@@ -59,8 +59,12 @@ std::pair<torch::Tensor, torch::Tensor> encodeBatch(LatentModel& model, const Da
                             + std::to_string(enc.layers.size()) + " layer(s), numbered from 0 (bottom)");
     const auto layer = static_cast<std::size_t>(o.layer);
     const torch::Tensor& mu = o.layer < 0 ? enc.mu : enc.layers[layer].mu;
+    const torch::Tensor& logvar = o.layer < 0 ? enc.logvar : enc.layers[layer].logvar;
     const torch::Tensor& z = o.layer < 0 ? enc.z : enc.layers[layer].z;
-    const torch::Tensor chosen = o.choice == LatentChoice::Mean && mu.defined() ? mu : z;
+    // In eval mode a VAE's z is its mean, so a posterior draw is made here from mu and logvar.
+    const torch::Tensor chosen = o.choice == LatentChoice::Mean && mu.defined() ? mu
+                                 : logvar.defined()                             ? reparameterize(mu, logvar)
+                                                                                 : z;
     // flatten, not reshape({rows, -1}): an empty batch must keep its width.
     return {chosen.flatten(1).to(torch::kCPU, torch::kFloat32).contiguous(),
             enc.codes.defined() ? enc.codes.flatten(1).to(torch::kCPU, torch::kInt64).contiguous()

@@ -124,15 +124,16 @@ void AdamOptimizer::step()
     canUndo_ = true;
 }
 
-void AdamOptimizer::undoLastStep()
+bool AdamOptimizer::undoLastStep()
 {
     if (!canUndo_)
-        return;
+        return false;
     torch::NoGradGuard noGrad;
     for (auto& s : slots_)
         s.param.copy_(s.previous);
     --steps_;
     canUndo_ = false;
+    return true;
 }
 
 NamedTensors AdamOptimizer::state() const

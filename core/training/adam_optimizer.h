@@ -33,8 +33,8 @@ public:
     double clipGradNorm(double maxNorm);
     // One Adam step; parameters without a gradient are skipped, as in PyTorch.
     void step();
-    // Puts back the weights from before the last step() (no-op before the first).
-    void undoLastStep();
+    // Puts back the weights from before the last step(); false (and nothing changed) when there is none.
+    bool undoLastStep();
 
     void setLearningRate(double lr) { settings_.learningRate = lr; }
     const AdamSettings& settings() const { return settings_; }

@@ -21,7 +21,7 @@ std::string shapeText(const std::vector<std::int64_t>& shape)
 
 DatasetFingerprint DatasetFingerprint::of(const Dataset& ds)
 {
-    return {ds.source, ds.format, ds.size(), ds.sampleShape(), ds.featureRanges(), ds.featureNames(), ds.classNames()};
+    return {ds.source, ds.format, ds.size(), ds.sampleShape(), ds.featureRanges(), ds.featureNames(), ds.classNames(), {}, {}};
 }
 
 nlohmann::json DatasetFingerprint::toJson() const
@@ -30,7 +30,8 @@ nlohmann::json DatasetFingerprint::toJson() const
     for (const auto& r : this->ranges)
         ranges.push_back({r.min, r.max});
     return {{"path", path},   {"format", format},          {"samples", samples},       {"shape", shape},
-            {"ranges", ranges}, {"feature_names", featureNames}, {"class_names", classNames}};
+            {"ranges", ranges}, {"feature_names", featureNames}, {"class_names", classNames},
+            {"label_column", labelColumn}, {"labels_path", labelsPath}};
 }
 
 DatasetFingerprint DatasetFingerprint::fromJson(const nlohmann::json& j)
@@ -45,6 +46,8 @@ DatasetFingerprint DatasetFingerprint::fromJson(const nlohmann::json& j)
             f.ranges.push_back({r.at(0).get<double>(), r.at(1).get<double>()});
         f.featureNames = j.value("feature_names", std::vector<std::string>());
         f.classNames = j.value("class_names", std::vector<std::string>());
+        f.labelColumn = j.value("label_column", std::string());
+        f.labelsPath = j.value("labels_path", std::string());
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(std::string("dataset fingerprint: ") + e.what());
     }

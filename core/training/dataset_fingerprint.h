@@ -19,6 +19,9 @@ struct DatasetFingerprint {
     std::vector<ValueRange> ranges; // per feature for tables; the scaling the model saw
     std::vector<std::string> featureNames;
     std::vector<std::string> classNames;
+    // How the labels were read (a CSV's label column, a labels file), so the data opens the same way again.
+    std::string labelColumn;
+    std::string labelsPath;
 
     static DatasetFingerprint of(const Dataset& ds);
     nlohmann::json toJson() const;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace latentlab {
 namespace {
@@ -17,11 +18,25 @@ nlohmann::json termsJson(const TermValues& terms)
     return j;
 }
 
+// JSON has no NaN: nlohmann writes it as null, and null reads back as NaN.
+double numberOrNan(const nlohmann::json& v)
+{
+    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+}
+
+std::vector<double> numbersOrNan(const nlohmann::json& a)
+{
+    std::vector<double> out;
+    for (const auto& v : a)
+        out.push_back(numberOrNan(v));
+    return out;
+}
+
 TermValues termsFromJson(const nlohmann::json& j)
 {
     TermValues out;
     for (auto it = j.begin(); it != j.end(); ++it)
-        out.emplace_back(it.key(), it.value().get<double>());
+        out.emplace_back(it.key(), numberOrNan(it.value()));
     // "total" first, as the trainer reports them.
     std::stable_partition(out.begin(), out.end(), [](const auto& t) { return t.first == "total"; });
     return out;
@@ -46,6 +61,14 @@ void LossHistory::addStep(std::int64_t step, const TermValues& terms)
 void LossHistory::addEpoch(EpochRecord record)
 {
     epochs_.push_back(std::move(record));
+}
+
+void LossHistory::truncateAfter(std::int64_t step)
+{
+    steps_.erase(std::remove_if(steps_.begin(), steps_.end(), [&](const StepRecord& r) { return r.step > step; }),
+                 steps_.end());
+    epochs_.erase(std::remove_if(epochs_.begin(), epochs_.end(), [&](const EpochRecord& r) { return r.step > step; }),
+                  epochs_.end());
 }
 
 nlohmann::json LossHistory::toJson() const
@@ -78,7 +101,7 @@ LossHistory LossHistory::fromJson(const nlohmann::json& j)
         const auto steps = j.at("steps").get<std::vector<std::int64_t>>();
         std::vector<std::vector<double>> cols;
         for (const auto& name : h.names_) {
-            cols.push_back(j.at("terms").at(name).get<std::vector<double>>());
+            cols.push_back(numbersOrNan(j.at("terms").at(name)));
             if (cols.back().size() != steps.size())
                 throw BadInputError("loss history: the column '" + name + "' has the wrong length");
         }
@@ -92,10 +115,10 @@ LossHistory LossHistory::fromJson(const nlohmann::json& j)
             EpochRecord r;
             r.epoch = e.at("epoch").get<std::int64_t>();
             r.step = e.at("step").get<std::int64_t>();
-            r.seconds = e.at("seconds").get<double>();
+            r.seconds = numberOrNan(e.at("seconds"));
             r.train = termsFromJson(e.at("train"));
             r.validation = termsFromJson(e.at("validation"));
-            r.klPerDim = e.at("kl_per_dim").get<std::vector<double>>();
+            r.klPerDim = numbersOrNan(e.at("kl_per_dim"));
             h.epochs_.push_back(std::move(r));
         }
     } catch (const nlohmann::json::exception& e) {

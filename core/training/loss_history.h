@@ -29,6 +29,8 @@ public:
     // The first call fixes the term names; later calls must give the same names (a model keeps its terms).
     void addStep(std::int64_t step, const TermValues& terms);
     void addEpoch(EpochRecord record);
+    // Drops what lies beyond step: a diverged run's undone step, which a resumed run will repeat.
+    void truncateAfter(std::int64_t step);
 
     const std::vector<std::string>& termNames() const { return names_; }
     const std::vector<StepRecord>& steps() const { return steps_; }

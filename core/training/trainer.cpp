@@ -178,6 +178,30 @@ TrainingOutcome Trainer::run()
         return out;
     };
 
+    // The weights that produced a non-finite loss came from the last step: undo it, and the forward pass's
+    // changes to the buffers, so what remains is the last model with a finite loss; progress goes back with it.
+    auto diverge = [&](const std::string& what) {
+        if (optimizer_.undoLastStep()) {
+            --progress_.step;
+            if (progress_.batchInEpoch > 0) {
+                --progress_.batchInEpoch;
+            } else if (progress_.epoch > 0) {
+                --progress_.epoch;
+                progress_.batchInEpoch = batchesPerEpoch - 1;
+            }
+        }
+        {
+            torch::NoGradGuard noGrad;
+            for (std::size_t i = 0; i < buffers.size(); ++i)
+                buffers[i].copy_(bufferSnapshot[i]);
+        }
+        progress_.history.truncateAfter(progress_.step);
+        return finish(TrainingStatus::Diverged, "training diverged: " + what + "; the weights after step "
+                                                    + std::to_string(progress_.step)
+                                                    + ", the last with a finite loss, are kept; a lower learning "
+                                                      "rate usually helps");
+    };
+
     while (progress_.epoch < config_.epochs) {
         const std::int64_t epoch = progress_.epoch;
         const std::vector<std::int64_t> order = epochOrder(epoch);
@@ -208,25 +232,9 @@ TrainingOutcome Trainer::run()
             }
             const LossTerms loss = model_->loss(x, y, progress_.step);
             const TermValues terms = termValues(loss);
-            if (!std::isfinite(terms.front().second)) {
-                // The weights that produced this loss came from the last step: undo it, and the forward
-                // pass's changes to the buffers, so what remains is the last model with a finite loss.
-                optimizer_.undoLastStep();
-                {
-                    torch::NoGradGuard noGrad;
-                    for (std::size_t i = 0; i < buffers.size(); ++i)
-                        buffers[i].copy_(bufferSnapshot[i]);
-                }
-                const std::int64_t badStep = progress_.step + 1;
-                if (progress_.step > stepsAtStart)
-                    --progress_.step;
-                progress_.batchInEpoch = b > 0 ? b - 1 : 0;
-                return finish(TrainingStatus::Diverged,
-                              "training diverged: the loss became " + std::to_string(terms.front().second) + " at step "
-                                  + std::to_string(badStep) + " (epoch " + std::to_string(epoch + 1)
-                                  + "); the weights after step " + std::to_string(progress_.step)
-                                  + ", the last with a finite loss, are kept; a lower learning rate usually helps");
-            }
+            if (!std::isfinite(terms.front().second))
+                return diverge("the loss became " + std::to_string(terms.front().second) + " at step "
+                               + std::to_string(progress_.step + 1) + " (epoch " + std::to_string(epoch + 1) + ")");
             optimizer_.zeroGrad();
             loss.total.backward();
             if (config_.gradClip > 0.0)
@@ -250,10 +258,8 @@ TrainingOutcome Trainer::run()
             }
         }
 
-        ++progress_.epoch;
-        progress_.batchInEpoch = 0;
         EpochRecord record;
-        record.epoch = progress_.epoch;
+        record.epoch = progress_.epoch + 1;
         record.step = progress_.step;
         record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         if (epochSamples > 0)
@@ -261,12 +267,19 @@ TrainingOutcome Trainer::run()
         const auto& validation = data_.split().validation;
         if (!validation.empty() && !data_.split().train.empty()) {
             ModelEvaluation ev = evaluateModel(*model_, data_, validation, progress_.step);
+            // The last step can poison the weights without its own loss showing it; validation is the next look.
+            if (!std::isfinite(ev.terms.front().second))
+                return diverge("the validation loss became " + std::to_string(ev.terms.front().second)
+                               + " after step " + std::to_string(progress_.step) + " (epoch "
+                               + std::to_string(epoch + 1) + ")");
             record.validation = std::move(ev.terms);
             record.klPerDim = std::move(ev.klPerDim);
         } else if (klSum.defined() && epochSamples > 0) {
             const torch::Tensor k = (klSum / epochSamples).to(torch::kCPU, torch::kDouble).contiguous();
             record.klPerDim.assign(k.data_ptr<double>(), k.data_ptr<double>() + k.numel());
         }
+        ++progress_.epoch;
+        progress_.batchInEpoch = 0;
         progress_.history.addEpoch(record);
         if (observer_) {
             const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();

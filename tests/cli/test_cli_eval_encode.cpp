@@ -143,7 +143,7 @@ TEST(CliEncode, CsvAndNpyHoldTheSameLatentsInDatasetOrder)
 // Fails today: encodeDataset (core/analysis/encode_all.cpp) puts the model in eval mode, where a VAE's encode()
 // returns z = mu, so LatentChoice::Sample gives the means and `encode --sample` changes nothing. Enable once
 // core draws z from (mu, logvar) for Sample.
-TEST(CliEncode, DISABLED_SampleDrawsFromThePosterior)
+TEST(CliEncode, SampleDrawsFromThePosterior)
 {
     TempDir dir;
     CliResult r = runCli({"encode", "--model", sharedCheckpoint(), "--out", dir.file("a.csv"), "--split", "all",
