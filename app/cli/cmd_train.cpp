@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/data_selection.h"
 #include "cli/progress_line.h"
+#include "data/class_subset.h"
 #include "data/dataset_info.h"
 #include "models/make_model.h"
 #include "training/checkpoint.h"
@@ -101,8 +102,10 @@ ModelConfig modelFromArgs(const Args& args, const Dataset& ds)
 // Prints progress, writes the checkpoint after every epoch, and turns Ctrl-C into a stop request.
 class CliObserver : public TrainingObserver {
 public:
-    CliObserver(Trainer& trainer, TrainingControl& control, const Dataset& ds, std::string out, bool json)
-        : trainer_(trainer), control_(control), ds_(ds), out_(std::move(out)), json_(json)
+    CliObserver(Trainer& trainer, TrainingControl& control, const Dataset& ds, std::string out, bool json,
+                std::string labelColumn, std::string labelsPath)
+        : trainer_(trainer), control_(control), ds_(ds), out_(std::move(out)), json_(json),
+          labelColumn_(std::move(labelColumn)), labelsPath_(std::move(labelsPath))
     {
     }
 
@@ -153,6 +156,9 @@ public:
         const auto absolute = std::filesystem::absolute(trainedOn.path, ec);
         if (!ec)
             trainedOn.path = absolute.lexically_normal().string();
+        trainedOn.labelColumn = labelColumn_;
+        const auto labels = std::filesystem::absolute(labelsPath_, ec);
+        trainedOn.labelsPath = labelsPath_.empty() || ec ? labelsPath_ : labels.lexically_normal().string();
         saveCheckpoint(out_, *trainer_.model(), &trainer_.optimizer(),
                        {trainer_.config(), trainer_.progress(), std::move(trainedOn)});
     }
@@ -164,6 +170,7 @@ private:
     const Dataset& ds_;
     std::string out_;
     bool json_;
+    std::string labelColumn_, labelsPath_;
     ProgressLine progress_;
 };
 
@@ -176,6 +183,7 @@ int runTrain(const std::vector<std::string>& argv)
 {
     std::set<std::string> options{"out",   "resume", "epochs",       "batch",     "lr",     "weight-decay",
                                   "grad-clip", "seed", "threads", "val-split", "device"};
+    options.insert("normal-classes"); // one-class protocol: learn only these classes
     options.insert(kModelOptions.begin(), kModelOptions.end());
     options.insert(dataOptions().begin(), dataOptions().end());
     const Args args(argv, {"json"}, options);
@@ -187,14 +195,14 @@ int runTrain(const std::vector<std::string>& argv)
     TrainingConfig training;
     TrainingProgress progress;
     NamedTensors optimizerState;
-    std::string fallbackData;
+    DataFallback fallbackData;
     std::optional<DatasetFingerprint> trainedOn;
     const std::string resume = args.value("resume");
     if (!resume.empty()) {
         for (const auto& o : kModelOptions)
             if (args.has(o))
                 throw BadInputError("--" + o + " cannot change a model that is resumed from " + resume);
-        for (const char* o : {"batch", "seed", "val-split", "split"})
+        for (const char* o : {"batch", "seed", "val-split", "split", "normal-classes"})
             if (args.has(o))
                 throw BadInputError(std::string("--") + o + " cannot change when resuming; the run keeps its settings");
         LoadedCheckpoint loaded = loadCheckpoint(resume);
@@ -202,7 +210,7 @@ int runTrain(const std::vector<std::string>& argv)
         training = loaded.meta.training;
         progress = loaded.meta.progress;
         optimizerState = std::move(loaded.optimizerState);
-        fallbackData = loaded.meta.dataset.path;
+        fallbackData = dataFallbackOf(loaded.meta.dataset);
         trainedOn = loaded.meta.dataset;
     }
     const std::string out = args.value("out", resume);
@@ -232,6 +240,8 @@ int runTrain(const std::vector<std::string>& argv)
                                 "--val-split F to draw one from all of the data instead");
         else
             training.validationFraction = ds.split().predefined ? -1.0 : args.real("val-split", 0.1, 0.0, 0.99);
+        if (args.has("normal-classes"))
+            training.normalClasses = parseClassList(ds, args.value("normal-classes"), "--normal-classes");
     }
     training.validate();
     applyTrainingSplit(ds, training);
@@ -246,7 +256,8 @@ int runTrain(const std::vector<std::string>& argv)
     Trainer trainer(model, ds, training);
     trainer.restore(progress, optimizerState);
     TrainingControl control;
-    CliObserver observer(trainer, control, ds, out, json);
+    CliObserver observer(trainer, control, ds, out, json, args.value("label-column", fallbackData.labelColumn),
+                         args.value("labels", fallbackData.labelsPath));
     trainer.setObserver(&observer);
     trainer.setControl(&control);
     if (!json)

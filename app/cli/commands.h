@@ -14,5 +14,6 @@ int runSample(const std::vector<std::string>& args);
 int runInterpolate(const std::vector<std::string>& args);
 int runTraverse(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
+int runAnomalies(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

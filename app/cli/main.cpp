@@ -28,6 +28,7 @@ const Command kCommands[] = {
      "      [--likelihood bernoulli|gaussian] [--epochs N] [--batch N] [--lr X] [--weight-decay X]\n"
      "      [--grad-clip NORM] [--seed S] [--threads T] [--device cpu|cuda] [--split train|all]\n"
      "      [--val-split F] [--label-column NAME] [--json]\n"
+     "      [--normal-classes C[,C...]]  (one-class protocol: train and validate on these classes only)\n"
      "train --resume CHECKPOINT [--epochs N] [--data PATH] [--out CHECKPOINT] [--lr X] [--threads T] [--json]\n"
      "    train a model; the checkpoint is saved after every epoch and on Ctrl-C, and --resume continues it\n"
      "    (--epochs is the total). --json prints one JSON object per epoch and one when done.\n"},
@@ -40,6 +41,14 @@ const Command kCommands[] = {
      "       [--sample] [--label-column NAME] [--json]\n"
      "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
      "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+    {"anomalies", latentlab::cli::runAnomalies,
+     "anomalies --model CHECKPOINT|TORCHSCRIPT --out SCORES.csv [--data PATH] [--split train|test|all]\n"
+     "          [--score mse|bce|elbo] [--reference NORMAL_DATA] [--k K | --percentile P]\n"
+     "          [--anomaly-classes C[,C...]] [--label-column NAME] [--batch N] [--threads T] [--json]\n"
+     "    score every selected sample (CSV: index, label, score, flagged); the threshold is the mean + K std\n"
+     "    (K=3) or the P-th percentile of the reference's scores (default: the model's training samples, of its\n"
+     "    normal classes); with anomaly classes (given, or the checkpoint's non-normal ones) prints AUROC and\n"
+     "    precision/recall at the threshold. --json: one line with threshold, flagged, auroc, precision, recall\n"},
     {"project", latentlab::cli::runProject,
      "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|dims|latent --out LAYOUT.csv [--data PATH]\n"
      "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--seed S] [--layer L]\n"

@@ -184,4 +184,13 @@ void Dataset::setPredefinedSplit(std::int64_t trainCount)
         (i < trainCount ? split_.train : split_.validation).push_back(i);
 }
 
+void Dataset::setSplit(Split split)
+{
+    for (const auto* part : {&split.train, &split.validation})
+        for (const std::int64_t i : *part)
+            if (i < 0 || i >= n_)
+                throw BadInputError("split index " + std::to_string(i) + " is outside the dataset of " + std::to_string(n_));
+    split_ = std::move(split);
+}
+
 } // namespace latentlab

@@ -92,6 +92,8 @@ public:
     // Shuffles by seed (a fixed Fisher-Yates over mt19937_64, so the split is the same on every platform).
     void splitBySeed(double validationFraction, std::uint64_t seed);
     void setPredefinedSplit(std::int64_t trainCount);
+    // A split chosen elsewhere (the samples of some classes only, say); refuses an index outside the dataset.
+    void setSplit(Split split);
 
     // Where it came from and how it was read: shown by `info` and in the GUI.
     std::string source;

@@ -22,10 +22,11 @@ public:
     // For each top code [B, latent_dim], a fresh draw of z1 ~ p(z1|z2), decoded.
     torch::Tensor sampleBottom(const torch::Tensor& z2, double temperature = 1.0,
                                c10::optional<at::Generator> generator = c10::nullopt);
+    // p(z1|z2) as (mu, logvar): public so anomaly scores can evaluate the ELBO per sample.
+    std::pair<torch::Tensor, torch::Tensor> bottomPrior(const torch::Tensor& z2);
 
 private:
     std::pair<torch::Tensor, torch::Tensor> topPosterior(const torch::Tensor& z1);
-    std::pair<torch::Tensor, torch::Tensor> bottomPrior(const torch::Tensor& z2);
 
     FeatureEncoder encoder_{nullptr};
     torch::nn::Linear mu1_{nullptr}, logvar1_{nullptr};

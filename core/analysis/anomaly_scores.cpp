@@ -1,0 +1,202 @@
+#include "analysis/anomaly_scores.h"
+
+#include "analysis/evaluation.h"
+#include "models/hierarchical_vae.h"
+#include "util/errors.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <atomic>
+
+namespace latentlab {
+namespace {
+
+// Where a module sometimes rounds its sigmoid to exactly 0 or 1, BCE's log would be infinite.
+constexpr double kBceEps = 1e-6;
+
+torch::Device modelDevice(LatentModel& model)
+{
+    for (const auto& p : model.parameters())
+        return p.device();
+    return torch::kCPU; // a TorchScript model registers no parameters and runs on the CPU
+}
+
+// Eval mode for the scope, restoring what the model had even when scoring throws.
+class EvalScope {
+public:
+    explicit EvalScope(LatentModel& model) : model_(model), wasTraining_(model.is_training()) { model_.eval(); }
+    ~EvalScope() { model_.train(wasTraining_); }
+    EvalScope(const EvalScope&) = delete;
+    EvalScope& operator=(const EvalScope&) = delete;
+
+private:
+    LatentModel& model_;
+    bool wasTraining_;
+};
+
+torch::Tensor flat(const torch::Tensor& t)
+{
+    return t.reshape({t.size(0), -1});
+}
+
+torch::Tensor bcePerSample(const Decoding& d, const torch::Tensor& x)
+{
+    // log(1 + e^l) - x l is BCE with logits exactly; as two vectorised passes it took a quarter to a third of the
+    // time of binary_cross_entropy_with_logits (which builds its stable form from several temporaries).
+    if (d.logits.defined())
+        return torch::softplus(flat(d.logits)).sum(1) - (flat(d.logits) * flat(x)).sum(1);
+    return flat(torch::binary_cross_entropy(d.reconstruction.clamp(kBceEps, 1.0 - kBceEps), x, {}, at::Reduction::None))
+        .sum(1);
+}
+
+// The reconstruction term of the model's loss, per sample (see LatentModel::reconstructionLoss).
+torch::Tensor reconTermPerSample(const LatentModel& model, const Decoding& d, const torch::Tensor& x)
+{
+    if (d.logits.defined() || model.config().likelihood == Likelihood::Bernoulli)
+        return bcePerSample(d, x);
+    return flat(d.reconstruction - x).pow(2).sum(1);
+}
+
+// ELBO integrand at the posterior means: a one-point estimate, deterministic, where the training loss draws.
+torch::Tensor negElboPerSample(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y)
+{
+    if (auto* hvae = dynamic_cast<HierarchicalVaeImpl*>(&model)) {
+        const Encoding e = hvae->encode(x, y); // eval mode: z1 = mu1, and q(z2|z1) is taken at z1 = mu1
+        const LatentLayer& bottom = e.layers.front();
+        const LatentLayer& top = e.layers.back();
+        auto [priorMu1, priorLogvar1] = hvae->bottomPrior(top.mu);
+        const torch::Tensor kl1 = gaussianKlPerDim(bottom.mu, bottom.logvar, priorMu1, priorLogvar1).sum(1);
+        const torch::Tensor kl2 = gaussianKlPerDim(top.mu, top.logvar).sum(1);
+        return reconTermPerSample(model, hvae->decodeBottom(bottom.mu), x) + kl1 + kl2;
+    }
+    const Encoding e = model.encode(x, y);
+    if (!e.logvar.defined())
+        throw ModelMismatchError("-ELBO needs a model with a KL term; this " + toString(model.kind())
+                                 + " gives no posterior variance (score it by mse or bce)");
+    const torch::Tensor kl = gaussianKlPerDim(flat(e.mu), flat(e.logvar)).sum(1);
+    return reconTermPerSample(model, model.decode(e.mu, y), x) + kl;
+}
+
+} // namespace
+
+std::string toString(AnomalyScore score)
+{
+    switch (score) {
+    case AnomalyScore::Mse:
+        return "mse";
+    case AnomalyScore::Bce:
+        return "bce";
+    case AnomalyScore::NegElbo:
+        return "elbo";
+    }
+    return "mse";
+}
+
+AnomalyScore anomalyScoreFromString(const std::string& name)
+{
+    if (name == "mse")
+        return AnomalyScore::Mse;
+    if (name == "bce")
+        return AnomalyScore::Bce;
+    if (name == "elbo" || name == "neg-elbo")
+        return AnomalyScore::NegElbo;
+    throw BadInputError("anomaly score '" + name + "' is not one of mse, bce, elbo");
+}
+
+void checkAnomalyScore(const LatentModel& model, AnomalyScore score)
+{
+    if (score == AnomalyScore::NegElbo && !model.hasLogvar())
+        throw ModelMismatchError("-ELBO needs a model with a KL term, and a " + toString(model.kind())
+                                 + " has none (score it by mse or bce)");
+}
+
+Decoding meanReconstruction(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y)
+{
+    if (auto* hvae = dynamic_cast<HierarchicalVaeImpl*>(&model))
+        return hvae->decodeBottom(hvae->encode(x, y).layers.front().mu);
+    const Encoding e = model.encode(x, y);
+    return model.decode(e.mu.defined() ? e.mu : e.z, y);
+}
+
+torch::Tensor scoreBatch(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y, AnomalyScore score)
+{
+    switch (score) {
+    case AnomalyScore::Mse:
+        return flat(meanReconstruction(model, x, y).reconstruction - x).pow(2).mean(1);
+    case AnomalyScore::Bce:
+        return bcePerSample(meanReconstruction(model, x, y), x);
+    case AnomalyScore::NegElbo:
+        return negElboPerSample(model, x, y);
+    }
+    return {};
+}
+
+std::vector<double> anomalyScores(LatentModel& model, const Dataset& data, const std::vector<std::int64_t>& indices,
+                                  AnomalyScore score, const AnalysisControl* control, std::int64_t batchSize)
+{
+    checkAnomalyScore(model, score);
+    c10::InferenceMode inference;
+    const EvalScope evalMode(model);
+    const torch::Device device = modelDevice(model);
+    const auto n = static_cast<std::int64_t>(indices.size());
+    const std::int64_t chunk = std::max<std::int64_t>(1, batchSize);
+    const std::int64_t batches = (n + chunk - 1) / chunk;
+    // On the CPU each of LibTorch's intra-op threads takes whole batches from a shared counter and scores them
+    // with single-threaded kernels (ATen and OpenBLAS do not fork again inside a parallel region): one join at
+    // the end instead of one inside every layer and elementwise op. On a busy 2-core machine those per-op joins
+    // left each thread spinning at an OpenMP barrier while its partner waited for a core (perf: more time in
+    // libgomp than in sgemm); README, "Performance", has the figures. The model is only read here (eval mode,
+    // no autograd), so concurrent forwards are safe.
+    const std::int64_t lanes = device.is_cpu() ? std::min<std::int64_t>(std::max(1, at::get_num_threads()), batches) : 1;
+    const std::string what = "scoring by " + toString(score);
+    std::vector<double> out(indices.size());
+    std::atomic<std::int64_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    at::parallel_for(0, lanes, 1, [&](std::int64_t, std::int64_t) {
+        c10::InferenceMode workerInference; // grad mode is per thread
+        // Thread 0 is the calling thread: only it reports, so the control's callback never runs elsewhere.
+        const bool caller = at::get_thread_num() == 0;
+        try {
+            for (std::int64_t b; !stop.load() && (b = next.fetch_add(1)) < batches;) {
+                if (control && control->cancelled())
+                    throw AnalysisCancelled{};
+                const std::int64_t lo = b * chunk, hi = std::min(n, lo + chunk);
+                const std::vector<std::int64_t> idx(indices.begin() + lo, indices.begin() + hi);
+                torch::Tensor y = modelLabels(model, data, idx);
+                if (y.defined())
+                    y = y.to(device);
+                const torch::Tensor s =
+                    scoreBatch(model, data.batch(idx).to(device), y, score).to(torch::kCPU, torch::kDouble).contiguous();
+                std::copy(s.data_ptr<double>(), s.data_ptr<double>() + s.numel(), out.begin() + lo);
+                const std::int64_t finished = done.fetch_add(hi - lo) + (hi - lo);
+                if (control && caller && finished < n)
+                    control->report(static_cast<double>(finished) / static_cast<double>(n), what);
+            }
+        } catch (...) {
+            stop.store(true); // the others finish their batch and leave; parallel_for rethrows this here
+            throw;
+        }
+    });
+    if (control && control->cancelled())
+        throw AnalysisCancelled{}; // a cancel that came after the last batch was taken still cancels
+    if (control)
+        control->report(1.0, what);
+    return out;
+}
+
+torch::Tensor reconstructionErrorMaps(LatentModel& model, const Dataset& data, const std::vector<std::int64_t>& indices)
+{
+    // Not InferenceMode: the map is handed on (to image code, the GUI), where an inference tensor could not be
+    // modified in place.
+    torch::NoGradGuard noGrad;
+    const EvalScope evalMode(model);
+    const torch::Device device = modelDevice(model);
+    torch::Tensor y = modelLabels(model, data, indices);
+    if (y.defined())
+        y = y.to(device);
+    const torch::Tensor x = data.batch(indices).to(device);
+    return (meanReconstruction(model, x, y).reconstruction - x).pow(2).to(torch::kCPU).contiguous();
+}
+
+} // namespace latentlab
