@@ -69,8 +69,9 @@ Reference referenceScores(const Args& args, ModelAndData& in, AnomalyScore score
         applyTrainingSplit(ds, splitOnly);
         in.data.indices = splitIndices(ds, in.data.split);
     } else {
-        LoadOptions options;
-        options.labelColumn = args.value("label-column");
+        LoadOptions options; // read as training read it: its label column or labels file
+        options.labelColumn = ckpt->dataset.labelColumn;
+        options.labelsPath = ckpt->dataset.labelsPath;
         trainingData = loadDataset(ckpt->dataset.path, options);
         conformToTraining(*trainingData, ckpt->dataset);
         applyTrainingSplit(*trainingData, splitOnly);

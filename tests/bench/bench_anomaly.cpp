@@ -76,23 +76,6 @@ void timing(const Dataset& ds, const Options& o)
                     static_cast<long long>(ds.size()), toString(score).c_str(), best, o.repeats, o.threads,
                     static_cast<long long>(o.batch));
     }
-    // The same work as one batch at a time with LibTorch's threads inside every op (how anomalyScores first
-    // worked), for comparison with its batch-per-thread rounds.
-    double perOp = 1e9;
-    for (int r = 0; r < o.repeats; ++r) {
-        const auto start = Clock::now();
-        c10::InferenceMode inference;
-        model->eval();
-        const auto step = static_cast<std::size_t>(o.batch);
-        for (std::size_t i = 0; i < all.size(); i += step) {
-            const std::vector<std::int64_t> idx(all.begin() + static_cast<std::ptrdiff_t>(i),
-                                                all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), i + step)));
-            scoreBatch(*model, ds.batch(idx), {}, AnomalyScore::Mse);
-        }
-        perOp = std::min(perOp, secondsSince(start));
-    }
-    std::printf("timing: for comparison, one batch at a time with threads inside each op: %.3f s (mse, best of %d)\n",
-                perOp, o.repeats);
     // Where the time goes: the uint8 -> float batches alone.
     double best = 1e9;
     for (int r = 0; r < o.repeats; ++r) {
