@@ -76,7 +76,8 @@ void writeLayout(const std::string& path, const torch::Tensor& xyIn, const DataS
     for (std::int64_t r = 0; r < xy.size(0); ++r) {
         const std::int64_t i = data.indices[static_cast<std::size_t>(r)];
         // %.9g round-trips every float; an unlabelled set leaves the label field empty.
-        const int n = std::snprintf(buf, sizeof buf, "%lld,%.9g,%.9g,", static_cast<long long>(i), v[2 * r], v[2 * r + 1]);
+        const int n =
+            std::snprintf(buf, sizeof buf, "%lld,%.9g,%.9g,", static_cast<long long>(i), v[2 * r], v[2 * r + 1]);
         out.append(buf, static_cast<std::size_t>(n));
         if (data.dataset.hasLabels())
             out += std::to_string(data.dataset.labels()[static_cast<std::size_t>(i)]);

@@ -170,85 +170,85 @@ void QuadTree::split(std::int32_t index, int level, bool inGroup)
         split(firstChild + c, level + 1, inGroup);
 }
 
-double repulsiveForces(const QuadTree& tree, double theta, std::vector<double>& forces, ChunkRunner& runner)
+double QuadTree::repelGroups(std::int64_t first, std::int64_t last, double theta, double* forces) const
 {
-    const auto n = tree.size();
-    forces.assign(static_cast<std::size_t>(2 * n), 0.0);
-    const auto& nodes = tree.nodes_;
-    const auto& groups = tree.groups_;
     const double theta2 = theta * theta;
-    const ChunkPlan plan(static_cast<std::int64_t>(groups.size()), 8);
-    std::vector<double> partialZ(static_cast<std::size_t>(plan.chunks()), 0.0);
-    runner.forEach(plan, [&](std::int64_t chunk, std::int64_t first, std::int64_t last) {
-        std::vector<double> lx, ly, lm;
-        std::vector<std::int32_t> stack;
-        double z = 0.0;
-        for (std::int64_t g = first; g < last; ++g) {
-            const auto& group = nodes[static_cast<std::size_t>(groups[static_cast<std::size_t>(g)])];
-            const auto gb = static_cast<std::size_t>(group.begin), ge = static_cast<std::size_t>(group.end);
-            const auto [minX, maxX] = std::minmax_element(tree.px_.begin() + static_cast<std::ptrdiff_t>(gb),
-                                                          tree.px_.begin() + static_cast<std::ptrdiff_t>(ge));
-            const auto [minY, maxY] = std::minmax_element(tree.py_.begin() + static_cast<std::ptrdiff_t>(gb),
-                                                          tree.py_.begin() + static_cast<std::ptrdiff_t>(ge));
-            lx.clear();
-            ly.clear();
-            lm.clear();
-            auto addPoints = [&](const QuadTree::Node& nd) {
-                for (auto p = static_cast<std::size_t>(nd.begin); p < static_cast<std::size_t>(nd.end); ++p) {
-                    lx.push_back(tree.px_[p]);
-                    ly.push_back(tree.py_[p]);
-                    lm.push_back(1.0);
-                }
-            };
-            stack.assign(1, 0);
-            while (!stack.empty()) {
-                const auto& nd = nodes[static_cast<std::size_t>(stack.back())];
-                stack.pop_back();
-                const bool overlaps = static_cast<std::size_t>(nd.begin) < ge && gb < static_cast<std::size_t>(nd.end);
-                if (!overlaps) {
-                    // Distance from the centre of mass to the nearest point of the group's box.
-                    const double dx = std::max({*minX - nd.cx, 0.0, nd.cx - *maxX});
-                    const double dy = std::max({*minY - nd.cy, 0.0, nd.cy - *maxY});
-                    if (nd.side * nd.side < theta2 * (dx * dx + dy * dy)) {
-                        lx.push_back(nd.cx);
-                        ly.push_back(nd.cy);
-                        lm.push_back(static_cast<double>(nd.end - nd.begin));
-                        continue;
-                    }
-                }
-                // Cells holding group points, and cells too near, are opened down to their points.
-                const bool inside =
-                    overlaps && static_cast<std::size_t>(nd.begin) >= gb && static_cast<std::size_t>(nd.end) <= ge;
-                if (nd.firstChild < 0 || inside) {
-                    addPoints(nd);
-                } else {
-                    for (std::int32_t c = nd.childCount - 1; c >= 0; --c)
-                        stack.push_back(nd.firstChild + c);
+    std::vector<double> lx, ly, lm;
+    std::vector<std::int32_t> stack;
+    double z = 0.0;
+    for (std::int64_t g = first; g < last; ++g) {
+        const Node& group = nodes_[static_cast<std::size_t>(groups_[static_cast<std::size_t>(g)])];
+        const auto gb = static_cast<std::size_t>(group.begin), ge = static_cast<std::size_t>(group.end);
+        const auto [minX, maxX] = std::minmax_element(px_.begin() + static_cast<std::ptrdiff_t>(gb),
+                                                      px_.begin() + static_cast<std::ptrdiff_t>(ge));
+        const auto [minY, maxY] = std::minmax_element(py_.begin() + static_cast<std::ptrdiff_t>(gb),
+                                                      py_.begin() + static_cast<std::ptrdiff_t>(ge));
+        lx.clear();
+        ly.clear();
+        lm.clear();
+        auto addPoints = [&](const Node& nd) {
+            for (auto p = static_cast<std::size_t>(nd.begin); p < static_cast<std::size_t>(nd.end); ++p) {
+                lx.push_back(px_[p]);
+                ly.push_back(py_[p]);
+                lm.push_back(1.0);
+            }
+        };
+        stack.assign(1, 0);
+        while (!stack.empty()) {
+            const Node& nd = nodes_[static_cast<std::size_t>(stack.back())];
+            stack.pop_back();
+            const auto nb = static_cast<std::size_t>(nd.begin), ne = static_cast<std::size_t>(nd.end);
+            const bool overlaps = nb < ge && gb < ne;
+            if (!overlaps) {
+                // Distance from the centre of mass to the nearest point of the group's box.
+                const double dx = std::max({*minX - nd.cx, 0.0, nd.cx - *maxX});
+                const double dy = std::max({*minY - nd.cy, 0.0, nd.cy - *maxY});
+                if (nd.side * nd.side < theta2 * (dx * dx + dy * dy)) {
+                    lx.push_back(nd.cx);
+                    ly.push_back(nd.cy);
+                    lm.push_back(static_cast<double>(nd.end - nd.begin));
+                    continue;
                 }
             }
-            // Every point of the group is in its own list: itself at distance 0 adds exactly 1 to its sum
-            // and nothing to its force, so 1 is taken back.
-            constexpr int kBlock = 4;
-            double sumQ[kBlock], fx[kBlock], fy[kBlock];
-            for (std::size_t p = gb; p < ge; p += kBlock) {
-                const std::size_t count = std::min<std::size_t>(kBlock, ge - p);
-                if (count == kBlock) {
-                    applyList<kBlock>(&tree.px_[p], &tree.py_[p], lx.data(), ly.data(), lm.data(), lx.size(), sumQ,
-                                      fx, fy);
-                } else {
-                    for (std::size_t i = 0; i < count; ++i)
-                        applyList<1>(&tree.px_[p + i], &tree.py_[p + i], lx.data(), ly.data(), lm.data(), lx.size(),
-                                     sumQ + i, fx + i, fy + i);
-                }
-                for (std::size_t i = 0; i < count; ++i) {
-                    const auto point = static_cast<std::size_t>(tree.order_[p + i]);
-                    forces[2 * point] = fx[i];
-                    forces[2 * point + 1] = fy[i];
-                    z += sumQ[i] - 1.0;
-                }
+            // Cells holding group points, and cells too near, are opened down to their points.
+            if (nd.firstChild < 0 || (nb >= gb && ne <= ge)) {
+                addPoints(nd);
+            } else {
+                for (std::int32_t c = nd.childCount - 1; c >= 0; --c)
+                    stack.push_back(nd.firstChild + c);
             }
         }
-        partialZ[static_cast<std::size_t>(chunk)] = z;
+        // Every point of the group is in its own list: itself at distance 0 adds exactly 1 to its sum and
+        // nothing to its force, so 1 is taken back.
+        constexpr int kBlock = 4;
+        double sumQ[kBlock], fx[kBlock], fy[kBlock];
+        for (std::size_t p = gb; p < ge; p += kBlock) {
+            const std::size_t count = std::min<std::size_t>(kBlock, ge - p);
+            if (count == kBlock) {
+                applyList<kBlock>(&px_[p], &py_[p], lx.data(), ly.data(), lm.data(), lx.size(), sumQ, fx, fy);
+            } else {
+                for (std::size_t i = 0; i < count; ++i)
+                    applyList<1>(&px_[p + i], &py_[p + i], lx.data(), ly.data(), lm.data(), lx.size(), sumQ + i,
+                                 fx + i, fy + i);
+            }
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto point = static_cast<std::size_t>(order_[p + i]);
+                forces[2 * point] = fx[i];
+                forces[2 * point + 1] = fy[i];
+                z += sumQ[i] - 1.0;
+            }
+        }
+    }
+    return z;
+}
+
+double repulsiveForces(const QuadTree& tree, double theta, std::vector<double>& forces, ChunkRunner& runner)
+{
+    forces.resize(static_cast<std::size_t>(2 * tree.size()));
+    const ChunkPlan plan(tree.groupCount(), QuadTree::kGroupsPerChunk);
+    std::vector<double> partialZ(static_cast<std::size_t>(plan.chunks()), 0.0);
+    runner.forEach(plan, [&](std::int64_t chunk, std::int64_t first, std::int64_t last) {
+        partialZ[static_cast<std::size_t>(chunk)] = tree.repelGroups(first, last, theta, forces.data());
     });
     // Summed in chunk order: the same total whichever thread did which chunk.
     return std::accumulate(partialZ.begin(), partialZ.end(), 0.0);

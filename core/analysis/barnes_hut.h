@@ -25,9 +25,15 @@ public:
     std::int64_t size() const { return static_cast<std::int64_t>(order_.size()); }
     std::int64_t nodeCount() const { return static_cast<std::int64_t>(nodes_.size()); }
 
+    // The points are walked in groups; groups [first, last) write forces[2i], forces[2i+1] = sum over j != i
+    // of q_ij^2 (yi - yj) for each of their points i, and return the sum of q_ij over those i and all j != i.
+    // Disjoint ranges may run at the same time. theta 0 summarises nothing (exact, O(N^2)).
+    std::int64_t groupCount() const { return static_cast<std::int64_t>(groups_.size()); }
+    double repelGroups(std::int64_t first, std::int64_t last, double theta, double* forces) const;
+    // A chunk of work for a thread: ~256 points.
+    static constexpr std::int64_t kGroupsPerChunk = 8;
+
 private:
-    friend double repulsiveForces(const QuadTree& tree, double theta, std::vector<double>& forces,
-                                  ChunkRunner& runner);
 
     struct Node {
         double cx = 0.0, cy = 0.0; // centre of mass
@@ -49,9 +55,8 @@ private:
     std::vector<std::int32_t> scratchOrder_;
 };
 
-// Repulsion for every point, in parallel over fixed chunks of groups (so the result does not depend on the
-// thread count): forces[2i], forces[2i+1] = sum over j != i of q_ij^2 (yi - yj). Returns Z, the sum of all
-// q_ij over i != j. theta 0 summarises nothing (exact, O(N^2)).
+// Repulsion for every point (forces has 2 N entries afterwards), in parallel over fixed chunks of groups, so
+// the result does not depend on the thread count. Returns Z, the sum of all q_ij over i != j.
 double repulsiveForces(const QuadTree& tree, double theta, std::vector<double>& forces, ChunkRunner& runner);
 
 } // namespace latentlab::tsne

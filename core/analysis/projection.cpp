@@ -66,7 +66,9 @@ std::string Projection::describe() const
         break;
     }
     const std::string count = std::to_string(points());
-    return what + ", " + (subset ? count + " of " + std::to_string(inputRows) + " points (a subset)" : "all " + count + " points");
+    const std::string how =
+        subset ? count + " of " + std::to_string(inputRows) + " points (a subset)" : "all " + count + " points";
+    return what + ", " + how;
 }
 
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control,
@@ -82,8 +84,8 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
     if (!request.rows.empty()) {
         for (const auto r : request.rows)
             if (r < 0 || r >= out.inputRows)
-                throw BadInputError("row " + std::to_string(r) + " does not exist among " + std::to_string(out.inputRows)
-                                    + " latents");
+                throw BadInputError("row " + std::to_string(r) + " does not exist among "
+                                    + std::to_string(out.inputRows) + " latents");
         out.subset = true;
         out.rows = request.rows;
         x = x.index_select(0, torch::tensor(request.rows, torch::kInt64));

@@ -64,37 +64,41 @@ torch::Tensor toLayout(const std::vector<double>& y)
     return torch::from_blob(const_cast<double*>(y.data()), {n, 2}, torch::kFloat64).to(torch::kFloat32);
 }
 
-// out_i = exaggeration * sum_j p_ij q_ij (y_i - y_j) with q_ij = 1 / (1 + |y_i - y_j|^2). With withKl, returns
-// sum_ij p_ij log(1 + |y_i - y_j|^2), the attractive part of the KL divergence (a log per pair: only when
-// a layout is reported, not every iteration); 0 otherwise.
-double attractiveForces(const SparseAffinities& p, const std::vector<double>& y, double exaggeration,
-                        std::vector<double>& out, bool withKl, tsne::ChunkRunner& runner)
+// Rows [begin, end) of the attractive forces: out_i = exaggeration * sum_j p_ij q_ij (y_i - y_j), with
+// q_ij = 1 / (1 + |y_i - y_j|^2). Returns sum p_ij log(1 + |y_i - y_j|^2) over the rows when WithKl: a log per
+// pair, so only when a layout is reported. Two pairs a step with separate sums, so the divisions overlap.
+template <bool WithKl>
+double attractRows(const SparseAffinities& p, const double* y, double exaggeration, double* out, std::int64_t begin,
+                   std::int64_t end)
 {
-    const std::int64_t n = p.rows();
-    out.assign(y.size(), 0.0);
-    const tsne::ChunkPlan plan(n, 512);
-    std::vector<double> partial(static_cast<std::size_t>(plan.chunks()), 0.0);
-    runner.forEach(plan, [&](std::int64_t chunk, std::int64_t begin, std::int64_t end) {
-        double kl = 0.0;
-        for (std::int64_t i = begin; i < end; ++i) {
-            const double xi = y[static_cast<std::size_t>(2 * i)], yi = y[static_cast<std::size_t>(2 * i + 1)];
-            double fx = 0.0, fy = 0.0;
-            for (auto e = p.rowStart[static_cast<std::size_t>(i)]; e < p.rowStart[static_cast<std::size_t>(i) + 1]; ++e) {
-                const auto j = static_cast<std::size_t>(p.cols[static_cast<std::size_t>(e)]);
-                const double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
-                const double d2 = dx * dx + dy * dy;
-                const double pq = p.values[static_cast<std::size_t>(e)] / (1.0 + d2);
-                fx += pq * dx;
-                fy += pq * dy;
-                if (withKl)
-                    kl += p.values[static_cast<std::size_t>(e)] * std::log1p(d2);
-            }
-            out[static_cast<std::size_t>(2 * i)] = exaggeration * fx;
-            out[static_cast<std::size_t>(2 * i + 1)] = exaggeration * fy;
+    double kl = 0.0;
+    const std::int32_t* cols = p.cols.data();
+    const double* vals = p.values.data();
+    for (std::int64_t i = begin; i < end; ++i) {
+        const double xi = y[2 * i], yi = y[2 * i + 1];
+        double fx[2] = {0.0, 0.0}, fy[2] = {0.0, 0.0};
+        std::int64_t e = p.rowStart[static_cast<std::size_t>(i)];
+        const std::int64_t stop = p.rowStart[static_cast<std::size_t>(i) + 1];
+        auto pair = [&](std::int64_t k, int lane) {
+            const std::int64_t j = cols[k];
+            const double dx = xi - y[2 * j], dy = yi - y[2 * j + 1];
+            const double d2 = dx * dx + dy * dy;
+            const double pq = vals[k] / (1.0 + d2);
+            fx[lane] += pq * dx;
+            fy[lane] += pq * dy;
+            if constexpr (WithKl)
+                kl += vals[k] * std::log1p(d2);
+        };
+        for (; e + 1 < stop; e += 2) {
+            pair(e, 0);
+            pair(e + 1, 1);
         }
-        partial[static_cast<std::size_t>(chunk)] = kl;
-    });
-    return std::accumulate(partial.begin(), partial.end(), 0.0);
+        if (e < stop)
+            pair(e, 0);
+        out[2 * i] = exaggeration * (fx[0] + fx[1]);
+        out[2 * i + 1] = exaggeration * (fy[0] + fy[1]);
+    }
+    return kl;
 }
 
 double entropyTerm(const SparseAffinities& p)
@@ -145,9 +149,12 @@ TsneResult runTsne(const torch::Tensor& x, const TsneOptions& o, AnalysisControl
 
     std::vector<double> y = initialLayout(x, o);
     auto stopped = [&] { return control && control->cancelled(); };
+    tsne::ChunkRunner runner(o.threads > 0 ? o.threads : at::get_num_threads());
     tsne::Neighbours nn;
     try {
-        nn = tsne::nearestNeighbours(x, result.neighbours, [&](double f) {
+        if (stopped())
+            throw StopSearch{};
+        nn = tsne::nearestNeighbours(x, result.neighbours, runner, [&](double f) {
             if (stopped())
                 throw StopSearch{};
             report(0.1 * f, "t-SNE: nearest neighbours");
@@ -155,26 +162,45 @@ TsneResult runTsne(const torch::Tensor& x, const TsneOptions& o, AnalysisControl
     } catch (const StopSearch&) {
         result.stoppedEarly = true;
         result.layout = toLayout(y);
+        result.klDivergence = std::nan(""); // no affinities yet to measure it against
         return result;
     }
-    tsne::ChunkRunner runner(o.threads > 0 ? o.threads : at::get_num_threads());
     const SparseAffinities p = tsne::jointProbabilities(nn, result.perplexity, runner);
     nn = {};
     report(0.12, "t-SNE: affinities");
     const double pLogP = entropyTerm(p);
 
-    const auto m = static_cast<std::size_t>(2 * n);
-    std::vector<double> attract, repel, update(m, 0.0), gains(m, 1.0);
     tsne::QuadTree tree;
     // One gradient evaluation at y: fills attract/repel and returns Z; with withKl, sets the KL divergence
-    // there (with the Barnes-Hut estimate of Z, exaggeration left out).
+    // there (with the Barnes-Hut estimate of Z, exaggeration left out). Repulsion and attraction are chunks of
+    // one parallel pass: each pass ends with the threads meeting, which on a busy machine costs more than the
+    // work of a chunk.
     double kl = 0.0;
+    const auto m = static_cast<std::size_t>(2 * n);
+    std::vector<double> attract(m), repel(m), update(m, 0.0), gains(m, 1.0);
+    const tsne::ChunkPlan rowPlan(n, 512);
+    std::vector<double> partialZ, partialKl(static_cast<std::size_t>(rowPlan.chunks()));
     auto evaluate = [&](double exaggeration, bool withKl) {
         tree.build(y.data(), n);
-        const double z = tsne::repulsiveForces(tree, o.theta, repel, runner);
-        const double attractKl = attractiveForces(p, y, exaggeration, attract, withKl, runner);
+        const tsne::ChunkPlan groupPlan(tree.groupCount(), tsne::QuadTree::kGroupsPerChunk);
+        const std::int64_t repelChunks = groupPlan.chunks();
+        partialZ.assign(static_cast<std::size_t>(repelChunks), 0.0);
+        const tsne::ChunkPlan both(repelChunks + rowPlan.chunks(), 1);
+        runner.forEach(both, [&](std::int64_t c, std::int64_t, std::int64_t) {
+            if (c < repelChunks) {
+                partialZ[static_cast<std::size_t>(c)] =
+                    tree.repelGroups(groupPlan.begin(c), groupPlan.end(c), o.theta, repel.data());
+                return;
+            }
+            const std::int64_t r = c - repelChunks, begin = rowPlan.begin(r), end = rowPlan.end(r);
+            partialKl[static_cast<std::size_t>(r)] =
+                withKl ? attractRows<true>(p, y.data(), exaggeration, attract.data(), begin, end)
+                       : attractRows<false>(p, y.data(), exaggeration, attract.data(), begin, end);
+        });
+        // Summed in chunk order: the same totals whichever thread did which chunk.
+        const double z = std::accumulate(partialZ.begin(), partialZ.end(), 0.0);
         if (withKl)
-            kl = pLogP + attractKl + std::log(z);
+            kl = pLogP + std::accumulate(partialKl.begin(), partialKl.end(), 0.0) + std::log(z);
         return z;
     };
 

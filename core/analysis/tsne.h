@@ -27,7 +27,8 @@ struct TsneOptions {
     int exaggerationIterations = 250;
     double learningRate = 0.0;       // <= 0: max(N / earlyExaggeration / 4, 50) (sklearn's 'auto')
     double theta = 0.5;              // Barnes-Hut opening angle; 0 makes the repulsion exact (and O(N^2))
-    int threads = 0;                 // > 0: LibTorch threads for this call (restored after); 0: the caller's
+    int threads = 0;                 // > 0: threads for this call (the gradient's and LibTorch's, restored
+                                     // after); 0: as many as the caller's LibTorch setting
     int streamEvery = 10;            // iterations between layouts sent to the callback; 0: none
 };
 
@@ -36,7 +37,8 @@ struct TsneSnapshot {
     int iteration = 0;          // iterations done so far
     int iterations = 0;         // asked for
     bool exaggerating = false;  // still in the early-exaggeration phase
-    double klDivergence = 0.0;  // of the current layout (the Barnes-Hut estimate of Z), exaggeration left out
+    double klDivergence = 0.0;  // at the gradient this step was taken from (Z estimated by Barnes-Hut),
+                                // without the exaggeration
     torch::Tensor layout;       // [N, 2] float32
 };
 
@@ -47,7 +49,7 @@ struct TsneResult {
     int iterations = 0;              // iterations done
     int requestedIterations = 0;
     bool stoppedEarly = false;       // stopped through the control before `requestedIterations`
-    double klDivergence = 0.0;       // of the returned layout
+    double klDivergence = 0.0;       // of the returned layout; NaN if stopped before the affinities existed
     double learningRate = 0.0;       // as used (after 'auto')
     std::int64_t neighbours = 0;     // per point, for the affinities
     double perplexity = 0.0;         // as used: lowered to what N allows for very small sets

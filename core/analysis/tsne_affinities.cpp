@@ -1,5 +1,7 @@
 #include "analysis/tsne_affinities.h"
 
+#include "util/errors.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -42,38 +44,83 @@ void calibrateRow(const double* d, std::int64_t k, double targetEntropy, double*
     }
 }
 
+// The k smallest of row[0..n) other than row[self], as (value, index) pairs in heap order: one comparison
+// with the current k-th smallest rejects almost every entry, so this costs little more than reading the row.
+// Ties are broken by index, so the choice does not depend on anything but the data.
+void selectSmallest(const float* row, std::int64_t n, std::int64_t self, std::int64_t k,
+                    std::vector<std::pair<float, std::int32_t>>& heap)
+{
+    heap.clear();
+    std::int64_t j = 0;
+    for (; j < n && static_cast<std::int64_t>(heap.size()) < k; ++j)
+        if (j != self)
+            heap.emplace_back(row[j], static_cast<std::int32_t>(j));
+    std::make_heap(heap.begin(), heap.end());
+    for (; j < n; ++j) {
+        if (row[j] > heap.front().first || j == self)
+            continue;
+        const std::pair<float, std::int32_t> candidate(row[j], static_cast<std::int32_t>(j));
+        if (!(candidate < heap.front()))
+            continue;
+        std::pop_heap(heap.begin(), heap.end());
+        heap.back() = candidate;
+        std::push_heap(heap.begin(), heap.end());
+    }
+}
+
 } // namespace
 
-Neighbours nearestNeighbours(const torch::Tensor& xIn, std::int64_t k, const std::function<void(double)>& progress)
+Neighbours nearestNeighbours(const torch::Tensor& xIn, std::int64_t k, ChunkRunner& runner,
+                             const std::function<void(double)>& progress)
 {
+    if (xIn.dim() != 2 || k < 1 || k >= xIn.size(0))
+        throw BadInputError("nearest neighbours: need a matrix of more than k = " + std::to_string(k) + " rows");
     torch::NoGradGuard noGrad;
     const torch::Tensor x = xIn.to(torch::kFloat32).contiguous();
-    const std::int64_t n = x.size(0);
+    const std::int64_t n = x.size(0), dims = x.size(1);
     const torch::Tensor sq = x.pow(2).sum(1);
-    // ~64 MB of distances per block: large enough for an efficient matrix product, small enough to stay modest.
-    const std::int64_t block = std::clamp<std::int64_t>((std::int64_t{1} << 24) / std::max<std::int64_t>(n, 1), 16, 4096);
+    // ~64 MB of distances per block: few blocks (each ends with the threads meeting, costly on a busy machine),
+    // each an efficient matrix product.
+    const std::int64_t block = std::clamp<std::int64_t>((std::int64_t{1} << 24) / n, 16, 4096);
     Neighbours out;
     out.indices = torch::empty({n, k}, torch::kInt64);
     out.distances = torch::empty({n, k}, torch::kFloat64);
-    const auto inf = std::numeric_limits<float>::infinity();
-    // One buffer for every block: a fresh 64 MB tensor per block would be mapped and zeroed by the kernel
-    // each time (millions of page faults for 70,000 points).
+    std::int64_t* outIdx = out.indices.data_ptr<std::int64_t>();
+    double* outDist = out.distances.data_ptr<double>();
+    const float* xs = x.data_ptr<float>();
+    // One buffer for every block: a fresh tensor per block would be mapped and zeroed by the kernel each time.
     torch::Tensor buffer = torch::empty({std::min(block, n), n});
     for (std::int64_t b = 0; b < n; b += block) {
         const std::int64_t rows = std::min(block, n - b);
-        const torch::Tensor a = x.narrow(0, b, rows);
         // |a|^2 - 2 a.x + |x|^2; the ranking needs only -2 a.x + |x|^2, |a|^2 is the same along a row.
         torch::Tensor d = buffer.narrow(0, 0, rows);
-        torch::addmm_out(d, sq.unsqueeze(0), a, x.t(), 1.0, -2.0);
-        d.diagonal(b).fill_(inf); // the point itself: entry (r, b + r) of the [rows, n] block
-        const torch::Tensor idx = std::get<1>(d.topk(k, 1, /*largest=*/false, /*sorted=*/false));
-        // The expanded form loses digits for close pairs; the chosen ones get their distances exactly.
-        const torch::Tensor diff = x.index_select(0, idx.reshape({-1})).view({rows, k, -1}).to(torch::kFloat64)
-                                   - a.to(torch::kFloat64).unsqueeze(1);
-        const torch::Tensor exact = diff.pow(2).sum(2);
-        auto [sorted, order] = exact.sort(1);
-        out.distances.narrow(0, b, rows).copy_(sorted);
-        out.indices.narrow(0, b, rows).copy_(idx.gather(1, order));
+        torch::addmm_out(d, sq.unsqueeze(0), x.narrow(0, b, rows), x.t(), 1.0, -2.0);
+        const float* dist = d.data_ptr<float>();
+        runner.forEach(ChunkPlan(rows, 16), [&](std::int64_t, std::int64_t first, std::int64_t last) {
+            std::vector<std::pair<float, std::int32_t>> heap;
+            std::vector<std::pair<double, std::int32_t>> exact;
+            for (std::int64_t r = first; r < last; ++r) {
+                const std::int64_t i = b + r;
+                selectSmallest(dist + r * n, n, i, k, heap);
+                // The expanded form loses digits for close pairs; the chosen ones get their distances exactly.
+                exact.clear();
+                const float* xi = xs + i * dims;
+                for (const auto& [v, j] : heap) {
+                    const float* xj = xs + j * dims;
+                    double s = 0.0;
+                    for (std::int64_t c = 0; c < dims; ++c) {
+                        const double diff = static_cast<double>(xj[c]) - static_cast<double>(xi[c]);
+                        s += diff * diff;
+                    }
+                    exact.emplace_back(s, j);
+                }
+                std::sort(exact.begin(), exact.end());
+                for (std::int64_t t = 0; t < k; ++t) {
+                    outDist[i * k + t] = exact[static_cast<std::size_t>(t)].first;
+                    outIdx[i * k + t] = exact[static_cast<std::size_t>(t)].second;
+                }
+            }
+        });
         if (progress)
             progress(static_cast<double>(b + rows) / static_cast<double>(n));
     }
@@ -156,7 +203,8 @@ SparseAffinities jointProbabilities(const Neighbours& nn, double perplexity, Chu
         const auto m = static_cast<std::size_t>(kept[static_cast<std::size_t>(i)]);
         const auto o = static_cast<std::size_t>(p.rowStart[static_cast<std::size_t>(i)]);
         std::copy_n(cols.begin() + static_cast<std::ptrdiff_t>(s), m, p.cols.begin() + static_cast<std::ptrdiff_t>(o));
-        std::copy_n(vals.begin() + static_cast<std::ptrdiff_t>(s), m, p.values.begin() + static_cast<std::ptrdiff_t>(o));
+        std::copy_n(vals.begin() + static_cast<std::ptrdiff_t>(s), m,
+                    p.values.begin() + static_cast<std::ptrdiff_t>(o));
         total = std::accumulate(vals.begin() + static_cast<std::ptrdiff_t>(s),
                                 vals.begin() + static_cast<std::ptrdiff_t>(s + m), total);
     }

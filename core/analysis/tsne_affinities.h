@@ -16,9 +16,10 @@ struct Neighbours {
     torch::Tensor distances; // [N, k] float64 squared Euclidean distances
 };
 
-// Exact, by blocks of rows against all points with one matrix product each (d is small, N large: BLAS does
-// the work). `progress(fraction)` is called after each block and may throw to stop the search.
-Neighbours nearestNeighbours(const torch::Tensor& x, std::int64_t k,
+// Exact, by blocks of rows against all points: one matrix product a block (d is small, N large: BLAS does the
+// work), then the runner's threads pick each row's k smallest. `progress(fraction)` is called after each block
+// and may throw to stop the search.
+Neighbours nearestNeighbours(const torch::Tensor& x, std::int64_t k, ChunkRunner& runner,
                              const std::function<void(double)>& progress = {});
 
 // P in compressed rows: row i's entries are cols[rowStart[i]..rowStart[i+1]), by increasing column.

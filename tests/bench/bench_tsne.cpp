@@ -89,7 +89,7 @@ int main(int argc, char** argv)
                 static_cast<long long>(x.size(0)), static_cast<long long>(x.size(1)), o.threads, r.iterations,
                 seconds, neighbours, affinities - neighbours, seconds - affinities, r.klDivergence);
     if (trust)
-        std::printf("  trustworthiness(k=10) %.4f", trustworthiness(x, r.layout, 10));
+        std::printf("  trustworthiness(k=10) %.5f", trustworthiness(x, r.layout, 10));
     std::printf("\n");
     if (!out.empty()) {
         const torch::Tensor l = r.layout.contiguous();

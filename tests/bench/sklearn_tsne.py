@@ -27,9 +27,9 @@ if not args.skip_fit:
     seconds = time.perf_counter() - start
     print(
         f"sklearn {sklearn_version}  t-SNE  {x.shape[0]} x {x.shape[1]}  {seconds:.2f} s  "
-        f"trustworthiness(k=10) {trustworthiness(x, layout, n_neighbors=10):.4f}",
+        f"trustworthiness(k=10) {trustworthiness(x, layout, n_neighbors=10):.5f}",
         flush=True,
     )
 if args.other:
     other = np.load(args.other)
-    print(f"sklearn's trustworthiness(k=10) of {args.other}: {trustworthiness(x, other, n_neighbors=10):.4f}", flush=True)
+    print(f"sklearn's trustworthiness(k=10) of {args.other}: {trustworthiness(x, other, n_neighbors=10):.5f}", flush=True)

@@ -69,7 +69,8 @@ TEST(EncodeAll, VqVaeGivesPreQuantizationVectorsAndCodes)
     o.choice = LatentChoice::Sample;
     const EncodedSet q = encodeDataset(*model, ds, allIndices(ds), o);
     EXPECT_EQ(q.what, "quantized vectors");
-    EXPECT_TRUE(torch::allclose(q.latents.view({-1, c.codeDim}), vq->codebook().index_select(0, e.codes.reshape({-1}))));
+    const torch::Tensor snapped = vq->codebook().index_select(0, e.codes.reshape({-1}));
+    EXPECT_TRUE(torch::allclose(q.latents.view({-1, c.codeDim}), snapped));
 }
 
 TEST(EncodeAll, HierarchicalVaeLayersByIndex)

@@ -56,7 +56,8 @@ TEST(TsneParts, NeighboursAreTheExactNearest)
 {
     torch::manual_seed(2);
     const torch::Tensor x = torch::randn({257, 6});
-    const tsne::Neighbours nn = tsne::nearestNeighbours(x, 9);
+    tsne::ChunkRunner runner(2);
+    const tsne::Neighbours nn = tsne::nearestNeighbours(x, 9, runner);
     torch::Tensor d = torch::cdist(x.to(torch::kFloat64), x.to(torch::kFloat64)).pow(2);
     d.fill_diagonal_(std::numeric_limits<double>::infinity());
     auto [dist, idx] = d.topk(9, 1, false);
@@ -69,7 +70,7 @@ TEST(TsneParts, AffinitiesAreSymmetricAndSumToOne)
     torch::manual_seed(3);
     const torch::Tensor x = torch::randn({120, 4});
     tsne::ChunkRunner runner(2);
-    const tsne::SparseAffinities p = tsne::jointProbabilities(tsne::nearestNeighbours(x, 30), 10.0, runner);
+    const tsne::SparseAffinities p = tsne::jointProbabilities(tsne::nearestNeighbours(x, 30, runner), 10.0, runner);
     torch::Tensor dense = torch::zeros({120, 120}, torch::kFloat64);
     for (std::int64_t i = 0; i < 120; ++i)
         for (auto e = p.rowStart[static_cast<std::size_t>(i)]; e < p.rowStart[static_cast<std::size_t>(i) + 1]; ++e)
@@ -85,7 +86,7 @@ TEST(TsneParts, EachPointsGaussianHasTheAskedPerplexity)
     // Widely different scales: the search must find very different widths.
     const torch::Tensor x = torch::randn({120, 4}) * torch::linspace(0.01, 100.0, 120).unsqueeze(1);
     tsne::ChunkRunner runner(2);
-    const torch::Tensor p = tsne::conditionalProbabilities(tsne::nearestNeighbours(x, 30), 10.0, runner);
+    const torch::Tensor p = tsne::conditionalProbabilities(tsne::nearestNeighbours(x, 30, runner), 10.0, runner);
     EXPECT_TRUE(torch::allclose(p.sum(1), torch::ones({120}, torch::kFloat64)));
     const torch::Tensor entropy = -(p * p.clamp_min(1e-300).log()).sum(1);
     EXPECT_TRUE(torch::allclose(entropy.exp(), torch::full({120}, 10.0, torch::kFloat64), 1e-4, 0));
@@ -174,6 +175,7 @@ TEST(Tsne, StreamsLayoutsAndStopsKeepingTheCurrentOne)
     const TsneResult r0 = runTsne(b.x, o, &early);
     EXPECT_TRUE(r0.stoppedEarly);
     EXPECT_EQ(r0.iterations, 0);
+    EXPECT_TRUE(std::isnan(r0.klDivergence));
     EXPECT_EQ(r0.layout.size(0), 300);
 }
 
