@@ -1,6 +1,7 @@
 #include "analysis/anomaly_scores.h"
 
 #include "analysis/evaluation.h"
+#include "analysis/inference_scope.h"
 #include "models/hierarchical_vae.h"
 #include "util/errors.h"
 
@@ -13,26 +14,6 @@ namespace {
 
 // Where a module sometimes rounds its sigmoid to exactly 0 or 1, BCE's log would be infinite.
 constexpr double kBceEps = 1e-6;
-
-torch::Device modelDevice(LatentModel& model)
-{
-    for (const auto& p : model.parameters())
-        return p.device();
-    return torch::kCPU; // a TorchScript model registers no parameters and runs on the CPU
-}
-
-// Eval mode for the scope, restoring what the model had even when scoring throws.
-class EvalScope {
-public:
-    explicit EvalScope(LatentModel& model) : model_(model), wasTraining_(model.is_training()) { model_.eval(); }
-    ~EvalScope() { model_.train(wasTraining_); }
-    EvalScope(const EvalScope&) = delete;
-    EvalScope& operator=(const EvalScope&) = delete;
-
-private:
-    LatentModel& model_;
-    bool wasTraining_;
-};
 
 torch::Tensor flat(const torch::Tensor& t)
 {
@@ -136,7 +117,7 @@ std::vector<double> anomalyScores(LatentModel& model, const Dataset& data, const
 {
     checkAnomalyScore(model, score);
     c10::InferenceMode inference;
-    const EvalScope evalMode(model);
+    const InferenceScope evalMode(model);
     const torch::Device device = modelDevice(model);
     // One batch at a time with LibTorch's threads inside each op. Handing whole batches to the threads instead
     // (one join per batch rather than per op) measured no faster, idle or busy (README, "Performance").
@@ -166,8 +147,7 @@ torch::Tensor reconstructionErrorMaps(LatentModel& model, const Dataset& data, c
 {
     // Not InferenceMode: the map is handed on (to image code, the GUI), where an inference tensor could not be
     // modified in place.
-    torch::NoGradGuard noGrad;
-    const EvalScope evalMode(model);
+    const InferenceScope evalMode(model);
     const torch::Device device = modelDevice(model);
     torch::Tensor y = modelLabels(model, data, indices);
     if (y.defined())

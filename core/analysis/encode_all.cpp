@@ -1,6 +1,7 @@
 #include "analysis/encode_all.h"
 
 #include "analysis/evaluation.h"
+#include "analysis/inference_scope.h"
 #include "util/errors.h"
 
 #include <torch/torch.h>
@@ -10,18 +11,6 @@
 namespace latentlab {
 namespace {
 
-// The model's eval/train state restored on every way out, cancellation included.
-class EvalModeGuard {
-public:
-    explicit EvalModeGuard(LatentModel& model) : model_(model), wasTraining_(model.is_training()) { model_.eval(); }
-    ~EvalModeGuard() { model_.train(wasTraining_); }
-    EvalModeGuard(const EvalModeGuard&) = delete;
-    EvalModeGuard& operator=(const EvalModeGuard&) = delete;
-
-private:
-    LatentModel& model_;
-    bool wasTraining_;
-};
 
 std::string describe(const LatentModel& model, const EncodeOptions& o, std::size_t layers)
 {
@@ -35,13 +24,6 @@ std::string describe(const LatentModel& model, const EncodeOptions& o, std::size
     if (!model.hasLogvar())
         return what + "z";
     return what + (o.choice == LatentChoice::Mean ? "mu" : "z (posterior draw)");
-}
-
-torch::Device modelDevice(LatentModel& model)
-{
-    for (const auto& p : model.parameters())
-        return p.device();
-    return torch::kCPU;
 }
 
 // Encodes rows [begin, begin + rows) of the selection; the chosen latent [rows, d] and the codes (or undefined).
@@ -80,7 +62,7 @@ EncodedSet encodeDataset(LatentModel& model, const Dataset& data, const std::vec
     const torch::Device device = modelDevice(model);
     const std::int64_t chunk = std::max<std::int64_t>(1, options.batchSize);
     const std::int64_t batches = (n + chunk - 1) / chunk;
-    const EvalModeGuard evalMode(model);
+    const InferenceScope evalMode(model);
     EncodedSet out;
     out.layer = options.layer;
 

@@ -1,5 +1,7 @@
 #include "analysis/evaluation.h"
 
+#include "analysis/inference_scope.h"
+
 #include "util/errors.h"
 
 #include <torch/torch.h>
@@ -24,14 +26,8 @@ ModelEvaluation evaluateModel(LatentModel& model, const Dataset& data, const std
     ModelEvaluation out;
     if (indices.empty())
         return out;
-    torch::NoGradGuard noGrad;
-    const bool wasTraining = model.is_training();
-    model.eval();
-    torch::Device device = torch::kCPU;
-    for (const auto& p : model.parameters()) {
-        device = p.device();
-        break;
-    }
+    const InferenceScope evalMode(model);
+    const torch::Device device = modelDevice(model);
     auto addTo = [](TermValues& sums, const std::string& name, double value) {
         for (auto& s : sums)
             if (s.first == name) {
@@ -64,7 +60,6 @@ ModelEvaluation evaluateModel(LatentModel& model, const Dataset& data, const std
         sqErr += (model.decode(enc.mu.defined() ? enc.mu : enc.z, y).reconstruction - x).pow(2).sum().item<double>();
         count += n;
     }
-    model.train(wasTraining);
     for (auto& t : out.terms)
         t.second /= count;
     for (auto& m : out.metrics)

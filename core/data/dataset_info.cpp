@@ -15,6 +15,14 @@ std::string shapeText(const Dataset& ds)
     return std::to_string(s[0]) + "x" + std::to_string(s[1]) + "x" + std::to_string(s[2]);
 }
 
+std::string shapeText(const std::vector<std::int64_t>& shape)
+{
+    std::string s;
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? "x" : "") + std::to_string(shape[i]);
+    return s;
+}
+
 nlohmann::json datasetInfoJson(const Dataset& ds)
 {
     nlohmann::json j;

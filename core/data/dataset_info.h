@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
+#include <vector>
 
 namespace latentlab {
 
@@ -13,5 +14,7 @@ nlohmann::json datasetInfoJson(const Dataset& ds);
 std::string datasetInfoText(const Dataset& ds);
 // "1x28x28" or "12 features".
 std::string shapeText(const Dataset& ds);
+// "1x28x28": a sample shape as messages write it.
+std::string shapeText(const std::vector<std::int64_t>& shape);
 
 } // namespace latentlab

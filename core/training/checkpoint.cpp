@@ -2,13 +2,13 @@
 
 #include "models/make_model.h"
 #include "util/atomic_file.h"
+#include "data/dataset_info.h"
 #include "util/errors.h"
 #include "util/file_io.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/serialize.h>
 
-#include <sstream>
 
 namespace latentlab {
 namespace {
@@ -31,14 +31,6 @@ NamedTensors modelTensors(LatentModel& model)
     for (const auto& b : model.named_buffers())
         out.emplace_back(b.key(), b.value());
     return out;
-}
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::ostringstream s;
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? "x" : "") << shape[i];
-    return shape.empty() ? "a scalar" : s.str();
 }
 
 nlohmann::json progressJson(const TrainingProgress& p)
@@ -105,6 +97,11 @@ private:
     std::string file_;
 };
 
+std::string shapeOf(at::IntArrayRef shape)
+{
+    return shape.empty() ? "a scalar" : shapeText(shape.vec());
+}
+
 void loadWeights(LatentModel& model, const NamedTensors& stored, const std::string& file)
 {
     torch::NoGradGuard noGrad;
@@ -128,8 +125,8 @@ void loadWeights(LatentModel& model, const NamedTensors& stored, const std::stri
             throw ModelMismatchError(file + ": the weights lack '" + name + "', which the config's "
                                      + toString(model.kind()) + " needs");
         if (found->sizes() != target.sizes())
-            throw ModelMismatchError(file + ": the weight '" + name + "' has shape " + shapeText(found->sizes())
-                                     + " but the config needs " + shapeText(target.sizes()));
+            throw ModelMismatchError(file + ": the weight '" + name + "' has shape " + shapeOf(found->sizes())
+                                     + " but the config needs " + shapeOf(target.sizes()));
         if (found->scalar_type() != target.scalar_type())
             throw ModelMismatchError(file + ": the weight '" + name + "' has the wrong number type");
         target.copy_(*found);

@@ -1,23 +1,11 @@
 #include "training/dataset_fingerprint.h"
 
+#include "data/dataset_info.h"
 #include "util/errors.h"
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
-
 namespace latentlab {
-namespace {
-
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream s;
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? "x" : "") << shape[i];
-    return s.str();
-}
-
-} // namespace
 
 DatasetFingerprint DatasetFingerprint::of(const Dataset& ds)
 {

@@ -2,6 +2,7 @@
 
 #include "analysis/evaluation.h"
 #include "training/device.h"
+#include "data/dataset_info.h"
 #include "util/errors.h"
 
 #include <chrono>
@@ -12,20 +13,11 @@
 #include <malloc.h>
 #endif
 #include <random>
-#include <sstream>
 
 namespace latentlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream s;
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? "x" : "") << shape[i];
-    return s.str();
-}
 
 NamedTensors namedParameters(LatentModel& model)
 {

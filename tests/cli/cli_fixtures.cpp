@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -74,6 +75,21 @@ std::vector<std::string> quickTrain(const std::string& data, const std::string& 
                                   "--latent", std::to_string(kLatent), "--threads", "1", "--batch", "32"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
+}
+
+std::vector<std::vector<std::string>> readCsv(const std::string& path)
+{
+    std::ifstream in(path);
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
+            fields.push_back(line.substr(start, comma - start));
+        fields.push_back(line.substr(start));
+        rows.push_back(std::move(fields));
+    }
+    return rows;
 }
 
 std::vector<nlohmann::json> jsonLines(const std::string& text)

@@ -27,6 +27,9 @@ std::string writeTable(const std::string& path, int rows);
 std::vector<std::string> quickTrain(const std::string& data, const std::string& out,
                                     const std::vector<std::string>& extra = {});
 
+// Rows of a CSV file split at commas, keeping a trailing empty field (an unlabelled row ends in a comma).
+std::vector<std::vector<std::string>> readCsv(const std::string& path);
+
 // Every line of `text` that is a JSON object; a line that is not JSON fails the calling test.
 std::vector<nlohmann::json> jsonLines(const std::string& text);
 

@@ -14,20 +14,6 @@ using namespace latentlab::testing;
 
 namespace {
 
-std::vector<std::vector<std::string>> csvRows(const std::string& path)
-{
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    for (std::string line; std::getline(in, line);) {
-        std::vector<std::string> fields;
-        std::stringstream s(line);
-        for (std::string f; std::getline(s, f, ',');)
-            fields.push_back(f);
-        rows.push_back(std::move(fields));
-    }
-    return rows;
-}
-
 // An autoencoder trained on classes 0 and 2 of the shared IDX folder, made once per test process.
 const std::string& oneClassCheckpoint()
 {
@@ -75,7 +61,7 @@ TEST(CliAnomalies, JsonAndScoresFileOfTheOneClassProtocol)
     EXPECT_EQ(j["anomaly_classes"], (std::vector<int>{1, 3})); // the complement of the normal classes
     EXPECT_EQ(j["anomalies"], kIdxTest / 2);
 
-    const auto rows = csvRows(csv);
+    const auto rows = readCsv(csv);
     ASSERT_EQ(rows.size(), static_cast<std::size_t>(kIdxTest + 1));
     EXPECT_EQ(rows[0], (std::vector<std::string>{"index", "label", "score", "flagged"}));
     const double threshold = j["threshold"];
@@ -103,7 +89,7 @@ TEST(CliAnomalies, TextReportAndExplicitChoices)
     for (const char* text : {"scored 128 samples", "by bce", "percentile 90 of the reference", "threshold: ",
                              "flagged: ", "anomaly classes 1 (32 samples): AUROC ", "wrote "})
         EXPECT_NE(r.out.find(text), std::string::npos) << text << " missing in\n" << r.out;
-    EXPECT_EQ(csvRows(csv).size(), 129u);
+    EXPECT_EQ(readCsv(csv).size(), 129u);
 }
 
 TEST(CliAnomalies, RefusesWhatCannotBeScored)

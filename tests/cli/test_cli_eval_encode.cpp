@@ -26,20 +26,6 @@ nlohmann::json evalJson(const std::vector<std::string>& extra)
     return r.exitCode == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
 }
 
-std::vector<std::vector<std::string>> readCsv(const std::string& path)
-{
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    for (std::string line; std::getline(in, line);) {
-        std::vector<std::string> fields;
-        std::stringstream s(line);
-        for (std::string f; std::getline(s, f, ',');)
-            fields.push_back(f);
-        rows.push_back(std::move(fields));
-    }
-    return rows;
-}
-
 struct Npy {
     std::string header;
     std::size_t dataOffset = 0;

@@ -14,22 +14,6 @@ using namespace latentlab::testing;
 
 namespace {
 
-// Rows of a CSV, keeping a trailing empty field (an unlabelled row ends in a comma).
-std::vector<std::vector<std::string>> readCsv(const std::string& path)
-{
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    for (std::string line; std::getline(in, line);) {
-        std::vector<std::string> fields;
-        std::size_t start = 0;
-        for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
-            fields.push_back(line.substr(start, comma - start));
-        fields.push_back(line.substr(start));
-        rows.push_back(std::move(fields));
-    }
-    return rows;
-}
-
 // Checks the layout's shape and values; returns the indices it lists.
 std::vector<long> checkLayout(const std::string& path, std::size_t rows)
 {
