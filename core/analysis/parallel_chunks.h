@@ -3,9 +3,9 @@
 // on the thread count, so per-chunk partial sums added in chunk order give the same result on 1 or 16
 // threads; taking chunks from a shared counter balances uneven work (dense and sparse parts of a layout).
 //
-// Our own threads rather than at::parallel_for: that is an inline template whose `#pragma omp parallel` only
-// takes effect in code compiled with -fopenmp, which ours is not, so in our files it runs serially. The work
-// is plain C++ loops (no LibTorch calls), so the helpers need none of LibTorch's thread state.
+// Our own threads rather than at::parallel_for, which splits a range into one piece per thread: sums would then
+// depend on the thread count, and a piece with the dense part of a layout would keep the others waiting. The
+// work is plain C++ loops (no LibTorch calls), so the helpers need none of LibTorch's thread state.
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>

@@ -215,11 +215,11 @@ TEST(CliGenerate, ClassGridsCodePriorsAndBottomLayers)
     EXPECT_EQ(run({"traverse", "--model", cvae, "--out", out}).exitCode, 2); // no class to decode under
     EXPECT_EQ(run({"traverse", "--model", cvae, "--index", "1", "--out", out}).exitCode, 0);
 
-    // A VQ-VAE checkpoint has no code prior until one is fitted on its training data.
+    // A VQ-VAE's training ends by fitting its code prior on the training split, so sampling needs no data.
     const std::string vq = train("vq", idxData(), {"--model", "vqvae", "--latent", "4", "--code-dim", "2", "--codebook", "8"});
     j = runJson({"sample", "--model", vq, "--n", "4", "--out", out});
-    ASSERT_EQ(j["notes"].size(), 1u) << j.dump();
-    EXPECT_NE(j["notes"][0].get<std::string>().find("fitted the code prior on 64 samples"), std::string::npos) << j.dump();
+    EXPECT_EQ(j["images"], 4);
+    EXPECT_TRUE(j["notes"].empty()) << j.dump(); // without a prior it would say it fitted one
     EXPECT_EQ(run({"sample", "--model", vq, "--manifold", "--out", out}).exitCode, 2);
 
     // Hierarchical VAE: each row one top code, its bottom layer redrawn across the row.
