@@ -1,0 +1,184 @@
+// The training controller as the window drives it: a run on a worker thread reports steps, epochs and
+// previews; pause holds the steps, resume continues, a new learning rate reaches the next step, stop ends the
+// run; the model saves to a checkpoint core can load, trains more, and a controller destroyed mid-run stops
+// and joins its thread.
+#include "training_controller.h"
+
+#include "data/load_dataset.h"
+#include "fixtures.h"
+#include "training/checkpoint.h"
+
+#include <QtTest>
+
+using namespace latentlab;
+using namespace latentlab::ui;
+using latentlab::testing::TempDir;
+
+namespace {
+
+// 64 train + 16 test images of 8x8 in 4 classes.
+DatasetPtr tinyImages(const TempDir& dir)
+{
+    testing::writeIdxPair(dir.path(), "train", 64, 8, 8, 4, false);
+    testing::writeIdxPair(dir.path(), "t10k", 16, 8, 8, 4, false);
+    return std::make_shared<const Dataset>(loadDataset(dir.path()));
+}
+
+ModelConfig tinyVae(const Dataset& data)
+{
+    ModelConfig c = ModelConfig::defaultsFor(data.sampleShape());
+    c.hidden = {16};
+    c.latentDim = 2;
+    return c;
+}
+
+TrainingConfig quick(std::int64_t epochs)
+{
+    TrainingConfig t;
+    t.epochs = epochs;
+    t.batchSize = 8;
+    t.threads = 1;
+    return t;
+}
+
+qint64 lastStep(const QSignalSpy& spy)
+{
+    return spy.isEmpty() ? 0 : spy.last().at(0).value<StepBatch>().steps.last();
+}
+
+qint64 stepsReported(const QSignalSpy& spy)
+{
+    qint64 n = 0;
+    for (const auto& args : spy)
+        n += args.at(0).value<StepBatch>().steps.size();
+    return n;
+}
+
+} // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void trainsReportsAndSaves()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        TrainingController controller;
+        QSignalSpy steps(&controller, &TrainingController::stepsReady);
+        QSignalSpy epochs(&controller, &TrainingController::epochDone);
+        QSignalSpy previews(&controller, &TrainingController::previewReady);
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QCOMPARE(controller.train(tinyVae(*data), quick(3), data, QString::fromStdString(dir.path())), QString());
+        QCOMPARE(controller.state(), TrainingController::State::Training);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toInt(), 0); // completed
+        QCOMPARE(controller.state(), TrainingController::State::Idle);
+        QVERIFY(controller.hasModel() && controller.isModified());
+
+        // Every step arrives exactly once, in bursts, with one value per term.
+        QCOMPARE(stepsReported(steps), 3 * 8);
+        QCOMPARE(lastStep(steps), 24);
+        const StepBatch first = steps.first().at(0).value<StepBatch>();
+        QCOMPARE(first.terms, (QStringList{"total", "recon", "kl"}));
+        QCOMPARE(first.values.first().size(), 3);
+        QCOMPARE(epochs.size(), 3);
+        const EpochInfo last = epochs.last().at(0).value<EpochInfo>();
+        QCOMPARE(last.epoch, 3);
+        QCOMPARE(last.validation.size(), 3); // IDX comes with its test split: validated on it
+        QCOMPARE(last.klPerDim.size(), 2);
+        QVERIFY(last.train.first() < epochs.first().at(0).value<EpochInfo>().train.first()); // it learns
+
+        // Previews: eight validation inputs beside their reconstructions, at the data's resolution.
+        QVERIFY(!previews.isEmpty());
+        const ReconstructionPreview p = previews.last().at(0).value<ReconstructionPreview>();
+        QCOMPARE(p.inputs.size(), 8);
+        QCOMPARE(p.reconstructions.size(), 8);
+        QCOMPARE(p.reconstructions.first().size(), QSize(8, 8));
+
+        // Saved on the worker; core loads what the GUI saved, with its progress.
+        QSignalSpy saved(&controller, &TrainingController::saved);
+        const QString path = QString::fromStdString(dir.path() + "/gui.ckpt");
+        QCOMPARE(controller.save(path), QString());
+        QVERIFY(saved.wait(20000));
+        QVERIFY(!controller.isModified());
+        const LoadedCheckpoint loaded = loadCheckpoint(path.toStdString());
+        QCOMPARE(loaded.meta.progress.epoch, 3);
+        QCOMPARE(loaded.meta.progress.step, 24);
+        QCOMPARE(loaded.model->latentDim(), 2);
+
+        // More epochs continue the same model where it stopped.
+        QVERIFY(!controller.trainMore(3).isEmpty()); // not more than it has
+        QCOMPARE(controller.trainMore(5), QString());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(controller.epochsDone(), 5);
+        QCOMPARE(lastStep(steps), 40);
+    }
+
+    void pauseResumeLearningRateStop()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        TrainingController controller;
+        QSignalSpy steps(&controller, &TrainingController::stepsReady);
+        QSignalSpy progress(&controller, &TrainingController::progressed);
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QCOMPARE(controller.train(tinyVae(*data), quick(100000), data, {}), QString());
+        QVERIFY(steps.wait(30000));
+
+        controller.pause();
+        QCOMPARE(controller.state(), TrainingController::State::Paused);
+        QTest::qWait(300); // the batch in flight, if any, lands
+        const qint64 pausedAt = lastStep(steps);
+        QTest::qWait(300);
+        QCOMPARE(lastStep(steps), pausedAt);
+
+        controller.setLearningRate(1e-4);
+        controller.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(lastStep(steps) > pausedAt + 20, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.last().at(0).value<TrainingProgressInfo>().learningRate == 1e-4, 30000);
+
+        controller.stop();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toInt(), 1); // stopped
+        QVERIFY(controller.hasModel());
+    }
+
+    void refusesBadRequests()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        TrainingController controller;
+        ModelConfig bad = tinyVae(*data);
+        bad.latentDim = 0;
+        QVERIFY(controller.train(bad, quick(1), data, {}).contains("latent"));
+        QVERIFY(!controller.train(tinyVae(*data), quick(1), nullptr, {}).isEmpty());
+        QVERIFY(!controller.save(QString::fromStdString(dir.path() + "/none.ckpt")).isEmpty()); // nothing trained
+
+        // A model that does not fit the data is refused by core on the worker and reported, not thrown.
+        ModelConfig other = tinyVae(*data);
+        other.inputShape = {1, 4, 4};
+        QSignalSpy failed(&controller, &TrainingController::failed);
+        QCOMPARE(controller.train(other, quick(1), data, {}), QString());
+        QVERIFY(failed.wait(20000));
+        QVERIFY(!failed.first().at(0).toString().isEmpty());
+        QCOMPARE(controller.state(), TrainingController::State::Idle);
+    }
+
+    void destroyedWhileTrainingStopsAndJoins()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        for (const bool paused : {false, true}) {
+            auto controller = std::make_unique<TrainingController>();
+            QSignalSpy steps(controller.get(), &TrainingController::stepsReady);
+            QCOMPARE(controller->train(tinyVae(*data), quick(100000), data, {}), QString());
+            QVERIFY(steps.wait(30000));
+            if (paused)
+                controller->pause();
+            controller.reset(); // must return: stops at the next batch, joins the thread
+        }
+    }
+};
+
+QTEST_MAIN(TestTrainingController)
+#include "test_training_controller.moc"

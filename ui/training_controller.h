@@ -1,0 +1,92 @@
+#pragma once
+// Trains one model at a time off the GUI thread. Owns a QThread with a TrainingWorker moved onto it (the
+// pattern of DatasetLoader); commands go in as queued calls, progress comes out as queued signals. Pause,
+// resume, stop, learning rate and beta go straight to the run's TrainingControl (atomics), so they act at the
+// next batch even while the worker's thread is busy inside a step. Destroying the controller stops a run at
+// its next batch and joins the thread: closing the window mid-run leaves no thread behind.
+#include "dataset_ptr.h"
+#include "models/model_config.h"
+#include "training/training_config.h"
+#include "training_reports.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+
+namespace latentlab {
+class TrainingControl;
+}
+
+namespace latentlab::ui {
+
+struct TrainingJob;
+class TrainingWorker;
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Training, Paused };
+    Q_ENUM(State)
+
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    // Starts a new model on a copy of `data` (the current model, if any, is dropped: ask the user first).
+    // Configs are checked here, so a bad value is refused at once (returns the reason; empty when started).
+    QString train(const ModelConfig& model, const TrainingConfig& training, DatasetPtr data, const QString& dataPath);
+    // Continues the current model up to `totalEpochs` epochs (counted from its first).
+    QString trainMore(qint64 totalEpochs);
+    void pause();
+    void resume();
+    void stop();
+    // Take effect at the next step of a run (and stay for later runs of this model).
+    void setLearningRate(double lr);
+    void setBeta(double beta);
+    // Saved on the worker thread; answered by saved() or saveFailed(). Refused while a run is going.
+    QString save(const QString& path);
+
+    State state() const { return state_; }
+    bool isRunning() const { return state_ != State::Idle; }
+    bool hasModel() const { return hasModel_; }
+    // A model trained since it was last saved.
+    bool isModified() const { return modified_; }
+    qint64 epochsDone() const { return epochsDone_; }
+    const ModelConfig& modelConfig() const;
+    const TrainingConfig& trainingConfig() const;
+    // Blocks until the worker is idle (tests, and closing the window after stop()).
+    bool waitIdle(int timeoutMs);
+
+Q_SIGNALS:
+    void stateChanged(latentlab::ui::TrainingController::State state);
+    void started(qint64 totalEpochs);
+    void stepsReady(const latentlab::ui::StepBatch& batch);
+    void progressed(const latentlab::ui::TrainingProgressInfo& info);
+    void epochDone(const latentlab::ui::EpochInfo& info);
+    void previewReady(const latentlab::ui::ReconstructionPreview& preview);
+    // status: 0 completed, 1 stopped, 2 diverged; the message says which and where.
+    void finished(int status, const QString& message);
+    // Something core refused (a model that does not fit the data, say): the run did not happen.
+    void failed(const QString& message);
+    void saved(const QString& path);
+    void saveFailed(const QString& path, const QString& message);
+
+private:
+    QString startRun();
+    void setState(State state);
+    void onFinished(int status, const QString& message, qint64 epoch, qint64 step);
+    void onFailed(const QString& message);
+
+    QThread thread_;
+    TrainingWorker* worker_ = nullptr;
+    std::shared_ptr<TrainingJob> job_;
+    std::shared_ptr<TrainingControl> control_;
+    State state_ = State::Idle;
+    bool hasModel_ = false;
+    bool modified_ = false;
+    bool saving_ = false;
+    qint64 epochsDone_ = 0;
+};
+
+} // namespace latentlab::ui

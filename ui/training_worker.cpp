@@ -1,0 +1,213 @@
+#include "training_worker.h"
+
+#include "analysis/anomaly_scores.h"
+#include "analysis/generation.h"
+#include "analysis/inference_scope.h"
+#include "models/make_model.h"
+#include "models/vq_vae.h"
+#include "training_job.h"
+#include "util/errors.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace latentlab::ui {
+namespace {
+
+QStringList namesOf(const TermValues& terms)
+{
+    QStringList names;
+    for (const auto& [name, value] : terms)
+        names << QString::fromStdString(name);
+    return names;
+}
+
+QVector<double> valuesOf(const TermValues& terms)
+{
+    QVector<double> values;
+    values.reserve(static_cast<int>(terms.size()));
+    for (const auto& [name, value] : terms)
+        values << value;
+    return values;
+}
+
+// A [C, H, W] float image in [0, 1] as a QImage that owns its pixels.
+QImage toImage(const torch::Tensor& chw)
+{
+    torch::Tensor t = chw.detach().to(torch::kCPU).clamp(0.0, 1.0).mul(255.0).round().to(torch::kUInt8);
+    if (t.size(0) != 3 && t.size(0) != 4)
+        t = t.narrow(0, 0, 1);
+    t = t.permute({1, 2, 0}).contiguous();
+    const int h = static_cast<int>(t.size(0)), w = static_cast<int>(t.size(1)), c = static_cast<int>(t.size(2));
+    const QImage::Format format = c == 1 ? QImage::Format_Grayscale8 : c == 3 ? QImage::Format_RGB888 : QImage::Format_RGBA8888;
+    return QImage(t.data_ptr<std::uint8_t>(), w, h, w * c, format).copy();
+}
+
+// Turns the trainer's per-step reports into at most ~25 queued signals a second: a signal per step would
+// flood the GUI thread's event queue at thousands of steps a second, and the chart redraws at 20 Hz anyway.
+class GuiObserver : public TrainingObserver {
+public:
+    GuiObserver(TrainingWorker& worker, TrainingJob& job) : worker_(worker), job_(job) { runClock_.start(); }
+
+    void onBatch(const BatchReport& r) override
+    {
+        if (pending_.terms.isEmpty())
+            pending_.terms = namesOf(r.terms);
+        pending_.steps << r.step;
+        pending_.values << valuesOf(r.terms);
+        last_ = r;
+        if (firstStep_ < 0)
+            firstStep_ = r.step - 1;
+        if (!flushClock_.isValid() || flushClock_.elapsed() >= 40)
+            flush();
+        if (job_.previewEvery > 0 && r.step % job_.previewEvery == 0)
+            preview(r.step);
+    }
+
+    void onEpoch(const EpochReport& r) override
+    {
+        flush();
+        EpochInfo info;
+        info.epoch = r.epoch;
+        info.epochs = r.epochs;
+        info.step = r.step;
+        info.terms = namesOf(r.train);
+        info.train = valuesOf(r.train);
+        info.validation = valuesOf(r.validation);
+        info.klPerDim = QVector<double>(r.klPerDim.begin(), r.klPerDim.end());
+        info.elapsedSeconds = r.elapsedSeconds;
+        info.etaSeconds = r.etaSeconds;
+        info.samplesPerSecond = r.samplesPerSecond;
+        Q_EMIT worker_.epochDone(info);
+        preview(r.step);
+    }
+
+    void flush()
+    {
+        flushClock_.start();
+        if (pending_.steps.isEmpty())
+            return;
+        Q_EMIT worker_.stepsReady(pending_);
+        pending_.steps.clear();
+        pending_.values.clear();
+
+        TrainingProgressInfo p;
+        p.epoch = last_.epoch;
+        p.epochs = last_.epochs;
+        p.step = last_.step;
+        p.batchInEpoch = last_.batchInEpoch;
+        p.batchesPerEpoch = last_.batchesPerEpoch;
+        p.samplesPerSecond = last_.samplesPerSecond;
+        p.learningRate = last_.learningRate;
+        const double done = static_cast<double>(last_.step - firstStep_);
+        const double left = static_cast<double>(last_.epochs * last_.batchesPerEpoch - last_.step);
+        p.etaSeconds = done > 0 ? std::max(0.0, left) * (runClock_.elapsed() / 1000.0) / done : 0.0;
+        Q_EMIT worker_.progressed(p);
+    }
+
+private:
+    // Runs between two optimizer steps on the training thread, the only thread that touches the weights.
+    void preview(std::int64_t step)
+    {
+        if (job_.preview.empty())
+            return;
+        InferenceScope scope(*job_.model);
+        const torch::Device device = modelDevice(*job_.model);
+        const torch::Tensor x = job_.data.batch(job_.preview).to(device);
+        const torch::Tensor y = job_.model->kind() == ModelKind::ConditionalVae
+                                    ? job_.data.labelBatch(job_.preview).to(device)
+                                    : torch::Tensor();
+        const torch::Tensor recon = meanReconstruction(*job_.model, x, y).reconstruction.reshape_as(x);
+        ReconstructionPreview out;
+        out.step = step;
+        for (std::int64_t i = 0; i < x.size(0); ++i) {
+            out.inputs << toImage(x[i]);
+            out.reconstructions << toImage(recon[i]);
+        }
+        Q_EMIT worker_.previewReady(out);
+    }
+
+    TrainingWorker& worker_;
+    TrainingJob& job_;
+    StepBatch pending_;
+    BatchReport last_;
+    std::int64_t firstStep_ = -1;
+    QElapsedTimer flushClock_, runClock_;
+};
+
+// Eight validation samples (training ones without a validation split), evenly spread so several classes
+// show; none for tables, which have no picture to show.
+std::vector<std::int64_t> previewSamples(const Dataset& data)
+{
+    if (!data.isImage())
+        return {};
+    const auto& pool = data.split().validation.empty() ? data.split().train : data.split().validation;
+    std::vector<std::int64_t> out;
+    const std::size_t n = std::min<std::size_t>(8, pool.size());
+    for (std::size_t i = 0; i < n; ++i)
+        out.push_back(pool[i * pool.size() / n]);
+    return out;
+}
+
+} // namespace
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
+{
+    try {
+        if (!job->trainer) {
+            job->data = *job->source;
+            applyTrainingSplit(job->data, job->training);
+            job->model = makeModel(job->modelConfig);
+            job->trainer = std::make_unique<Trainer>(job->model, job->data, job->training);
+            job->preview = previewSamples(job->data);
+        } else {
+            job->trainer->setEpochs(job->training.epochs);
+        }
+        // A VQ-VAE's code prior belongs to the weights it was fitted on: training drops it and a completed
+        // run fits a new one on the training split (as the CLI does).
+        auto* vq = dynamic_cast<VqVaeImpl*>(job->model.get());
+        if (vq)
+            vq->resetCodePrior();
+        GuiObserver observer(*this, *job);
+        job->trainer->setObserver(&observer);
+        job->trainer->setControl(job->control.get());
+        Q_EMIT started(job->training.epochs);
+        const TrainingOutcome outcome = job->trainer->run();
+        observer.flush();
+        job->trainer->setObserver(nullptr);
+        job->trainer->setControl(nullptr);
+        if (vq && outcome.status == TrainingStatus::Completed)
+            fitCodePrior(*job->model, job->data, job->data.split().train);
+        Q_EMIT finished(static_cast<int>(outcome.status), QString::fromStdString(outcome.message), outcome.epoch,
+                        outcome.step);
+    } catch (const std::exception& e) {
+        if (job->trainer) {
+            job->trainer->setObserver(nullptr);
+            job->trainer->setControl(nullptr);
+        }
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+}
+
+void TrainingWorker::save(std::shared_ptr<TrainingJob> job, const QString& path)
+{
+    try {
+        if (!job->trainer)
+            throw BadInputError("there is no trained model to save yet");
+        DatasetFingerprint trainedOn = DatasetFingerprint::of(job->data);
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(job->dataPath, ec);
+        trainedOn.path = ec ? job->dataPath : absolute.lexically_normal().string();
+        saveCheckpoint(path.toStdString(), *job->model, &job->trainer->optimizer(),
+                       {job->trainer->config(), job->trainer->progress(), std::move(trainedOn)});
+        Q_EMIT saved(path);
+    } catch (const std::exception& e) {
+        Q_EMIT saveFailed(path, QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,40 @@
+#pragma once
+// Lives on the training controller's thread and runs core's Trainer there. Every call arrives as a queued
+// invocation; every answer leaves as a queued signal with plain values. Exceptions stop here and leave as a
+// message: nothing is thrown across threads. No torch header here (the job is only forward-declared).
+#include "training_reports.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace latentlab::ui {
+
+struct TrainingJob;
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~TrainingWorker() override;
+
+    // A new model (job->model empty: built from job->modelConfig) or more epochs for the current one.
+    void run(std::shared_ptr<latentlab::ui::TrainingJob> job);
+    // Saves the job's model, optimizer state, progress and data fingerprint in one checkpoint file.
+    void save(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path);
+
+Q_SIGNALS:
+    void started(qint64 totalEpochs);
+    void stepsReady(const latentlab::ui::StepBatch& batch);
+    void progressed(const latentlab::ui::TrainingProgressInfo& info);
+    void epochDone(const latentlab::ui::EpochInfo& info);
+    void previewReady(const latentlab::ui::ReconstructionPreview& preview);
+    // status: 0 completed, 1 stopped, 2 diverged (core's TrainingStatus); message: one sentence.
+    void finished(int status, const QString& message, qint64 epoch, qint64 step);
+    void failed(const QString& message);
+    void saved(const QString& path);
+    void saveFailed(const QString& path, const QString& message);
+};
+
+} // namespace latentlab::ui
