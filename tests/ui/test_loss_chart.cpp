@@ -1,0 +1,258 @@
+// The loss chart keeps up with training without redrawing per step: bursts of appends coalesce into a few
+// timer-driven rebuilds, long runs are averaged down to a bounded number of points, and the toolbar's
+// switches (legend toggles, log scale, smoothing, export) change what is drawn as they claim to.
+#include "kl_chart.h"
+#include "loss_chart.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace latentlab::ui;
+
+namespace {
+
+// A loss curve that decays towards a floor, with one value per term.
+QVector<double> lossAt(qint64 step, int terms)
+{
+    QVector<double> v;
+    for (int t = 0; t < terms; ++t)
+        v.append((t + 1) * (1.0 + 100.0 / double(step + 10)));
+    return v;
+}
+
+void appendRange(LossChart& chart, qint64 first, qint64 count, int terms)
+{
+    QVector<qint64> steps;
+    QVector<QVector<double>> values;
+    for (qint64 s = first; s < first + count; ++s) {
+        steps.append(s);
+        values.append(lossAt(s, terms));
+    }
+    chart.appendSteps(steps, values);
+}
+
+QLegendMarker* markerOf(LossChart& chart, QAbstractSeries* series)
+{
+    const QList<QLegendMarker*> markers = chart.chart()->legend()->markers(series);
+    return markers.isEmpty() ? nullptr : markers.first();
+}
+
+} // namespace
+
+class TestLossChart : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void burstsCoalesceAndDecimate()
+    {
+        LossChart chart;
+        chart.setTermNames({"total", "recon", "kl"});
+        QCoreApplication::processEvents();
+        const int before = chart.redrawCount();
+
+        QElapsedTimer clock;
+        clock.start();
+        const int bursts = 100;
+        for (int b = 0; b < bursts; ++b) {
+            appendRange(chart, qint64(b) * 100, 100, 3);
+            // Let queued events and the redraw timer run between bursts, as they would between a worker's
+            // queued signals.
+            QTest::qWait(1);
+        }
+        QTest::qWait(LossChart::redrawDelayMs * 2);
+        const int redraws = chart.redrawCount() - before;
+        const qint64 elapsed = clock.elapsed();
+
+        QVERIFY2(redraws >= 1, "the timer alone must bring the data to the screen");
+        QVERIFY2(redraws < bursts / 4, qPrintable(QString("%1 redraws for %2 bursts").arg(redraws).arg(bursts)));
+        // At most one rebuild per timer period, whatever the burst rate.
+        QVERIFY(redraws <= elapsed / LossChart::redrawDelayMs + 1);
+
+        QCOMPARE(chart.trainingSeries().size(), 3);
+        for (QLineSeries* series : chart.trainingSeries()) {
+            QVERIFY(series->count() > 100);
+            QVERIFY(series->count() <= LossChart::maxDisplayPoints);
+            QCOMPARE(series->at(series->count() - 1).x(), 9999.0);
+        }
+    }
+
+    void epochsAddValidationPoints()
+    {
+        LossChart chart;
+        chart.setTermNames({"total", "recon", "kl"});
+        appendRange(chart, 0, 500, 3);
+        chart.appendEpoch(249, {3.0, 2.0, 1.0}, {3.5, 2.5, 1.0});
+        chart.appendEpoch(499, {2.0, 1.5, 0.5}, {2.5, 2.0, 0.5});
+        // No validation split: nothing to draw.
+        chart.appendEpoch(749, {1.0, 1.0, 0.0}, {});
+        chart.flushNow();
+
+        const QList<QLineSeries*> validation = chart.validationSeries();
+        QCOMPARE(validation.size(), 3);
+        QCOMPARE(validation[0]->name(), QStringLiteral("validation total"));
+        QCOMPARE(validation[0]->count(), 2);
+        QCOMPARE(validation[0]->at(1), QPointF(499.0, 2.5));
+        QCOMPARE(validation[2]->at(0), QPointF(249.0, 1.0));
+        QCOMPARE(validation[1]->pen().style(), Qt::DashLine);
+        QCOMPARE(validation[1]->pen().color(), chart.trainingSeries()[1]->pen().color());
+    }
+
+    void legendToggleSurvivesRedraw()
+    {
+        LossChart chart;
+        chart.setTermNames({"total", "recon", "vq", "commitment"});
+        appendRange(chart, 0, 300, 4);
+        // Legend markers are graphics items: they only count as visible once the chart is on screen.
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.flushNow();
+
+        QLineSeries* vq = chart.trainingSeries()[2];
+        QLegendMarker* marker = markerOf(chart, vq);
+        QVERIFY(marker);
+        QVERIFY(marker->isVisible());
+        // No epoch yet: a validation curve has nothing to show, so it stays out of the legend.
+        QVERIFY(!markerOf(chart, chart.validationSeries()[0])->isVisible());
+        const int alphaShown = marker->labelBrush().color().alpha();
+        Q_EMIT marker->clicked();
+        QVERIFY(!vq->isVisible());
+        // Still in the legend, so it can be clicked back, but dimmed.
+        QVERIFY(marker->isVisible());
+        QVERIFY(marker->labelBrush().color().alpha() < alphaShown);
+
+        // The next rebuild comes from the timer, as during training.
+        const int redraws = chart.redrawCount();
+        appendRange(chart, 300, 300, 4);
+        QTRY_VERIFY(chart.redrawCount() > redraws);
+        QVERIFY(!vq->isVisible());
+        QVERIFY(marker->isVisible());
+        QCOMPARE(vq->at(vq->count() - 1).x(), 599.0);
+        QVERIFY(chart.trainingSeries()[0]->isVisible());
+
+        Q_EMIT marker->clicked();
+        chart.flushNow();
+        QVERIFY(vq->isVisible());
+        QCOMPARE(marker->labelBrush().color().alpha(), alphaShown);
+    }
+
+    void logScaleClampsNonPositive()
+    {
+        LossChart chart;
+        chart.setTermNames({"total", "recon", "kl"});
+        chart.setSmoothing(0.0);
+        // A KL term of exactly zero and one below zero: neither has a place on a log axis.
+        chart.appendSteps({0, 1, 2}, {{2.0, 2.0, 0.0}, {1.5, 1.6, -0.1}, {1.0, 0.9, 0.1}});
+        chart.appendEpoch(2, {1.0, 1.0, 0.0}, {1.2, 1.2, 0.0});
+        chart.setLogScale(true);
+        chart.flushNow();
+
+        QVERIFY(chart.logScale());
+        for (QLineSeries* series : chart.trainingSeries() + chart.validationSeries()) {
+            const QList<QAbstractAxis*> vertical = series->attachedAxes();
+            const auto isLog = [](QAbstractAxis* a) { return qobject_cast<QLogValueAxis*>(a) != nullptr; };
+            QVERIFY(std::any_of(vertical.begin(), vertical.end(), isLog));
+            for (const QPointF& p : series->points())
+                QVERIFY2(p.y() > 0.0, qPrintable(QString("%1 at step %2").arg(p.y()).arg(p.x())));
+        }
+        // Positive values are left alone.
+        QCOMPARE(chart.trainingSeries()[2]->at(2).y(), 0.1);
+
+        chart.setLogScale(false);
+        chart.flushNow();
+        QVERIFY(qobject_cast<QValueAxis*>(chart.trainingSeries()[0]->attachedAxes().last()));
+        QCOMPARE(chart.trainingSeries()[2]->at(1).y(), -0.1);
+    }
+
+    void smoothingZeroShowsRawValues()
+    {
+        LossChart chart;
+        chart.setTermNames({"total", "recon", "kl", "kl1", "kl2"});
+        appendRange(chart, 0, 50, 5);
+        chart.setSmoothing(0.0);
+        chart.flushNow();
+        for (int t = 0; t < 5; ++t) {
+            const QLineSeries* series = chart.trainingSeries()[t];
+            QCOMPARE(series->count(), 50);
+            for (int i = 0; i < 50; ++i) {
+                QCOMPARE(series->at(i).x(), double(i));
+                QCOMPARE(series->at(i).y(), lossAt(i, 5)[t]);
+            }
+        }
+
+        // Smoothed, the first point is still the raw one (debiased), later points lag behind the decay.
+        chart.setSmoothing(0.9);
+        chart.flushNow();
+        const QLineSeries* total = chart.trainingSeries()[0];
+        QCOMPARE(total->count(), 50);
+        QVERIFY(std::abs(total->at(0).y() - lossAt(0, 5)[0]) < 1e-12);
+        QVERIFY(total->at(49).y() > lossAt(49, 5)[0]);
+    }
+
+    void exportWritesPng()
+    {
+        LossChart chart;
+        chart.resize(640, 420);
+        chart.setTermNames({"total", "recon", "kl"});
+        appendRange(chart, 0, 200, 3);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.flushNow();
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("loss.png");
+        QVERIFY(chart.exportPng(path));
+        QVERIFY(QFileInfo(path).size() > 0);
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 100 && image.height() > 100);
+
+        QVERIFY(!chart.exportPng(dir.filePath("missing-folder/loss.png")));
+    }
+
+    void klChartCountsActiveDimensions()
+    {
+        KlChart kl;
+        QVERIFY(kl.showsPlaceholder());
+        QCOMPARE(kl.activeCount(), 0);
+
+        QVector<double> values(32, 0.001);
+        values[0] = 2.5;
+        values[3] = 0.01; // exactly at the threshold: active
+        values[7] = 0.8;
+        values[20] = 1.2;
+        values[31] = 0.3;
+        values[5] = 0.0099;
+        kl.setValues(values);
+        QVERIFY(!kl.showsPlaceholder());
+        QCOMPARE(kl.activeCount(), 5);
+        QCOMPARE(kl.dimensionCount(), 32);
+        QCOMPARE(kl.chartTitle(), QStringLiteral("KL per latent dimension (nats): 5 of 32 active"));
+        QCOMPARE(kl.activeSet()->count(), 32);
+        QCOMPARE(kl.activeSet()->at(0), 2.5);
+        QCOMPARE(kl.activeSet()->at(5), 0.0);
+        // Collapsed dimensions are in their own grey set, and tall enough to see.
+        QVERIFY(kl.collapsedSet()->at(5) > 0.0);
+        QCOMPARE(kl.collapsedSet()->at(0), 0.0);
+        QVERIFY(kl.collapsedSet()->color() != kl.activeSet()->color());
+        QCOMPARE(kl.collapsedSet()->color().saturation(), 0);
+
+        kl.setValues({});
+        QVERIFY(kl.showsPlaceholder());
+        QCOMPARE(kl.activeCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestLossChart)
+#include "test_loss_chart.moc"
