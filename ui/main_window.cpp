@@ -6,6 +6,8 @@
 #include "format.h"
 #include "gallery_view.h"
 #include "recent_files_menu.h"
+#include "training_controller.h"
+#include "training_view.h"
 #include "welcome_view.h"
 
 #include <QApplication>
@@ -69,6 +71,14 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildStatusBar();
     restoreSettings();
+    confirmClose_ = [this] {
+        const bool running = training_->controller()->isRunning();
+        return QMessageBox::question(this, tr("Close LatentLab?"),
+                                     running ? tr("A model is training. Stop it and close? The model will be lost unless you saved it.")
+                                             : tr("The trained model has not been saved. Close and lose it?"),
+                                     QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Close;
+    };
 }
 
 // The loader (a child) stops and joins its thread when it is destroyed with the window.
@@ -90,6 +100,11 @@ void MainWindow::buildMenus()
     connect(recent_, &RecentFilesMenu::filesChanged, welcome_, &WelcomeView::setRecentFiles);
     welcome_->setRecentFiles(recent_->files());
     file->addMenu(recent_);
+    file->addSeparator();
+    QAction* saveModel = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Model…"), this,
+                                         [this] { training_->chooseSavePath(); });
+    saveModel->setShortcut(QKeySequence::Save);
+    saveModel->setStatusTip(tr("Save the trained model, its optimizer state and loss history in one checkpoint"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -126,6 +141,9 @@ void MainWindow::buildCentral()
     workspace_ = new QTabWidget;
     workspace_->setDocumentMode(true);
     workspace_->addTab(samples_, tr("Samples"));
+    training_ = new TrainingView;
+    workspace_->addTab(training_, tr("Training"));
+    connect(training_, &TrainingView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);
@@ -184,8 +202,26 @@ void MainWindow::showDeferredDock()
         resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
 }
 
+bool MainWindow::showView(const QString& name)
+{
+    QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
+                    : name == QStringLiteral("training") ? static_cast<QWidget*>(training_)
+                                                         : nullptr;
+    if (!page)
+        return false;
+    workspace_->setCurrentWidget(page);
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    TrainingController* training = training_->controller();
+    if ((training->isRunning() || training->isModified()) && confirmClose_ && !confirmClose_()) {
+        event->ignore();
+        return;
+    }
+    // The run stops at its next batch; the controller joins its thread when the window is destroyed.
+    training->stop();
     // A dock hidden only because no dataset was opened this time is still wanted next time.
     if (dockDeferred_)
         dock_->show();
@@ -216,6 +252,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
 
     panel_->setDataset(dataset_);
     gallery_->setDataset(dataset_);
+    training_->setDataset(dataset_, path);
     tableModel_->setDataset(dataset_);
     samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
     if (!dataset_->isImage())

@@ -9,6 +9,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
+
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
@@ -23,6 +25,7 @@ class DatasetPanel;
 class DatasetTableModel;
 class GalleryView;
 class RecentFilesMenu;
+class TrainingView;
 class WelcomeView;
 
 class MainWindow : public QMainWindow {
@@ -42,8 +45,14 @@ public:
     DatasetLoader* loader() const { return loader_; }
     DatasetPanel* datasetPanel() const { return panel_; }
     GalleryView* gallery() const { return gallery_; }
+    TrainingView* trainingView() const { return training_; }
+    QTabWidget* workspace() const { return workspace_; }
+    // Asked before closing over a running or unsaved model; tests replace the dialog.
+    void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
+    // Brings a workspace tab to the front ("samples", "training"); false for a view this build lacks.
+    bool showView(const QString& name);
     // True while the welcome page is shown instead of the workspace.
     bool showsWelcome() const;
 
@@ -86,6 +95,8 @@ private:
     QTabWidget* workspace_ = nullptr;
     QStackedWidget* samples_ = nullptr; // gallery for images / table for rows
     GalleryView* gallery_ = nullptr;
+    TrainingView* training_ = nullptr;
+    std::function<bool()> confirmClose_;
     QTableView* table_ = nullptr;
     DatasetTableModel* tableModel_ = nullptr;
     QDockWidget* dock_ = nullptr;

@@ -49,9 +49,10 @@ int main(int argc, char* argv[])
     if (parser.isSet(view)) {
         const QString name = parser.value(view);
         const QStringList known{QStringLiteral("training"), QStringLiteral("explorer"), QStringLiteral("anomalies")};
-        window.addNote(known.contains(name)
-                           ? QStringLiteral("the %1 view is not available yet").arg(name)
-                           : QStringLiteral("unknown view \"%1\" (expected training, explorer or anomalies)").arg(name));
+        if (!known.contains(name))
+            window.addNote(QStringLiteral("unknown view \"%1\" (expected training, explorer or anomalies)").arg(name));
+        else if (!window.showView(name))
+            window.addNote(QStringLiteral("the %1 view is not available yet").arg(name));
     }
     return app.exec();
 }

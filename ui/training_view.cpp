@@ -1,0 +1,291 @@
+#include "training_view.h"
+
+#include "format.h"
+#include "kl_chart.h"
+#include "loss_chart.h"
+#include "model_form.h"
+#include "training_controller.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace latentlab::ui {
+namespace {
+
+QString duration(double seconds)
+{
+    const qint64 s = qMax<qint64>(0, qRound64(seconds));
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Inputs on the top row, reconstructions below, each enlarged by a whole factor so pixels stay crisp.
+QPixmap previewPixmap(const ReconstructionPreview& p, int cell)
+{
+    const int n = p.inputs.size();
+    const int gap = 4;
+    QPixmap out(n * (cell + gap) + gap, 2 * (cell + gap) + gap);
+    out.fill(Qt::transparent);
+    QPainter painter(&out);
+    for (int i = 0; i < n; ++i) {
+        const int x = gap + i * (cell + gap);
+        painter.drawImage(QRect(x, gap, cell, cell), p.inputs[i]);
+        painter.drawImage(QRect(x, 2 * gap + cell, cell, cell), p.reconstructions[i]);
+    }
+    return out;
+}
+
+} // namespace
+
+TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
+{
+    controller_ = new TrainingController(this);
+    form_ = new ModelForm;
+    loss_ = new LossChart;
+    kl_ = new KlChart;
+    preview_ = new QLabel(tr("Reconstructions of fixed validation images appear here while training runs."));
+    preview_->setAlignment(Qt::AlignCenter);
+    preview_->setWordWrap(true);
+    preview_->setMinimumWidth(220);
+
+    train_ = new QPushButton(tr("Train"));
+    train_->setToolTip(tr("Train a new model with these settings"));
+    more_ = new QPushButton(tr("Train More"));
+    more_->setToolTip(tr("Continue the current model for as many more epochs as the form says"));
+    pause_ = new QPushButton(tr("Pause"));
+    stop_ = new QPushButton(tr("Stop"));
+    save_ = new QPushButton(tr("Save Model…"));
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1000);
+    progress_->setTextVisible(false);
+    progressLabel_ = new QLabel(tr("Idle"));
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(form_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(train_, 0, 0);
+    buttons->addWidget(more_, 0, 1);
+    buttons->addWidget(pause_, 1, 0);
+    buttons->addWidget(stop_, 1, 1);
+    buttons->addWidget(save_, 2, 0, 1, 2);
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(scroll, 1);
+    leftLayout->addLayout(buttons);
+
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(kl_);
+    bottom->addWidget(preview_);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto* charts = new QSplitter(Qt::Vertical);
+    charts->addWidget(loss_);
+    charts->addWidget(bottom);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->addWidget(charts, 1);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(progress_, 1);
+    progressRow->addWidget(progressLabel_, 2);
+    rightLayout->addLayout(progressRow);
+
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({340, 900});
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    confirmDiscard_ = [this] {
+        return QMessageBox::question(this, tr("Discard the trained model?"),
+                                     tr("The current model has not been saved. Train a new one anyway?"))
+               == QMessageBox::Yes;
+    };
+
+    connect(train_, &QPushButton::clicked, this, &TrainingView::startTraining);
+    connect(more_, &QPushButton::clicked, this, &TrainingView::trainMore);
+    connect(pause_, &QPushButton::clicked, this, [this] {
+        if (controller_->state() == TrainingController::State::Paused)
+            controller_->resume();
+        else
+            controller_->pause();
+    });
+    connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
+    connect(save_, &QPushButton::clicked, this, &TrainingView::chooseSavePath);
+    connect(form_, &ModelForm::learningRateChanged, controller_, &TrainingController::setLearningRate);
+    connect(form_, &ModelForm::betaChanged, controller_, &TrainingController::setBeta);
+    connect(controller_, &TrainingController::stateChanged, this, &TrainingView::updateButtons);
+    connect(controller_, &TrainingController::stepsReady, this, &TrainingView::onSteps);
+    connect(controller_, &TrainingController::progressed, this, &TrainingView::onProgress);
+    connect(controller_, &TrainingController::epochDone, this, &TrainingView::onEpoch);
+    connect(controller_, &TrainingController::previewReady, this, &TrainingView::onPreview);
+    connect(controller_, &TrainingController::finished, this, &TrainingView::onFinished);
+    connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
+        showMessage(true, tr("Training could not start"), message);
+        updateButtons();
+    });
+    connect(controller_, &TrainingController::saved, this, [this](const QString& path) {
+        Q_EMIT statusMessage(tr("Saved the model to %1").arg(path));
+        updateButtons();
+    });
+    connect(controller_, &TrainingController::saveFailed, this, [this](const QString&, const QString& message) {
+        showMessage(true, tr("The model was not saved"), message);
+    });
+    updateButtons();
+}
+
+TrainingView::~TrainingView() = default;
+
+void TrainingView::setDataset(const DatasetPtr& data, const QString& path)
+{
+    data_ = data;
+    dataPath_ = path;
+    form_->setDataset(data);
+    updateButtons();
+}
+
+void TrainingView::startTraining()
+{
+    ModelConfig model;
+    TrainingConfig training;
+    if (!form_->read(&model, &training))
+        return;
+    if (controller_->isModified() && confirmDiscard_ && !confirmDiscard_())
+        return;
+    const QString refused = controller_->train(model, training, data_, dataPath_);
+    if (!refused.isEmpty()) {
+        showMessage(true, tr("Training could not start"), refused);
+        return;
+    }
+    loss_->clear();
+    kl_->setValues({});
+    progress_->setValue(0);
+    progressLabel_->setText(tr("Starting…"));
+    form_->setRunning(true);
+    updateButtons();
+}
+
+void TrainingView::trainMore()
+{
+    const QString refused = controller_->trainMore(controller_->epochsDone() + form_->epochsBox()->value());
+    if (!refused.isEmpty()) {
+        showMessage(true, tr("Training could not continue"), refused);
+        return;
+    }
+    form_->setRunning(true);
+    updateButtons();
+}
+
+void TrainingView::saveModelAs(const QString& path)
+{
+    const QString refused = controller_->save(path);
+    if (!refused.isEmpty())
+        showMessage(true, tr("The model was not saved"), refused);
+}
+
+void TrainingView::chooseSavePath()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Model"), QString(),
+                                                      tr("LatentLab checkpoints (*.ckpt);;All files (*)"));
+    if (!path.isEmpty())
+        saveModelAs(path);
+}
+
+void TrainingView::updateButtons()
+{
+    const auto state = controller_->state();
+    const bool idle = state == TrainingController::State::Idle;
+    train_->setEnabled(idle && data_);
+    more_->setEnabled(idle && controller_->hasModel());
+    pause_->setEnabled(!idle);
+    pause_->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
+    stop_->setEnabled(!idle);
+    save_->setEnabled(idle && controller_->hasModel());
+    form_->setRunning(!idle);
+    if (state == TrainingController::State::Paused)
+        progressLabel_->setText(tr("Paused · %1").arg(lastProgress_));
+}
+
+void TrainingView::onSteps(const StepBatch& batch)
+{
+    if (loss_->termNames() != batch.terms)
+        loss_->setTermNames(batch.terms);
+    loss_->appendSteps(batch.steps, batch.values);
+}
+
+void TrainingView::onProgress(const TrainingProgressInfo& p)
+{
+    const double total = static_cast<double>(p.epochs * p.batchesPerEpoch);
+    progress_->setValue(total > 0 ? qRound(1000.0 * static_cast<double>(p.step) / total) : 0);
+    progressLabel_->setText(tr("Epoch %1/%2 · step %3 · %4 samples/s · ETA %5")
+                                .arg(p.epoch + 1)
+                                .arg(p.epochs)
+                                .arg(formatCount(p.step))
+                                .arg(formatCount(qRound64(p.samplesPerSecond)))
+                                .arg(duration(p.etaSeconds)));
+    lastProgress_ = progressLabel_->text();
+    Q_EMIT statusMessage(progressLabel_->text());
+}
+
+void TrainingView::onEpoch(const EpochInfo& info)
+{
+    if (loss_->termNames() != info.terms)
+        loss_->setTermNames(info.terms);
+    loss_->appendEpoch(info.step, info.train, info.validation);
+    kl_->setValues(info.klPerDim);
+}
+
+void TrainingView::onPreview(const ReconstructionPreview& preview)
+{
+    if (preview.inputs.isEmpty())
+        return;
+    const QSize image = preview.inputs.first().size();
+    const int width = qMax(preview_->width(), 200);
+    const int cell = qBound(image.width(), (width - 40) / preview.inputs.size(), 4 * image.width());
+    preview_->setPixmap(previewPixmap(preview, cell));
+    preview_->setToolTip(tr("Top: validation inputs. Bottom: their reconstructions at step %1.").arg(preview.step));
+}
+
+void TrainingView::onFinished(int status, const QString& message)
+{
+    progressLabel_->setText(message);
+    Q_EMIT statusMessage(message);
+    if (status == 2)
+        showMessage(false, tr("Training diverged"), message + tr("\nThe weights of the last good step were kept."));
+    updateButtons();
+}
+
+QString TrainingView::progressText() const
+{
+    return progressLabel_->text();
+}
+
+void TrainingView::showMessage(bool error, const QString& title, const QString& text)
+{
+    auto* box = new QMessageBox(error ? QMessageBox::Critical : QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not exec(): the event loop, and a run's progress, keep going
+    lastMessage_ = box;
+    connect(box, &QObject::destroyed, this, [this, box] {
+        if (lastMessage_ == box)
+            lastMessage_ = nullptr;
+    });
+}
+
+} // namespace latentlab::ui
