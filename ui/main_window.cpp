@@ -101,6 +101,10 @@ void MainWindow::buildMenus()
     welcome_->setRecentFiles(recent_->files());
     file->addMenu(recent_);
     file->addSeparator();
+    file->addSeparator();
+    QAction* openModelAction = file->addAction(tr("Open &Model…"), this, &MainWindow::chooseModel);
+    openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    openModelAction->setStatusTip(tr("Open a LatentLab checkpoint: its loss history and settings, and train it further"));
     QAction* saveModel = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Model…"), this,
                                          [this] { training_->chooseSavePath(); });
     saveModel->setShortcut(QKeySequence::Save);
@@ -202,6 +206,33 @@ void MainWindow::showDeferredDock()
         resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
 }
 
+void MainWindow::openModel(const QString& path)
+{
+    if (loader_->isBusy()) {
+        pendingModel_ = path;
+        return;
+    }
+    showView(QStringLiteral("training"));
+    training_->openModel(path);
+}
+
+void MainWindow::openPendingModel()
+{
+    if (pendingModel_.isEmpty() || loader_->isBusy())
+        return;
+    const QString path = pendingModel_;
+    pendingModel_.clear();
+    openModel(path);
+}
+
+void MainWindow::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), lastDirectory(),
+                                                      tr("LatentLab checkpoints (*.ckpt);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
 bool MainWindow::showView(const QString& name)
 {
     QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
@@ -263,6 +294,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
 
     flushNotes(tr("Loaded %1 in %2 s").arg(name).arg(loadTimer_.elapsed() / 1000.0, 0, 'f', 1));
     Q_EMIT datasetChanged(dataset_);
+    openPendingModel();
 }
 
 void MainWindow::onFailed(const QString& path, const QString& message)
@@ -281,6 +313,7 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     Q_EMIT loadFailed(path, message);
+    openPendingModel();
 }
 
 void MainWindow::onBusyChanged(bool busy)

@@ -36,6 +36,9 @@ public:
 
     // Starts loading; the current dataset stays until the new one has loaded.
     void openDataset(const QString& path);
+    // Opens a checkpoint in the training tab; while a dataset is loading, once it has loaded (so the model
+    // can train more on it).
+    void openModel(const QString& path);
     // A message for the status bar that must not be lost under "Loading …" (e.g. about command-line
     // options): shown now when idle, otherwise once the load in progress has finished.
     void addNote(const QString& note);
@@ -76,6 +79,8 @@ private:
     void showDeferredDock();
     void chooseFile();
     void chooseFolder();
+    void chooseModel();
+    void openPendingModel();
     void showAbout();
     void onLoaded(const QString& path, DatasetPtr dataset);
     void onFailed(const QString& path, const QString& message);
@@ -88,6 +93,7 @@ private:
     DatasetPtr dataset_;
     QString datasetPath_;
     QStringList notes_;
+    QString pendingModel_;
     QElapsedTimer loadTimer_;
 
     QStackedWidget* central_ = nullptr; // welcome / workspace

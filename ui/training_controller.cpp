@@ -14,6 +14,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
     qRegisterMetaType<TrainingProgressInfo>();
     qRegisterMetaType<EpochInfo>();
     qRegisterMetaType<ReconstructionPreview>();
+    qRegisterMetaType<OpenedModelInfo>();
     thread_.setObjectName(QStringLiteral("Training"));
     worker_ = new TrainingWorker; // no parent: it lives on thread_ and is deleted there when it finishes
     worker_->moveToThread(&thread_);
@@ -34,6 +35,18 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
         saving_ = false;
         modified_ = false;
         Q_EMIT saved(path);
+    });
+    connect(worker_, &TrainingWorker::opened, this, [this](const OpenedModelInfo& info) {
+        saving_ = false;
+        hasModel_ = true;
+        canTrain_ = info.canTrain;
+        modified_ = false;
+        epochsDone_ = info.epochsDone;
+        Q_EMIT opened(info);
+    });
+    connect(worker_, &TrainingWorker::openFailed, this, [this](const QString& path, const QString& message) {
+        saving_ = false;
+        Q_EMIT openFailed(path, message);
     });
     connect(worker_, &TrainingWorker::saveFailed, this, [this](const QString& path, const QString& message) {
         saving_ = false;
@@ -76,12 +89,32 @@ QString TrainingController::train(const ModelConfig& model, const TrainingConfig
     return startRun();
 }
 
+QString TrainingController::open(const QString& path, DatasetPtr data, const QString& dataPath)
+{
+    if (isRunning() || saving_)
+        return tr("A model is still training; stop it first.");
+    auto job = std::make_shared<TrainingJob>();
+    job->source = std::move(data);
+    job->dataPath = dataPath.toStdString();
+    job_ = job;
+    hasModel_ = false;
+    canTrain_ = false;
+    modified_ = false;
+    epochsDone_ = 0;
+    saving_ = true;
+    TrainingWorker* worker = worker_;
+    QMetaObject::invokeMethod(worker_, [worker, job, path] { worker->open(job, path); }, Qt::QueuedConnection);
+    return {};
+}
+
 QString TrainingController::trainMore(qint64 totalEpochs)
 {
     if (isRunning() || saving_)
         return tr("A model is still training; stop it first.");
     if (!job_ || !hasModel_)
         return tr("There is no model to continue; start a new one.");
+    if (!canTrain_)
+        return tr("This model cannot train on the open data; open the data it was trained on.");
     if (totalEpochs <= epochsDone_)
         return tr("The model has already trained %1 epochs; ask for more than that.").arg(epochsDone_);
     job_->training.epochs = totalEpochs;
@@ -179,6 +212,7 @@ void TrainingController::setState(State state)
 void TrainingController::onFinished(int status, const QString& message, qint64 epoch, qint64)
 {
     hasModel_ = true;
+    canTrain_ = true;
     modified_ = true;
     epochsDone_ = epoch;
     setState(State::Idle);

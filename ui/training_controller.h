@@ -44,12 +44,17 @@ public:
     // Take effect at the next step of a run (and stay for later runs of this model).
     void setLearningRate(double lr);
     void setBeta(double beta);
+    // Opens a checkpoint on the worker (replacing the current model: ask the user first); answered by
+    // opened() or openFailed(). With `data` that fits it, the model can train more.
+    QString open(const QString& path, DatasetPtr data, const QString& dataPath);
     // Saved on the worker thread; answered by saved() or saveFailed(). Refused while a run is going.
     QString save(const QString& path);
 
     State state() const { return state_; }
     bool isRunning() const { return state_ != State::Idle; }
     bool hasModel() const { return hasModel_; }
+    // The current model can train more epochs (false for a checkpoint opened without fitting data).
+    bool canTrainMore() const { return hasModel_ && canTrain_; }
     // A model trained since it was last saved.
     bool isModified() const { return modified_; }
     qint64 epochsDone() const { return epochsDone_; }
@@ -69,6 +74,8 @@ Q_SIGNALS:
     void finished(int status, const QString& message);
     // Something core refused (a model that does not fit the data, say): the run did not happen.
     void failed(const QString& message);
+    void opened(const latentlab::ui::OpenedModelInfo& info);
+    void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
 
@@ -85,7 +92,8 @@ private:
     State state_ = State::Idle;
     bool hasModel_ = false;
     bool modified_ = false;
-    bool saving_ = false;
+    bool saving_ = false; // a save or an open is in flight on the worker
+    bool canTrain_ = false;
     qint64 epochsDone_ = 0;
 };
 

@@ -29,6 +29,9 @@ struct TrainingJob {
     std::unique_ptr<Trainer> trainer;
     std::vector<std::int64_t> preview;         // validation samples shown beside their reconstructions
     std::int64_t previewEvery = 200;           // steps between two previews
+    // An opened checkpoint that the open data cannot train: its model, progress and data fingerprint, so it
+    // still saves (without optimizer state) and shows its history.
+    CheckpointMeta openedMeta;
 };
 
 } // namespace latentlab::ui

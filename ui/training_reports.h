@@ -43,9 +43,21 @@ struct ReconstructionPreview {
     qint64 step = 0;
 };
 
+// A checkpoint opened on the worker: what the tab shows of it.
+struct OpenedModelInfo {
+    QString path;
+    QString summary;                   // "VAE (mlp, latent 32), 10 epochs, 4,690 steps"
+    StepBatch history;                 // every step it was trained along
+    QVector<EpochInfo> epochs;
+    qint64 epochsDone = 0;
+    bool canTrain = false;             // the open dataset fits it, so it can train more
+    QString whyNotTrain;               // otherwise, why not
+};
+
 } // namespace latentlab::ui
 
 Q_DECLARE_METATYPE(latentlab::ui::StepBatch)
 Q_DECLARE_METATYPE(latentlab::ui::TrainingProgressInfo)
 Q_DECLARE_METATYPE(latentlab::ui::EpochInfo)
 Q_DECLARE_METATYPE(latentlab::ui::ReconstructionPreview)
+Q_DECLARE_METATYPE(latentlab::ui::OpenedModelInfo)

@@ -144,6 +144,11 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
         Q_EMIT statusMessage(tr("Saved the model to %1").arg(path));
         updateButtons();
     });
+    connect(controller_, &TrainingController::opened, this, &TrainingView::onOpened);
+    connect(controller_, &TrainingController::openFailed, this, [this](const QString&, const QString& message) {
+        showMessage(true, tr("The model could not be opened"), message);
+        updateButtons();
+    });
     connect(controller_, &TrainingController::saveFailed, this, [this](const QString&, const QString& message) {
         showMessage(true, tr("The model was not saved"), message);
     });
@@ -199,6 +204,36 @@ void TrainingView::saveModelAs(const QString& path)
         showMessage(true, tr("The model was not saved"), refused);
 }
 
+void TrainingView::openModel(const QString& path)
+{
+    if (controller_->isModified() && confirmDiscard_ && !confirmDiscard_())
+        return;
+    const QString refused = controller_->open(path, data_, dataPath_);
+    if (!refused.isEmpty()) {
+        showMessage(true, tr("The model could not be opened"), refused);
+        return;
+    }
+    progressLabel_->setText(tr("Opening %1…").arg(displayName(path)));
+}
+
+void TrainingView::onOpened(const OpenedModelInfo& info)
+{
+    loss_->setTermNames(info.history.terms);
+    loss_->appendSteps(info.history.steps, info.history.values);
+    for (const EpochInfo& e : info.epochs)
+        loss_->appendEpoch(e.step, e.train, e.validation);
+    kl_->setValues(info.epochs.isEmpty() ? QVector<double>() : info.epochs.last().klPerDim);
+    form_->setConfigs(controller_->modelConfig(), controller_->trainingConfig());
+    preview_->setPixmap(QPixmap());
+    progress_->setValue(0);
+    QString text = tr("Opened %1: %2").arg(displayName(info.path), info.summary);
+    if (!info.canTrain)
+        text += tr(" (to train it further, %1)").arg(info.whyNotTrain);
+    progressLabel_->setText(text);
+    Q_EMIT statusMessage(text);
+    updateButtons();
+}
+
 void TrainingView::chooseSavePath()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Model"), QString(),
@@ -212,7 +247,7 @@ void TrainingView::updateButtons()
     const auto state = controller_->state();
     const bool idle = state == TrainingController::State::Idle;
     train_->setEnabled(idle && data_);
-    more_->setEnabled(idle && controller_->hasModel());
+    more_->setEnabled(idle && controller_->canTrainMore());
     pause_->setEnabled(!idle);
     pause_->setText(state == TrainingController::State::Paused ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(!idle);

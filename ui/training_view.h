@@ -47,6 +47,8 @@ public:
     void startTraining();
     void trainMore();
     void saveModelAs(const QString& path);
+    // Opens a checkpoint: its loss history, KL and settings show; it trains more if the open data fits it.
+    void openModel(const QString& path);
     // File > Save Model: asks where, then saves.
     void chooseSavePath();
 
@@ -61,6 +63,7 @@ private:
     void onEpoch(const EpochInfo& info);
     void onPreview(const ReconstructionPreview& preview);
     void onFinished(int status, const QString& message);
+    void onOpened(const OpenedModelInfo& info);
     void showMessage(bool error, const QString& title, const QString& text);
 
     TrainingController* controller_;

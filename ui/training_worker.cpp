@@ -3,6 +3,7 @@
 #include "analysis/anomaly_scores.h"
 #include "analysis/generation.h"
 #include "analysis/inference_scope.h"
+#include "data/dataset_info.h"
 #include "models/make_model.h"
 #include "models/vq_vae.h"
 #include "training_job.h"
@@ -196,17 +197,93 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
 void TrainingWorker::save(std::shared_ptr<TrainingJob> job, const QString& path)
 {
     try {
-        if (!job->trainer)
+        if (job->trainer) {
+            DatasetFingerprint trainedOn = DatasetFingerprint::of(job->data);
+            std::error_code ec;
+            const auto absolute = std::filesystem::absolute(job->dataPath, ec);
+            trainedOn.path = ec ? job->dataPath : absolute.lexically_normal().string();
+            saveCheckpoint(path.toStdString(), *job->model, &job->trainer->optimizer(),
+                           {job->trainer->config(), job->trainer->progress(), std::move(trainedOn)});
+        } else if (job->model) {
+            saveCheckpoint(path.toStdString(), *job->model, nullptr, job->openedMeta);
+        } else {
             throw BadInputError("there is no trained model to save yet");
-        DatasetFingerprint trainedOn = DatasetFingerprint::of(job->data);
-        std::error_code ec;
-        const auto absolute = std::filesystem::absolute(job->dataPath, ec);
-        trainedOn.path = ec ? job->dataPath : absolute.lexically_normal().string();
-        saveCheckpoint(path.toStdString(), *job->model, &job->trainer->optimizer(),
-                       {job->trainer->config(), job->trainer->progress(), std::move(trainedOn)});
+        }
         Q_EMIT saved(path);
     } catch (const std::exception& e) {
         Q_EMIT saveFailed(path, QString::fromStdString(e.what()));
+    }
+}
+
+namespace {
+
+OpenedModelInfo describe(const TrainingJob& job, const CheckpointMeta& meta, const QString& path)
+{
+    OpenedModelInfo info;
+    info.path = path;
+    const LossHistory& h = meta.progress.history;
+    for (const auto& name : h.termNames())
+        info.history.terms << QString::fromStdString(name);
+    for (const StepRecord& r : h.steps()) {
+        info.history.steps << r.step;
+        info.history.values << QVector<double>(r.values.begin(), r.values.end());
+    }
+    for (const EpochRecord& r : h.epochs()) {
+        EpochInfo e;
+        e.epoch = r.epoch;
+        e.epochs = meta.training.epochs;
+        e.step = r.step;
+        e.terms = namesOf(r.train);
+        e.train = valuesOf(r.train);
+        e.validation = valuesOf(r.validation);
+        e.klPerDim = QVector<double>(r.klPerDim.begin(), r.klPerDim.end());
+        info.epochs << e;
+    }
+    info.epochsDone = meta.progress.epoch;
+    const ModelConfig& c = job.model->config();
+    info.summary = QStringLiteral("%1 (%2, latent %3), %4 epochs, %5 steps")
+                       .arg(QString::fromStdString(toString(c.kind)), QString::fromStdString(toString(c.backbone)))
+                       .arg(c.latentDim)
+                       .arg(meta.progress.epoch)
+                       .arg(meta.progress.step);
+    return info;
+}
+
+} // namespace
+
+void TrainingWorker::open(std::shared_ptr<TrainingJob> job, const QString& path)
+{
+    try {
+        LoadedCheckpoint loaded = loadCheckpoint(path.toStdString());
+        job->model = loaded.model;
+        job->modelConfig = loaded.model->config();
+        job->training = loaded.meta.training;
+        job->openedMeta = loaded.meta;
+        OpenedModelInfo info = describe(*job, loaded.meta, path);
+        if (!job->source) {
+            info.whyNotTrain = QStringLiteral("open the data it was trained on to train it further");
+        } else if (job->source->sampleShape() != job->modelConfig.inputShape) {
+            info.whyNotTrain = QStringLiteral("the open data's samples are %1, the model takes %2")
+                                   .arg(QString::fromStdString(shapeText(job->source->sampleShape())),
+                                        QString::fromStdString(shapeText(job->modelConfig.inputShape)));
+        } else {
+            // The model opens either way; whether this data can train it further is a separate question.
+            try {
+                job->data = *job->source;
+                conformToTraining(job->data, loaded.meta.dataset);
+                applyTrainingSplit(job->data, job->training);
+                job->trainer = std::make_unique<Trainer>(job->model, job->data, job->training);
+                job->trainer->restore(loaded.meta.progress, loaded.optimizerState);
+                job->preview = previewSamples(job->data);
+                info.canTrain = true;
+            } catch (const std::exception& e) {
+                job->trainer.reset();
+                info.whyNotTrain = QString::fromStdString(e.what());
+            }
+        }
+        Q_EMIT opened(info);
+    } catch (const std::exception& e) {
+        Q_EMIT openFailed(path, QString::fromStdString(e.what()));
     }
 }
 

@@ -23,6 +23,8 @@ public:
     void run(std::shared_ptr<latentlab::ui::TrainingJob> job);
     // Saves the job's model, optimizer state, progress and data fingerprint in one checkpoint file.
     void save(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path);
+    // Loads a checkpoint into the job; when job->source fits it, also the trainer, so it can train more.
+    void open(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path);
 
 Q_SIGNALS:
     void started(qint64 totalEpochs);
@@ -33,6 +35,8 @@ Q_SIGNALS:
     // status: 0 completed, 1 stopped, 2 diverged (core's TrainingStatus); message: one sentence.
     void finished(int status, const QString& message, qint64 epoch, qint64 step);
     void failed(const QString& message);
+    void opened(const latentlab::ui::OpenedModelInfo& info);
+    void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
 };

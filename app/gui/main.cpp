@@ -21,7 +21,7 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("DATA"),
                                  QStringLiteral("Dataset to open: an IDX, .npy or CSV/TSV file, or a folder."),
                                  QStringLiteral("[DATA]"));
-    // Accepted now so scripts written against the full interface already run; each arrives with its issue.
+    // --session is accepted now so scripts written against the full interface already run.
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model checkpoint to open."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Session file to restore."),
@@ -43,9 +43,10 @@ int main(int argc, char* argv[])
     if (positional.size() > 1)
         window.addNote(QStringLiteral("only one dataset can be opened; ignored %1").arg(positional.mid(1).join(QLatin1Char(' '))));
 
-    for (const auto* option : {&model, &session})
-        if (parser.isSet(*option))
-            window.addNote(QStringLiteral("--%1 is not supported yet and was ignored").arg(option->names().first()));
+    if (parser.isSet(model))
+        window.openModel(parser.value(model));
+    if (parser.isSet(session))
+        window.addNote(QStringLiteral("--session is not supported yet and was ignored"));
     if (parser.isSet(view)) {
         const QString name = parser.value(view);
         const QStringList known{QStringLiteral("training"), QStringLiteral("explorer"), QStringLiteral("anomalies")};

@@ -114,6 +114,62 @@ private Q_SLOTS:
         QCOMPARE(lastStep(steps), 40);
     }
 
+    void opensCheckpointsWithOrWithoutFittingData()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        const QString path = QString::fromStdString(dir.path() + "/trained.ckpt");
+        {
+            TrainingController trainer;
+            QSignalSpy finished(&trainer, &TrainingController::finished);
+            trainer.train(tinyVae(*data), quick(2), data, QString::fromStdString(dir.path()));
+            QVERIFY(finished.wait(60000));
+            QSignalSpy saved(&trainer, &TrainingController::saved);
+            trainer.save(path);
+            QVERIFY(saved.wait(20000));
+        }
+
+        // With the data it was trained on: history, settings, and it trains on from epoch 2.
+        TrainingController controller;
+        QSignalSpy opened(&controller, &TrainingController::opened);
+        QCOMPARE(controller.open(path, data, QString::fromStdString(dir.path())), QString());
+        QVERIFY(opened.wait(20000));
+        OpenedModelInfo info = opened.last().at(0).value<OpenedModelInfo>();
+        QVERIFY(info.canTrain);
+        QCOMPARE(info.epochsDone, 2);
+        QCOMPARE(info.history.steps.size(), 16);
+        QCOMPARE(info.history.terms, (QStringList{"total", "recon", "kl"}));
+        QCOMPARE(info.epochs.size(), 2);
+        QVERIFY(info.summary.contains("vae"));
+        QCOMPARE(controller.modelConfig().latentDim, 2);
+        QVERIFY(controller.canTrainMore() && !controller.isModified());
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QCOMPARE(controller.trainMore(3), QString());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(controller.epochsDone(), 3);
+
+        // Without data: it opens and saves (no optimizer state), but cannot train.
+        QCOMPARE(controller.open(path, nullptr, {}), QString());
+        QVERIFY(opened.wait(20000));
+        info = opened.last().at(0).value<OpenedModelInfo>();
+        QVERIFY(!info.canTrain);
+        QVERIFY(info.whyNotTrain.contains("data"));
+        QVERIFY(!controller.trainMore(10).isEmpty());
+        QSignalSpy saved(&controller, &TrainingController::saved);
+        const QString copy = QString::fromStdString(dir.path() + "/copy.ckpt");
+        QCOMPARE(controller.save(copy), QString());
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(loadCheckpoint(copy.toStdString()).meta.progress.epoch, 2);
+
+        // A file that is not a checkpoint: core's message, and the controller carries on.
+        testing::writeText(dir.path() + "/bad.ckpt", "not a checkpoint at all");
+        QSignalSpy failed(&controller, &TrainingController::openFailed);
+        QCOMPARE(controller.open(QString::fromStdString(dir.path() + "/bad.ckpt"), data, {}), QString());
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().at(1).toString().contains("bad.ckpt"));
+        QVERIFY(!controller.hasModel());
+    }
+
     void pauseResumeLearningRateStop()
     {
         TempDir dir;

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTabWidget>
 
 using namespace latentlab;
 using namespace latentlab::ui;
@@ -165,6 +166,40 @@ private Q_SLOTS:
         QTest::mouseClick(view.moreButton(), Qt::LeftButton);
         QVERIFY(finished.wait(30000));
         QCOMPARE(controller->epochsDone(), done + 1);
+    }
+
+    void windowOpensAModelOnceItsDataHasLoaded()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        const QString path = QString::fromStdString(dir.path() + "/m.ckpt");
+        {
+            TrainingView view;
+            view.setDataset(data, QString::fromStdString(dir.path())); // first: it sets the data's defaults
+            smallModel(view.form());
+            view.form()->epochsBox()->setValue(2);
+            QSignalSpy finished(view.controller(), &TrainingController::finished);
+            view.startTraining();
+            QVERIFY(finished.wait(60000));
+            QSignalSpy saved(view.controller(), &TrainingController::saved);
+            view.saveModelAs(path);
+            QVERIFY(saved.wait(20000));
+        }
+        // As `latentlab DATA --model M` does: the model is asked for while the data is still loading.
+        MainWindow window;
+        TrainingView* view = window.trainingView();
+        QSignalSpy opened(view->controller(), &TrainingController::opened);
+        window.openDataset(QString::fromStdString(dir.path()));
+        window.openModel(path);
+        QVERIFY(opened.wait(20000));
+        QVERIFY(window.dataset());
+        QCOMPARE(window.workspace()->currentWidget(), view);
+        QVERIFY(view->moreButton()->isEnabled()); // opened against the loaded data, so it trains on
+        QCOMPARE(view->form()->latentBox()->value(), 2); // settings of the opened model
+        QCOMPARE(view->form()->hiddenEdit()->text(), QStringLiteral("16"));
+        view->lossChart()->flushNow();
+        QCOMPARE(view->lossChart()->trainingSeries().first()->points().last().x(), 16.0);
+        QVERIFY(view->progressText().contains("m.ckpt"));
     }
 
     void windowAsksBeforeClosingOverARun()
