@@ -10,6 +10,9 @@
 #include "training_view.h"
 #include "welcome_view.h"
 
+#include "training/training_config.h"
+#include "util/build_info.h"
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -380,8 +383,10 @@ void MainWindow::showAbout()
                        tr("<h3>LatentLab %1</h3>"
                           "<p>Train autoencoders and variational autoencoders, and explore what they learned: "
                           "the latent space, samples, interpolations and anomalies.</p>"
-                          "<p>Built with Qt %2 and LibTorch.</p>")
-                           .arg(QStringLiteral(LATENTLAB_VERSION), QString::fromLatin1(qVersion())));
+                          "<p>Qt %2 · LibTorch %3 (%4) · training uses %5 threads by default</p>")
+                           .arg(QStringLiteral(LATENTLAB_VERSION), QString::fromLatin1(qVersion()),
+                                QString::fromStdString(libtorchVersion()), QString::fromStdString(libtorchDevices()))
+                           .arg(TrainingConfig().resolvedThreads()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

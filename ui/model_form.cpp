@@ -235,6 +235,11 @@ void ModelForm::setConfigs(const ModelConfig& model, const TrainingConfig& train
     codebook_->setValue(static_cast<int>(model.codebookSize));
     codeDim_->setValue(static_cast<int>(model.codeDim));
     bottom_->setValue(static_cast<int>(model.bottomLatentDim));
+    setTraining(training);
+}
+
+void ModelForm::setTraining(const TrainingConfig& training)
+{
     epochs_->setValue(static_cast<int>(training.epochs));
     batch_->setValue(static_cast<int>(training.batchSize));
     learningRate_->setValue(training.learningRate);

@@ -32,6 +32,8 @@ public:
     void setDataset(const DatasetPtr& data);
     // Fills the form from saved settings (or a checkpoint); values the data cannot take are left as they are.
     void setConfigs(const ModelConfig& model, const TrainingConfig& training);
+    // Only the schedule and split (epochs, batch, rate, seed, threads, validation, normal classes).
+    void setTraining(const TrainingConfig& training);
     // The configs as the form says, or false with the reasons shown beside their fields.
     bool read(ModelConfig* model, TrainingConfig* training);
     // While a run goes, only the learning rate and beta stay editable: they act at the next step.

@@ -6,6 +6,8 @@
 #include "model_form.h"
 #include "training_controller.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,12 +16,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
 namespace latentlab::ui {
 namespace {
+
+const QString kLastModelKey = QStringLiteral("training/lastModel");
+const QString kLastTrainingKey = QStringLiteral("training/lastTraining");
 
 QString duration(double seconds)
 {
@@ -162,7 +168,41 @@ void TrainingView::setDataset(const DatasetPtr& data, const QString& path)
     data_ = data;
     dataPath_ = path;
     form_->setDataset(data);
+    restoreLastConfigs();
     updateButtons();
+}
+
+// The last configuration trained is offered again: the whole model where its input shape fits the new data,
+// otherwise only the schedule (epochs, batch, rate, seed, threads), over the data's defaults.
+void TrainingView::restoreLastConfigs()
+{
+    if (!data_)
+        return;
+    const QSettings settings;
+    const QByteArray model = settings.value(kLastModelKey).toByteArray();
+    const QByteArray training = settings.value(kLastTrainingKey).toByteArray();
+    if (model.isEmpty() || training.isEmpty())
+        return;
+    try {
+        ModelConfig m = ModelConfig::fromJson(nlohmann::json::parse(model.toStdString()));
+        TrainingConfig t = TrainingConfig::fromJson(nlohmann::json::parse(training.toStdString()));
+        // Class choices and the split belong to one dataset, not to the next one opened.
+        t.normalClasses.clear();
+        t.validationFraction = TrainingConfig().validationFraction;
+        if (m.inputShape == data_->sampleShape() && (m.kind != ModelKind::ConditionalVae || data_->hasLabels()))
+            form_->setConfigs(m, t);
+        else
+            form_->setTraining(t);
+    } catch (const std::exception&) {
+        // Settings written by another version or edited by hand: the data's defaults stay.
+    }
+}
+
+void TrainingView::rememberConfigs(const ModelConfig& model, const TrainingConfig& training)
+{
+    QSettings settings;
+    settings.setValue(kLastModelKey, QByteArray::fromStdString(model.toJson().dump()));
+    settings.setValue(kLastTrainingKey, QByteArray::fromStdString(training.toJson().dump()));
 }
 
 void TrainingView::startTraining()
@@ -178,6 +218,7 @@ void TrainingView::startTraining()
         showMessage(true, tr("Training could not start"), refused);
         return;
     }
+    rememberConfigs(model, training);
     loss_->clear();
     kl_->setValues({});
     progress_->setValue(0);

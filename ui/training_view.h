@@ -3,6 +3,8 @@
 // plot, the KL of each latent dimension and fixed validation inputs beside their current reconstructions;
 // a progress line with epoch, step, samples/s and ETA. The run itself belongs to a TrainingController.
 #include "dataset_ptr.h"
+#include "models/model_config.h"
+#include "training/training_config.h"
 #include "training_reports.h"
 
 #include <QWidget>
@@ -58,6 +60,8 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void restoreLastConfigs();
+    void rememberConfigs(const ModelConfig& model, const TrainingConfig& training);
     void onSteps(const StepBatch& batch);
     void onProgress(const TrainingProgressInfo& info);
     void onEpoch(const EpochInfo& info);

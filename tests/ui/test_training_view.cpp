@@ -21,6 +21,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -61,6 +62,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
         QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
     }
+
+    void init() { QSettings().clear(); }
 
     void formShowsFamilyFieldsAndRefusesBeside()
     {
@@ -166,6 +169,20 @@ private Q_SLOTS:
         QTest::mouseClick(view.moreButton(), Qt::LeftButton);
         QVERIFY(finished.wait(30000));
         QCOMPARE(controller->epochsDone(), done + 1);
+
+        // The next session offers the last configuration: all of it for data of the same shape, only the
+        // schedule for other data.
+        TrainingView next;
+        next.setDataset(tinyImages(dir), {});
+        QCOMPARE(next.form()->latentBox()->value(), 2);
+        QCOMPARE(next.form()->hiddenEdit()->text(), QStringLiteral("16"));
+        QCOMPARE(next.form()->epochsBox()->value(), 2000);
+        QCOMPARE(next.form()->learningRateBox()->value(), 0.001);
+        TempDir other;
+        testing::writeIdxPair(other.path(), "train", 20, 12, 12, 3, false);
+        next.setDataset(std::make_shared<const Dataset>(loadDataset(other.path())), {});
+        QCOMPARE(next.form()->latentBox()->value(), 32);
+        QCOMPARE(next.form()->epochsBox()->value(), 2000);
     }
 
     void windowOpensAModelOnceItsDataHasLoaded()

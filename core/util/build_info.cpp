@@ -1,0 +1,19 @@
+#include "util/build_info.h"
+
+#include "training/device.h"
+
+#include <torch/version.h>
+
+namespace latentlab {
+
+std::string libtorchVersion()
+{
+    return TORCH_VERSION;
+}
+
+std::string libtorchDevices()
+{
+    return cudaAvailable() ? "cpu, cuda" : "cpu";
+}
+
+} // namespace latentlab
