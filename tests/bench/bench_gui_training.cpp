@@ -1,0 +1,133 @@
+// Training from the GUI against training as the CLI does it, alternating on the same machine: the reference
+// MLP VAE 784-512-512-32 on Fashion-MNIST, batch 128, 2 threads. The GUI round runs the real training tab
+// (offscreen: charts, previews, progress line) with a 20 ms timer on the GUI thread that records how late
+// each tick comes: the longest stall of the event loop while training runs. It also counts the chart's
+// redraws per second.
+//   build/tests/bench/bench_gui_training [--rounds 2] [--epochs 1] [--threads 2] [--data DIR]
+#include "data/load_dataset.h"
+#include "loss_chart.h"
+#include "model_form.h"
+#include "training/trainer.h"
+#include "models/make_model.h"
+#include "training_controller.h"
+#include "training_view.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace latentlab;
+
+namespace {
+
+// Often enough to catch any stall near 50 ms, rarely enough that the probe's own wake-ups (each one takes a
+// core from the training threads) do not slow what it measures.
+constexpr int kProbeMs = 20;
+
+double cliRound(const Dataset& ds, TrainingConfig training)
+{
+    Trainer trainer(makeModel(ModelConfig::defaultsFor(ds.sampleShape())), ds, training);
+    struct Throughput : TrainingObserver {
+        double samplesPerSecond = 0;
+        void onBatch(const BatchReport& r) override { samplesPerSecond = r.samplesPerSecond; }
+    } throughput;
+    trainer.setObserver(&throughput);
+    trainer.run();
+    return throughput.samplesPerSecond;
+}
+
+struct GuiResult {
+    double samplesPerSecond = 0, maxLateMs = 0, p99LateMs = 0, redrawsPerSecond = 0;
+    int stalls50 = 0;
+};
+
+GuiResult guiRound(QApplication& app, const ui::DatasetPtr& data, const TrainingConfig& training)
+{
+    ui::TrainingView view;
+    view.resize(1280, 800);
+    if (!qEnvironmentVariableIsSet("BENCH_HIDDEN"))
+        view.show();
+    view.setDataset(data, QStringLiteral("fashion-mnist"));
+    view.form()->epochsBox()->setValue(static_cast<int>(training.epochs));
+    GuiResult r;
+    QObject::connect(view.controller(), &ui::TrainingController::progressed, &view,
+                     [&](const ui::TrainingProgressInfo& p) { r.samplesPerSecond = p.samplesPerSecond; });
+    std::vector<double> late;
+    QElapsedTimer clock, run;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(kProbeMs);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        late.push_back(std::max(0.0, clock.nsecsElapsed() / 1e6 - kProbeMs));
+        clock.restart();
+    });
+    QObject::connect(view.controller(), &ui::TrainingController::finished, &app, [&] { app.quit(); });
+    const int redrawsBefore = view.lossChart()->redrawCount();
+    view.startTraining();
+    clock.start();
+    run.start();
+    probe.start();
+    app.exec();
+    probe.stop();
+    std::sort(late.begin(), late.end());
+    if (!late.empty()) {
+        r.maxLateMs = late.back();
+        r.p99LateMs = late[late.size() * 99 / 100];
+        r.stalls50 = static_cast<int>(std::count_if(late.begin(), late.end(), [](double ms) { return ms > 50.0; }));
+    }
+    r.redrawsPerSecond = (view.lossChart()->redrawCount() - redrawsBefore) / (run.elapsed() / 1000.0);
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LatentLabBench"));
+    std::string path = "/usr/share/datasets/fashion-mnist";
+    int rounds = 2;
+    TrainingConfig training;
+    training.epochs = 1;
+    training.threads = 2;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--rounds"))
+            rounds = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--epochs"))
+            training.epochs = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--threads"))
+            training.threads = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--data"))
+            path = argv[i + 1];
+    }
+    const auto data = std::make_shared<const Dataset>(loadDataset(path));
+    // Odd rounds run the CLI way first, even rounds the GUI first, so neither always meets a warmer machine.
+    for (int round = 1; round <= rounds; ++round) {
+        double cli = 0.0;
+        GuiResult gui;
+        for (int part = 0; part < 2; ++part) {
+            if ((part == 0) == (round % 2 == 1)) {
+                cli = cliRound(*data, training);
+            } else {
+                QSettings().clear(); // the tab's defaults for the data, not a remembered configuration
+                gui = guiRound(app, data, training);
+            }
+        }
+        std::printf("round %d  cli %.0f samples/s  gui %.0f samples/s (%.1f%% of cli)  event loop: longest stall %.1f ms, "
+                    "99th percentile %.1f ms, %d stalls over 50 ms  chart redraws %.1f/s\n",
+                    round, cli, gui.samplesPerSecond, 100.0 * gui.samplesPerSecond / cli, gui.maxLateMs, gui.p99LateMs,
+                    gui.stalls50, gui.redrawsPerSecond);
+        std::fflush(stdout);
+    }
+    return 0;
+}
