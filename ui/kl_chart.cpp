@@ -71,6 +71,11 @@ KlChart::KlChart(QWidget* parent)
     setValues({});
 }
 
+void KlChart::setPlaceholderText(const QString& text)
+{
+    placeholder_->setText(text);
+}
+
 void KlChart::setValues(const QVector<double>& klPerDim)
 {
     values_ = klPerDim;

@@ -30,6 +30,8 @@ public:
     // One value per latent dimension; empty for models without a KL term (AE, VQ-VAE), which shows a note
     // instead of a chart.
     void setValues(const QVector<double>& klPerDim);
+    // What shows while there are no values ("No KL for this model" by default).
+    void setPlaceholderText(const QString& text);
     QVector<double> values() const { return values_; }
 
     int activeCount() const { return activeCount_; }

@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -34,18 +35,25 @@ QString duration(double seconds)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-// Inputs on the top row, reconstructions below, each enlarged by a whole factor so pixels stay crisp.
-QPixmap previewPixmap(const ReconstructionPreview& p, int cell)
+// Each input above its reconstruction, in as many columns as fit `width` with every image enlarged by a whole
+// factor (so pixels stay crisp): one band of eight when wide, two bands of four when narrow.
+QPixmap previewPixmap(const ReconstructionPreview& p, int width)
 {
     const int n = p.inputs.size();
+    const QSize image = p.inputs.first().size();
     const int gap = 4;
-    QPixmap out(n * (cell + gap) + gap, 2 * (cell + gap) + gap);
+    const int columns = (width - gap) / n - gap >= 2 * image.width() || n < 2 ? n : (n + 1) / 2;
+    const int factor = qBound(1, ((width - gap) / columns - gap) / qMax(1, image.width()), 6);
+    const QSize cell = image * factor;
+    const int bands = (n + columns - 1) / columns;
+    QPixmap out(columns * (cell.width() + gap) + gap, bands * (2 * cell.height() + gap) + (bands + 1) * gap);
     out.fill(Qt::transparent);
     QPainter painter(&out);
     for (int i = 0; i < n; ++i) {
-        const int x = gap + i * (cell + gap);
-        painter.drawImage(QRect(x, gap, cell, cell), p.inputs[i]);
-        painter.drawImage(QRect(x, 2 * gap + cell, cell, cell), p.reconstructions[i]);
+        const int x = gap + (i % columns) * (cell.width() + gap);
+        const int y = gap + (i / columns) * (2 * cell.height() + 2 * gap);
+        painter.drawImage(QRect(QPoint(x, y), cell), p.inputs[i]);
+        painter.drawImage(QRect(QPoint(x, y + cell.height() + gap / 2), cell), p.reconstructions[i]);
     }
     return out;
 }
@@ -61,7 +69,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
     preview_ = new QLabel(tr("Reconstructions of fixed validation images appear here while training runs."));
     preview_->setAlignment(Qt::AlignCenter);
     preview_->setWordWrap(true);
-    preview_->setMinimumWidth(220);
+    preview_->setMinimumWidth(140);
 
     train_ = new QPushButton(tr("Train"));
     train_->setToolTip(tr("Train a new model with these settings"));
@@ -79,6 +87,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
     scroll->setWidget(form_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    formScroll_ = scroll;
     auto* buttons = new QGridLayout;
     buttons->addWidget(train_, 0, 0);
     buttons->addWidget(more_, 0, 1);
@@ -95,11 +104,13 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
     bottom->addWidget(preview_);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    bottom->setSizes({520, 300});
     auto* charts = new QSplitter(Qt::Vertical);
     charts->addWidget(loss_);
     charts->addWidget(bottom);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
+    charts->setSizes({600, 320}); // the loss plot first: it is what a person watches while training
     auto* right = new QWidget;
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->addWidget(charts, 1);
@@ -170,6 +181,20 @@ void TrainingView::setDataset(const DatasetPtr& data, const QString& path)
     form_->setDataset(data);
     restoreLastConfigs();
     updateButtons();
+    fitFormWidth();
+}
+
+// Never narrower than the form itself: a squeezed form scrolls sideways and cuts its fields. Measured once
+// the form is polished and holds the data's fields (the class list is the widest).
+void TrainingView::fitFormWidth()
+{
+    formScroll_->setMinimumWidth(form_->sizeHint().width() + formScroll_->verticalScrollBar()->sizeHint().width() + 4);
+}
+
+void TrainingView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    fitFormWidth();
 }
 
 // The last configuration trained is offered again: the whole model where its input shape fits the new data,
@@ -221,6 +246,9 @@ void TrainingView::startTraining()
     rememberConfigs(model, training);
     loss_->clear();
     kl_->setValues({});
+    kl_->setPlaceholderText(model.kind == ModelKind::Autoencoder || model.kind == ModelKind::VqVae
+                                ? tr("No KL for this model")
+                                : tr("The KL of each latent dimension appears after the first epoch"));
     progress_->setValue(0);
     progressLabel_->setText(tr("Starting…"));
     form_->setRunning(true);
@@ -331,11 +359,8 @@ void TrainingView::onPreview(const ReconstructionPreview& preview)
 {
     if (preview.inputs.isEmpty())
         return;
-    const QSize image = preview.inputs.first().size();
-    const int width = qMax(preview_->width(), 200);
-    const int cell = qBound(image.width(), (width - 40) / preview.inputs.size(), 4 * image.width());
-    preview_->setPixmap(previewPixmap(preview, cell));
-    preview_->setToolTip(tr("Top: validation inputs. Bottom: their reconstructions at step %1.").arg(preview.step));
+    preview_->setPixmap(previewPixmap(preview, qMax(preview_->width(), 120)));
+    preview_->setToolTip(tr("Each validation input above its reconstruction at step %1.").arg(preview.step));
 }
 
 void TrainingView::onFinished(int status, const QString& message)

@@ -14,6 +14,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace latentlab::ui {
 
@@ -54,12 +55,16 @@ public:
     // File > Save Model: asks where, then saves.
     void chooseSavePath();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     // A short line for the window's status bar.
     void statusMessage(const QString& text);
 
 private:
     void updateButtons();
+    void fitFormWidth();
     void restoreLastConfigs();
     void rememberConfigs(const ModelConfig& model, const TrainingConfig& training);
     void onSteps(const StepBatch& batch);
@@ -75,6 +80,7 @@ private:
     LossChart* loss_;
     KlChart* kl_;
     QLabel* preview_;
+    QScrollArea* formScroll_ = nullptr;
     QLabel* progressLabel_;
     QProgressBar* progress_;
     QPushButton *train_, *more_, *pause_, *stop_, *save_;
