@@ -1,0 +1,782 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 features</source>
+        <translation>%1 个特征</translation>
+    </message>
+    <message>
+        <source>%1 train · %2 test (as shipped)</source>
+        <translation>训练 %1 · 测试 %2（数据自带）</translation>
+    </message>
+    <message>
+        <source>%1 train · %2 validation (seed %3)</source>
+        <translation>训练 %1 · 验证 %2（种子 %3）</translation>
+    </message>
+    <message>
+        <source>%1 classes</source>
+        <translation>%1 个类别</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>无标签</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::DatasetPanel</name>
+    <message>
+        <source>No dataset loaded</source>
+        <translation>尚未加载数据集</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>Sample shape:</source>
+        <translation>样本形状：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Select a class to show only its samples in the gallery</source>
+        <translation>选择一个类别，图库中只显示该类样本</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>换一批</translation>
+    </message>
+    <message>
+        <source>Show other random samples</source>
+        <translation>显示另一批随机样本</translation>
+    </message>
+    <message>
+        <source>First %1 of %2 rows</source>
+        <translation>前 %1 行（共 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 random samples</source>
+        <translation>%1 个随机样本</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::DatasetTableModel</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::GalleryView</name>
+    <message>
+        <source>Small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Thumbnails:</source>
+        <translation>缩略图：</translation>
+    </message>
+    <message>
+        <source>All classes (%1)</source>
+        <translation>全部类别（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2，共 %3</translation>
+    </message>
+    <message>
+        <source>No samples</source>
+        <translation>没有样本</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::KlChart</name>
+    <message>
+        <source>active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>collapsed (below %1 nats)</source>
+        <translation>坍缩（低于 %1 nats）</translation>
+    </message>
+    <message>
+        <source>Latent dimension</source>
+        <translation>隐变量维度</translation>
+    </message>
+    <message>
+        <source>KL (nats)</source>
+        <translation>KL（nats）</translation>
+    </message>
+    <message>
+        <source>No KL for this model</source>
+        <translation>此模型没有 KL 项</translation>
+    </message>
+    <message>
+        <source>KL per latent dimension (nats): %1 of %2 active</source>
+        <translation>各隐变量维度的 KL（nats）：%2 维中 %1 维活跃</translation>
+    </message>
+    <message>
+        <source>Dimension %1: %2 nats</source>
+        <translation>维度 %1：%2 nats</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::Language</name>
+    <message>
+        <source>System (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::LossChart</name>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the per-step curves, as in TensorBoard</source>
+        <translation>对逐步曲线做指数移动平均（同 TensorBoard）</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>validation %1</source>
+        <translation>验证 %1</translation>
+    </message>
+    <message>
+        <source>Loss (nats)</source>
+        <translation>损失（nats）</translation>
+    </message>
+    <message>
+        <source>Export Loss Chart</source>
+        <translation>导出损失曲线</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write the chart to %1.</source>
+        <translation>无法将图表写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::MainWindow</name>
+    <message>
+        <source>LatentLab</source>
+        <translation>LatentLab</translation>
+    </message>
+    <message>
+        <source>Loading %1 …</source>
+        <translation>正在加载 %1 …</translation>
+    </message>
+    <message>
+        <source>Close LatentLab?</source>
+        <translation>关闭 LatentLab？</translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and close? The model will be lost unless you saved it.</source>
+        <translation>模型正在训练。要停止并关闭吗？未保存的模型将会丢失。</translation>
+    </message>
+    <message>
+        <source>The trained model has not been saved. Close and lose it?</source>
+        <translation>训练好的模型尚未保存。关闭并放弃它吗？</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an IDX, .npy or CSV/TSV file</source>
+        <translation>打开 IDX、.npy 或 CSV/TSV 文件</translation>
+    </message>
+    <message>
+        <source>Open Dataset &amp;Folder…</source>
+        <translation>打开数据集文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a folder of IDX files or of images in class sub-folders</source>
+        <translation>打开包含 IDX 文件、或按类别分子文件夹存放图像的文件夹</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open a LatentLab checkpoint: its loss history and settings, and train it further</source>
+        <translation>打开 LatentLab 检查点：查看其损失历史和设置，并继续训练</translation>
+    </message>
+    <message>
+        <source>&amp;Save Model…</source>
+        <translation>保存模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the trained model, its optimizer state and loss history in one checkpoint</source>
+        <translation>将训练好的模型、优化器状态和损失历史保存到一个检查点文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>LatentLab will speak %1 from its next start.</source>
+        <translation>LatentLab 下次启动时将使用%1。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About LatentLab</source>
+        <translation>关于 LatentLab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>LatentLab checkpoints (*.ckpt);;All files (*)</source>
+        <translation>LatentLab 检查点 (*.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>LatentLab — %1</source>
+        <translation>LatentLab — %1</translation>
+    </message>
+    <message>
+        <source>Loaded %1 in %2 s</source>
+        <translation>已加载 %1，用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Could not open dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>%1 stays open.</source>
+        <translation>%1 仍保持打开。</translation>
+    </message>
+    <message>
+        <source>Open Dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Datasets (*-ubyte *-ubyte.gz *.idx *.idx.gz *.npy *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>数据集 (*-ubyte *-ubyte.gz *.idx *.idx.gz *.npy *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Dataset Folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>About LatentLab</source>
+        <translation>关于 LatentLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LatentLab %1&lt;/h3&gt;&lt;p&gt;Train autoencoders and variational autoencoders, and explore what they learned: the latent space, samples, interpolations and anomalies.&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3 (%4) · training uses %5 threads by default&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LatentLab %1&lt;/h3&gt;&lt;p&gt;训练自编码器和变分自编码器，并探索它们学到了什么：隐空间、采样、插值和异常。&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3（%4）· 训练默认使用 %5 个线程&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ModelForm</name>
+    <message>
+        <source>Autoencoder</source>
+        <translation>自编码器</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>beta-VAE</source>
+        <translation>beta-VAE</translation>
+    </message>
+    <message>
+        <source>Conditional VAE</source>
+        <translation>条件 VAE</translation>
+    </message>
+    <message>
+        <source>VQ-VAE</source>
+        <translation>VQ-VAE</translation>
+    </message>
+    <message>
+        <source>Hierarchical VAE</source>
+        <translation>层次 VAE</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Convolutional</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Widths of the hidden layers, comma-separated; the decoder mirrors them</source>
+        <translation>各隐藏层的宽度，用逗号分隔；解码器与之镜像对称</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>all cores (%1)</source>
+        <translation>全部核心（%1）</translation>
+    </message>
+    <message>
+        <source>Use the data&apos;s own test split</source>
+        <translation>使用数据自带的测试划分</translation>
+    </message>
+    <message>
+        <source>Train on the checked classes only (one-class anomaly work); all checked: every sample</source>
+        <translation>只在勾选的类别上训练（单类异常检测）；全部勾选则使用所有样本</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>骨干网络</translation>
+    </message>
+    <message>
+        <source>Latent size</source>
+        <translation>隐变量维数</translation>
+    </message>
+    <message>
+        <source>Hidden sizes</source>
+        <translation>隐藏层宽度</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>KL warm-up</source>
+        <translation>KL 预热</translation>
+    </message>
+    <message>
+        <source>Codebook size</source>
+        <translation>码本大小</translation>
+    </message>
+    <message>
+        <source>Code size</source>
+        <translation>码向量维数</translation>
+    </message>
+    <message>
+        <source>Bottom latent size</source>
+        <translation>底层隐变量维数</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Normal classes</source>
+        <translation>正常类别</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>请先打开一个数据集。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a layer width (1 to 16384)</source>
+        <translation>“%1”不是有效的层宽度（1 到 16384）</translation>
+    </message>
+    <message>
+        <source>give 1 to 8 widths, such as 512, 512</source>
+        <translation>请给出 1 到 8 个宽度，例如 512, 512</translation>
+    </message>
+    <message>
+        <source>a conditional VAE needs labelled data, and this dataset has no labels</source>
+        <translation>条件 VAE 需要带标签的数据，而此数据集没有标签</translation>
+    </message>
+    <message>
+        <source>check at least one class to train on</source>
+        <translation>请至少勾选一个用于训练的类别</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清空菜单(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::SampleGrid</name>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>
+Class %1: %2</source>
+        <translation>
+类别 %1：%2</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>
+In the %1 split</source>
+        <translation>
+属于%1划分</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::TrainingController</name>
+    <message>
+        <source>A model is still training; stop it first.</source>
+        <translation>模型仍在训练，请先停止。</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>请先打开一个数据集。</translation>
+    </message>
+    <message>
+        <source>There is no model to continue; start a new one.</source>
+        <translation>没有可继续训练的模型，请训练一个新模型。</translation>
+    </message>
+    <message>
+        <source>This model cannot train on the open data; open the data it was trained on.</source>
+        <translation>此模型无法在当前数据上训练，请打开它训练时使用的数据。</translation>
+    </message>
+    <message>
+        <source>The model has already trained %1 epochs; ask for more than that.</source>
+        <translation>模型已训练 %1 轮，请设定更多的轮数。</translation>
+    </message>
+    <message>
+        <source>Stop or finish training before saving.</source>
+        <translation>请先停止或完成训练再保存。</translation>
+    </message>
+    <message>
+        <source>There is no trained model to save yet.</source>
+        <translation>还没有可保存的训练好的模型。</translation>
+    </message>
+    <message>
+        <source>A save is already in progress.</source>
+        <translation>正在保存中。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::TrainingView</name>
+    <message>
+        <source>Reconstructions of fixed validation images appear here while training runs.</source>
+        <translation>训练时，这里会显示固定验证图像的重建结果。</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train a new model with these settings</source>
+        <translation>用这些设置训练一个新模型</translation>
+    </message>
+    <message>
+        <source>Train More</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Continue the current model for as many more epochs as the form says</source>
+        <translation>按表单中的轮数继续训练当前模型</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Save Model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Discard the trained model?</source>
+        <translation>放弃训练好的模型？</translation>
+    </message>
+    <message>
+        <source>The current model has not been saved. Train a new one anyway?</source>
+        <translation>当前模型尚未保存。仍要训练一个新模型吗？</translation>
+    </message>
+    <message>
+        <source>Training could not start</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>Saved the model to %1</source>
+        <translation>模型已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The model could not be opened</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>The model was not saved</source>
+        <translation>模型未保存</translation>
+    </message>
+    <message>
+        <source>No KL for this model</source>
+        <translation>此模型没有 KL 项</translation>
+    </message>
+    <message>
+        <source>The KL of each latent dimension appears after the first epoch</source>
+        <translation>第一轮结束后将显示各隐变量维度的 KL</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Training could not continue</source>
+        <translation>无法继续训练</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2</source>
+        <translation>已打开 %1：%2</translation>
+    </message>
+    <message>
+        <source> (to train it further, %1)</source>
+        <translation>（若要继续训练：%1）</translation>
+    </message>
+    <message>
+        <source>Save Model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>LatentLab checkpoints (*.ckpt);;All files (*)</source>
+        <translation>LatentLab 检查点 (*.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Paused · %1</source>
+        <translation>已暂停 · %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3 · %4 samples/s · ETA %5</source>
+        <translation>第 %1/%2 轮 · 第 %3 步 · 每秒 %4 个样本 · 剩余 %5</translation>
+    </message>
+    <message>
+        <source>Each validation input above its reconstruction at step %1.</source>
+        <translation>每个验证输入及其下方在第 %1 步的重建结果。</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>训练发散</translation>
+    </message>
+    <message>
+        <source>
+The weights of the last good step were kept.</source>
+        <translation>
+已保留最后一个正常步骤的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::WelcomeView</name>
+    <message>
+        <source>LatentLab</source>
+        <translation>LatentLab</translation>
+    </message>
+    <message>
+        <source>Open a dataset (Ctrl+O) or drop a file or folder here</source>
+        <translation>打开数据集（Ctrl+O），或将文件或文件夹拖放到这里</translation>
+    </message>
+    <message>
+        <source>MNIST-style IDX files, NumPy .npy arrays, CSV/TSV tables,
+or a folder of images with one sub-folder per class</source>
+        <translation>MNIST 格式的 IDX 文件、NumPy .npy 数组、CSV/TSV 表格，
+或每个类别一个子文件夹的图像文件夹</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+</context>
+</TS>
