@@ -4,6 +4,7 @@
 #include "dataset_panel.h"
 #include "dataset_table_model.h"
 #include "format.h"
+#include "language.h"
 #include "gallery_view.h"
 #include "recent_files_menu.h"
 #include "training_controller.h"
@@ -13,6 +14,7 @@
 #include "training/training_config.h"
 #include "util/build_info.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -122,6 +124,21 @@ void MainWindow::buildMenus()
     connect(toggleDock, &QAction::triggered, this, [this] { dockDeferred_ = false; });
     toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addAction(toggleDock);
+
+    view->addSeparator();
+    QMenu* languages = view->addMenu(tr("&Language"));
+    auto* languageGroup = new QActionGroup(languages);
+    for (const QString& code : availableLanguages()) {
+        QAction* action = languages->addAction(languageName(code));
+        action->setCheckable(true);
+        action->setChecked(code == languageSetting());
+        action->setData(code);
+        languageGroup->addAction(action);
+    }
+    connect(languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
+        setLanguageSetting(action->data().toString());
+        statusBar()->showMessage(tr("LatentLab will speak %1 from its next start.").arg(action->text()), 10000);
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LatentLab"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);

@@ -1,5 +1,6 @@
 // `latentlab [DATA]`: the desktop application. Thin on purpose: it parses the command line and hands
 // everything else to latentlab_ui's MainWindow.
+#include "language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -13,6 +14,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("LatentLab"));
     QApplication::setApplicationDisplayName(QStringLiteral("LatentLab"));
     QApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
+
+    latentlab::ui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Train autoencoders and explore their latent space."));

@@ -1,6 +1,7 @@
 // A screenshot of the training tab mid-run, for looking at the window as a user sees it (not a test):
 //   screenshot_training DATA OUT.png [SECONDS=20] [WIDTH=1280] [HEIGHT=800]
 // Run it under Xvfb (xvfb-run -a) or with QT_QPA_PLATFORM=offscreen; the image is Qt's own grab.
+#include "language.h"
 #include "main_window.h"
 #include "model_form.h"
 #include "training_view.h"
@@ -15,6 +16,7 @@
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    latentlab::ui::installTranslations(app); // LANG=zh_CN.UTF-8 shows the Chinese window
     if (argc < 3) {
         std::fprintf(stderr, "usage: screenshot_training DATA OUT.png [SECONDS] [WIDTH] [HEIGHT]\n");
         return 2;
