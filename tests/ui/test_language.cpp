@@ -3,6 +3,8 @@
 #include "language.h"
 #include "main_window.h"
 
+#include "ui_fixtures.h"
+
 #include <QtTest>
 
 #include <QFile>
@@ -16,9 +18,7 @@ class TestLanguage : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
+        latentlab::ui::fixtures::isolateSettings();
     }
 
     // Every string of the .ts is translated and keeps its placeholders (%1, %2 ...).

@@ -9,6 +9,7 @@
 
 #include "data/load_dataset.h"
 #include "fixtures.h"
+#include "ui_fixtures.h"
 
 #include <QtTest>
 
@@ -48,10 +49,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        // Keep the tests away from the user's own settings and recent files.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
+        latentlab::ui::fixtures::isolateSettings(); // away from the user's own settings and recent files
     }
 
     void init() { QSettings().clear(); }

@@ -6,6 +6,7 @@
 
 #include "data/load_dataset.h"
 #include "fixtures.h"
+#include "ui_fixtures.h"
 #include "training/checkpoint.h"
 
 #include <QtTest>
@@ -13,16 +14,9 @@
 using namespace latentlab;
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
+using latentlab::ui::fixtures::tinyImages;
 
 namespace {
-
-// 64 train + 16 test images of 8x8 in 4 classes.
-DatasetPtr tinyImages(const TempDir& dir)
-{
-    testing::writeIdxPair(dir.path(), "train", 64, 8, 8, 4, false);
-    testing::writeIdxPair(dir.path(), "t10k", 16, 8, 8, 4, false);
-    return std::make_shared<const Dataset>(loadDataset(dir.path()));
-}
 
 ModelConfig tinyVae(const Dataset& data)
 {

@@ -10,6 +10,7 @@
 
 #include "data/load_dataset.h"
 #include "fixtures.h"
+#include "ui_fixtures.h"
 #include "training/checkpoint.h"
 
 #include <QtTest>
@@ -29,15 +30,9 @@
 using namespace latentlab;
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
+using latentlab::ui::fixtures::tinyImages;
 
 namespace {
-
-DatasetPtr tinyImages(const TempDir& dir)
-{
-    testing::writeIdxPair(dir.path(), "train", 64, 8, 8, 4, false);
-    testing::writeIdxPair(dir.path(), "t10k", 16, 8, 8, 4, false);
-    return std::make_shared<const Dataset>(loadDataset(dir.path()));
-}
 
 bool itemEnabled(QComboBox* box, int index)
 {
@@ -58,9 +53,7 @@ class TestTrainingView : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
+        latentlab::ui::fixtures::isolateSettings();
     }
 
     void init() { QSettings().clear(); }
