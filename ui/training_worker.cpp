@@ -162,6 +162,9 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
         if (!job->trainer) {
             job->data = *job->source;
             applyTrainingSplit(job->data, job->training);
+            // The initial weights come from LibTorch's global generator: seeded as the CLI seeds it, so the same
+            // settings give the same model from the window and from latentlab-cli.
+            torch::manual_seed(job->training.seed);
             job->model = makeModel(job->modelConfig);
             job->trainer = std::make_unique<Trainer>(job->model, job->data, job->training);
             job->preview = previewSamples(job->data);

@@ -80,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(last.epoch, 3);
         QCOMPARE(last.validation.size(), 3); // IDX comes with its test split: validated on it
         QCOMPARE(last.klPerDim.size(), 2);
-        QVERIFY(last.train.first() < epochs.first().at(0).value<EpochInfo>().train.first()); // it learns
+        QVERIFY2(last.train.first() < epochs.first().at(0).value<EpochInfo>().train.first(), qPrintable(QStringLiteral("%1 then %2").arg(epochs.first().at(0).value<EpochInfo>().train.first(), 0, 'g', 12).arg(last.train.first(), 0, 'g', 12))); // it learns
 
         // Previews: eight validation inputs beside their reconstructions, at the data's resolution.
         QVERIFY(!previews.isEmpty());
