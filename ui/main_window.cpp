@@ -5,6 +5,8 @@
 #include "dataset_table_model.h"
 #include "format.h"
 #include "language.h"
+#include "model_form.h"
+#include "session_file.h"
 #include "gallery_view.h"
 #include "recent_files_menu.h"
 #include "training_controller.h"
@@ -110,6 +112,10 @@ void MainWindow::buildMenus()
     QAction* openModelAction = file->addAction(tr("Open &Model…"), this, &MainWindow::chooseModel);
     openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     openModelAction->setStatusTip(tr("Open a LatentLab checkpoint: its loss history and settings, and train it further"));
+    file->addAction(tr("Open S&ession…"), this, &MainWindow::chooseSessionToOpen)
+        ->setStatusTip(tr("Reopen a dataset, its model, the settings and the view together"));
+    file->addAction(tr("Save Sess&ion As…"), this, &MainWindow::chooseSessionToSave)
+        ->setStatusTip(tr("Keep the dataset, the saved model, the settings and the view in one small file"));
     QAction* saveModel = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Model…"), this,
                                          [this] { training_->chooseSavePath(); });
     saveModel->setShortcut(QKeySequence::Save);
@@ -245,6 +251,93 @@ void MainWindow::openPendingModel()
     openModel(path);
 }
 
+QString MainWindow::openSession(const QString& path)
+{
+    Session session;
+    try {
+        session = readSession(path);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showError(tr("Could not open the session"), message);
+        return message;
+    }
+    pendingSettings_ = std::make_shared<Session>(session);
+    pendingView_ = session.view;
+    if (!session.dataset.isEmpty())
+        openDataset(session.dataset);
+    if (!session.model.isEmpty())
+        openModel(session.model);
+    if (!loader_->isBusy())
+        applyPendingSession();
+    return {};
+}
+
+// After the session's data has loaded: its settings over the data's defaults (an opened model brings its own
+// when it arrives), then its view.
+void MainWindow::applyPendingSession()
+{
+    if (!pendingSettings_)
+        return;
+    const auto session = std::move(pendingSettings_);
+    if (session->modelConfig && session->training && session->model.isEmpty())
+        training_->form()->setConfigs(*session->modelConfig, *session->training);
+    if (!pendingView_.isEmpty())
+        showView(pendingView_);
+    pendingView_.clear();
+}
+
+QString MainWindow::saveSession(const QString& path)
+{
+    Session session;
+    session.dataset = datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absoluteFilePath();
+    session.model = training_->modelPath().isEmpty() ? QString() : QFileInfo(training_->modelPath()).absoluteFilePath();
+    ModelConfig model;
+    TrainingConfig training;
+    if (dataset_ && training_->form()->read(&model, &training)) {
+        session.modelConfig = model;
+        session.training = training;
+    }
+    session.view = workspace_->currentWidget() == training_ ? QStringLiteral("training") : QStringLiteral("samples");
+    try {
+        writeSession(path, session);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showError(tr("The session was not saved"), message);
+        return message;
+    }
+    statusBar()->showMessage(training_->modelPath().isEmpty() && training_->controller()->hasModel()
+                                 ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
+                                 : tr("Saved the session to %1").arg(path),
+                             10000);
+    return {};
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), lastDirectory(),
+                                                      tr("LatentLab sessions (*.latentlab);;All files (*)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void MainWindow::chooseSessionToSave()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), lastDirectory(),
+                                                tr("LatentLab sessions (*.latentlab);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".latentlab");
+    saveSession(path);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not exec(): the event loop keeps running
+}
+
 void MainWindow::chooseModel()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), lastDirectory(),
@@ -313,8 +406,9 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
     summary_->setText(statusSummary(*dataset_));
 
     flushNotes(tr("Loaded %1 in %2 s").arg(name).arg(loadTimer_.elapsed() / 1000.0, 0, 'f', 1));
-    Q_EMIT datasetChanged(dataset_);
     openPendingModel();
+    applyPendingSession();
+    Q_EMIT datasetChanged(dataset_);
 }
 
 void MainWindow::onFailed(const QString& path, const QString& message)
@@ -334,6 +428,7 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     box->open();
     Q_EMIT loadFailed(path, message);
     openPendingModel();
+    applyPendingSession();
 }
 
 void MainWindow::onBusyChanged(bool busy)

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QProgressBar;
@@ -26,6 +27,7 @@ class DatasetTableModel;
 class GalleryView;
 class RecentFilesMenu;
 class TrainingView;
+struct Session;
 class WelcomeView;
 
 class MainWindow : public QMainWindow {
@@ -39,6 +41,10 @@ public:
     // Opens a checkpoint in the training tab; while a dataset is loading, once it has loaded (so the model
     // can train more on it).
     void openModel(const QString& path);
+    // A session: the dataset, the model checkpoint, the settings and the view, reopened together. Errors show
+    // in a dialog (and are returned, for tests); "" on success.
+    QString openSession(const QString& path);
+    QString saveSession(const QString& path);
     // A message for the status bar that must not be lost under "Loading …" (e.g. about command-line
     // options): shown now when idle, otherwise once the load in progress has finished.
     void addNote(const QString& note);
@@ -81,6 +87,10 @@ private:
     void chooseFolder();
     void chooseModel();
     void openPendingModel();
+    void chooseSessionToOpen();
+    void applyPendingSession();
+    void chooseSessionToSave();
+    void showError(const QString& title, const QString& message);
     void showAbout();
     void onLoaded(const QString& path, DatasetPtr dataset);
     void onFailed(const QString& path, const QString& message);
@@ -94,6 +104,8 @@ private:
     QString datasetPath_;
     QStringList notes_;
     QString pendingModel_;
+    QString pendingView_;
+    std::shared_ptr<Session> pendingSettings_; // settings to apply once the session's data has loaded
     QElapsedTimer loadTimer_;
 
     QStackedWidget* central_ = nullptr; // welcome / workspace

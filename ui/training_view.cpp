@@ -158,6 +158,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
         updateButtons();
     });
     connect(controller_, &TrainingController::saved, this, [this](const QString& path) {
+        modelPath_ = path;
         Q_EMIT statusMessage(tr("Saved the model to %1").arg(path));
         updateButtons();
     });
@@ -287,6 +288,7 @@ void TrainingView::openModel(const QString& path)
 
 void TrainingView::onOpened(const OpenedModelInfo& info)
 {
+    modelPath_ = info.path;
     loss_->setTermNames(info.history.terms);
     loss_->appendSteps(info.history.steps, info.history.values);
     for (const EpochInfo& e : info.epochs)
@@ -370,6 +372,11 @@ void TrainingView::onFinished(int status, const QString& message)
     if (status == 2)
         showMessage(false, tr("Training diverged"), message + tr("\nThe weights of the last good step were kept."));
     updateButtons();
+}
+
+QString TrainingView::modelPath() const
+{
+    return controller_->hasModel() && !controller_->isModified() ? modelPath_ : QString();
 }
 
 QString TrainingView::progressText() const

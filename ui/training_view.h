@@ -44,6 +44,8 @@ public:
     QPushButton* stopButton() const { return stop_; }
     QPushButton* saveButton() const { return save_; }
     QString progressText() const;
+    // The checkpoint that holds the current model as it is now (saved or opened, not trained since); "" if none.
+    QString modelPath() const;
     // The dialog of the latest error or divergence (tests read it); null before any.
     QWidget* lastMessageBox() const { return lastMessage_; }
 
@@ -87,6 +89,7 @@ private:
     DatasetPtr data_;
     QString dataPath_;
     QString lastProgress_;
+    QString modelPath_;
     QWidget* lastMessage_ = nullptr;
     std::function<bool()> confirmDiscard_;
 };

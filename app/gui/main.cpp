@@ -24,7 +24,6 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("DATA"),
                                  QStringLiteral("Dataset to open: an IDX, .npy or CSV/TSV file, or a folder."),
                                  QStringLiteral("[DATA]"));
-    // --session is accepted now so scripts written against the full interface already run.
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model checkpoint to open."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Session file to restore."),
@@ -49,7 +48,7 @@ int main(int argc, char* argv[])
     if (parser.isSet(model))
         window.openModel(parser.value(model));
     if (parser.isSet(session))
-        window.addNote(QStringLiteral("--session is not supported yet and was ignored"));
+        window.openSession(parser.value(session));
     if (parser.isSet(view)) {
         const QString name = parser.value(view);
         const QStringList known{QStringLiteral("training"), QStringLiteral("explorer"), QStringLiteral("anomalies")};

@@ -396,6 +396,50 @@
         <source>&lt;h3&gt;LatentLab %1&lt;/h3&gt;&lt;p&gt;Train autoencoders and variational autoencoders, and explore what they learned: the latent space, samples, interpolations and anomalies.&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3 (%4) · training uses %5 threads by default&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LatentLab %1&lt;/h3&gt;&lt;p&gt;训练自编码器和变分自编码器，并探索它们学到了什么：隐空间、采样、插值和异常。&lt;/p&gt;&lt;p&gt;Qt %2 · LibTorch %3（%4）· 训练默认使用 %5 个线程&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Open S&amp;ession…</source>
+        <translation>打开会话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Reopen a dataset, its model, the settings and the view together</source>
+        <translation>一并重新打开数据集、模型、设置和视图</translation>
+    </message>
+    <message>
+        <source>Save Sess&amp;ion As…</source>
+        <translation>会话另存为(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Keep the dataset, the saved model, the settings and the view in one small file</source>
+        <translation>将数据集、已保存的模型、设置和视图记录在一个小文件中</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>The session was not saved</source>
+        <translation>会话未保存</translation>
+    </message>
+    <message>
+        <source>Saved the session to %1 (without the model: save the model first to keep it)</source>
+        <translation>会话已保存到 %1（未包含模型：请先保存模型以便记录它）</translation>
+    </message>
+    <message>
+        <source>Saved the session to %1</source>
+        <translation>会话已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>LatentLab sessions (*.latentlab);;All files (*)</source>
+        <translation>LatentLab 会话 (*.latentlab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ModelForm</name>

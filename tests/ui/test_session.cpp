@@ -1,0 +1,111 @@
+// Sessions: a bad file is refused in one sentence naming it; a saved session reopens the data, the model
+// and the view together, and without a model its settings.
+#include "main_window.h"
+#include "model_form.h"
+#include "session_file.h"
+#include "training_controller.h"
+#include "training_view.h"
+#include "ui_fixtures.h"
+
+#include "util/errors.h"
+
+#include <QtTest>
+
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTabWidget>
+
+using namespace latentlab;
+using namespace latentlab::ui;
+using latentlab::testing::TempDir;
+
+namespace {
+
+QString refusal(const QString& path)
+{
+    try {
+        readSession(path);
+    } catch (const BadInputError& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { fixtures::isolateSettings(); }
+    void init() { QSettings().clear(); }
+
+    void badFilesAreRefusedByName()
+    {
+        TempDir dir;
+        const auto write = [&](const char* name, const std::string& text) {
+            latentlab::testing::writeText(dir.path() + "/" + name, text);
+            return QString::fromStdString(dir.path() + "/" + name);
+        };
+        QVERIFY(refusal(write("a.latentlab", "{not json")).contains("a.latentlab is not a LatentLab session: it is not JSON"));
+        QVERIFY(refusal(write("b.latentlab", R"({"format": "other"})")).contains("b.latentlab is not a LatentLab session"));
+        QVERIFY(refusal(write("c.latentlab", R"({"format": "latentlab-session", "version": 99})")).contains("newer"));
+        QVERIFY(refusal(write("d.latentlab", R"({"format": "latentlab-session", "version": 1, "dataset": 5})"))
+                    .contains("d.latentlab: a field has the wrong type"));
+        QVERIFY(refusal(write("e.latentlab", R"({"format": "latentlab-session", "version": 1, "model_config": {"kind": "gan"}})"))
+                    .startsWith("e.latentlab: "));
+        MainWindow window; // in the window: a dialog, and nothing else changes
+        QVERIFY(!window.openSession(QString::fromStdString(dir.path() + "/a.latentlab")).isEmpty());
+        QVERIFY(window.showsWelcome());
+    }
+
+    void reopensDataModelAndView()
+    {
+        TempDir dir;
+        fixtures::tinyImages(dir);
+        const QString data = QString::fromStdString(dir.path());
+        const QString session = data + "/s.latentlab", model = data + "/m.ckpt";
+        {
+            MainWindow window;
+            QSignalSpy loaded(&window, &MainWindow::datasetChanged);
+            window.openDataset(data);
+            QVERIFY(loaded.wait(10000));
+            TrainingView* view = window.trainingView();
+            view->form()->hiddenEdit()->setText(QStringLiteral("16"));
+            view->form()->latentBox()->setValue(3);
+            view->form()->epochsBox()->setValue(1);
+            QSignalSpy finished(view->controller(), &TrainingController::finished);
+            view->startTraining();
+            QVERIFY(finished.wait(30000));
+            QSignalSpy saved(view->controller(), &TrainingController::saved);
+            view->saveModelAs(model);
+            QVERIFY(saved.wait(20000));
+            window.showView(QStringLiteral("training"));
+            QCOMPARE(window.saveSession(session), QString());
+        }
+        MainWindow window;
+        QSignalSpy opened(window.trainingView()->controller(), &TrainingController::opened);
+        QCOMPARE(window.openSession(session), QString());
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(window.datasetPath(), data);
+        QCOMPARE(window.workspace()->currentWidget(), window.trainingView());
+        QCOMPARE(window.trainingView()->form()->latentBox()->value(), 3);
+        QCOMPARE(window.trainingView()->modelPath(), model);
+
+        // Without a saved model: the settings come back over the data's defaults.
+        Session s = readSession(session);
+        QVERIFY(s.modelConfig.has_value());
+        s.model.clear();
+        s.modelConfig->latentDim = 5;
+        s.view = QStringLiteral("samples");
+        writeSession(session, s);
+        MainWindow again;
+        QSignalSpy loaded(&again, &MainWindow::datasetChanged);
+        QCOMPARE(again.openSession(session), QString());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(again.trainingView()->form()->latentBox()->value(), 5);
+        QVERIFY(again.workspace()->currentWidget() != again.trainingView());
+    }
+};
+
+QTEST_MAIN(TestSession)
+#include "test_session.moc"

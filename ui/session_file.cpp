@@ -1,0 +1,87 @@
+#include "session_file.h"
+
+#include "util/atomic_file.h"
+#include "util/errors.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+namespace latentlab::ui {
+namespace {
+
+constexpr const char* kFormat = "latentlab-session";
+constexpr int kVersion = 1;
+
+std::string name(const QString& path)
+{
+    return QFileInfo(path).fileName().toStdString();
+}
+
+QString resolved(const QString& base, const std::string& stored)
+{
+    if (stored.empty())
+        return {};
+    const QString p = QString::fromStdString(stored);
+    return QDir::cleanPath(QFileInfo(p).isAbsolute() ? p : QFileInfo(base).dir().filePath(p));
+}
+
+} // namespace
+
+Session readSession(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw IoError(path.toStdString() + ": cannot read the session file (" + file.errorString().toStdString() + ")");
+    if (file.size() > (1 << 20))
+        throw BadInputError(name(path) + " is not a LatentLab session: " + std::to_string(file.size())
+                            + " bytes is far more than a session holds");
+    const QByteArray bytes = file.readAll();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(bytes.begin(), bytes.end());
+    } catch (const std::exception&) {
+        throw BadInputError(name(path) + " is not a LatentLab session: it is not JSON");
+    }
+    if (!j.is_object() || j.value("format", std::string()) != kFormat)
+        throw BadInputError(name(path) + " is not a LatentLab session (no \"format\": \"" + kFormat + "\")");
+    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > kVersion)
+        throw BadInputError(name(path) + ": session version " + (j.contains("version") ? j["version"].dump() : "missing")
+                            + " is newer than this LatentLab reads (" + std::to_string(kVersion) + ")");
+    Session s;
+    try {
+        s.dataset = resolved(path, j.value("dataset", std::string()));
+        s.model = resolved(path, j.value("model", std::string()));
+        s.view = QString::fromStdString(j.value("view", std::string()));
+        if (j.contains("model_config") && !j["model_config"].is_null())
+            s.modelConfig = ModelConfig::fromJson(j["model_config"]);
+        if (j.contains("training") && !j["training"].is_null())
+            s.training = TrainingConfig::fromJson(j["training"]);
+    } catch (const nlohmann::json::exception& e) {
+        throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
+    } catch (const BadInputError& e) {
+        throw BadInputError(name(path) + ": " + e.what());
+    }
+    return s;
+}
+
+void writeSession(const QString& path, const Session& session)
+{
+    nlohmann::json j = {{"format", kFormat},
+                        {"version", kVersion},
+                        {"dataset", QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.dataset).toStdString()},
+                        {"model", session.model.isEmpty()
+                                      ? std::string()
+                                      : QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.model).toStdString()},
+                        {"view", session.view.toStdString()}};
+    if (session.dataset.isEmpty())
+        j["dataset"] = "";
+    j["model_config"] = session.modelConfig ? session.modelConfig->toJson() : nlohmann::json();
+    j["training"] = session.training ? session.training->toJson() : nlohmann::json();
+    const std::string text = j.dump(2) + "\n";
+    writeFileAtomically(path.toStdString(), text.data(), text.size());
+}
+
+} // namespace latentlab::ui
