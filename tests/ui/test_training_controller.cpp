@@ -11,6 +11,10 @@
 
 #include <QtTest>
 
+#include <QDir>
+
+#include <random>
+
 using namespace latentlab;
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
@@ -38,6 +42,12 @@ TrainingConfig quick(std::int64_t epochs)
 qint64 lastStep(const QSignalSpy& spy)
 {
     return spy.isEmpty() ? 0 : spy.last().at(0).value<StepBatch>().steps.last();
+}
+
+// Threads of this process, from /proc (Linux).
+int threadCount()
+{
+    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
 }
 
 qint64 stepsReported(const QSignalSpy& spy)
@@ -212,6 +222,37 @@ private Q_SLOTS:
         QVERIFY(failed.wait(20000));
         QVERIFY(!failed.first().at(0).toString().isEmpty());
         QCOMPARE(controller.state(), TrainingController::State::Idle);
+    }
+
+    // 200 seeded random sequences of what a person can do to a run, each ending with the controller destroyed
+    // (the window closing): no crash, no deadlock, and every thread a run started is gone afterwards.
+    void randomControlSequences()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        const int threadsBefore = threadCount();
+        std::mt19937 rng(7);
+        for (int sequence = 0; sequence < 200; ++sequence) {
+            auto controller = std::make_unique<TrainingController>();
+            const int ops = 1 + static_cast<int>(rng() % 8);
+            for (int op = 0; op < ops; ++op) {
+                switch (rng() % 8) {
+                case 0:
+                case 1: controller->train(tinyVae(*data), quick(1 + rng() % 50), data, {}); break;
+                case 2: controller->pause(); break;
+                case 3: controller->resume(); break;
+                case 4: controller->stop(); break;
+                case 5: controller->setLearningRate(1e-4 * (1 + rng() % 10)); break;
+                case 6: controller->trainMore(controller->epochsDone() + 1 + rng() % 5); break;
+                case 7: controller->save(QString::fromStdString(dir.path() + "/r.ckpt")); break;
+                }
+                QTest::qWait(static_cast<int>(rng() % 15));
+            }
+            controller.reset();
+        }
+        // The training threads (and the OpenMP helpers each one started) end with their controller: 200 runs
+        // leave at most a pool thread or two of Qt or LibTorch behind, not one per run.
+        QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= threadsBefore + 2, 10000);
     }
 
     void destroyedWhileTrainingStopsAndJoins()
