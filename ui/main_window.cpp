@@ -5,6 +5,7 @@
 #include "dataset_table_model.h"
 #include "format.h"
 #include "language.h"
+#include "message_box.h"
 #include "model_form.h"
 #include "session_file.h"
 #include "gallery_view.h"
@@ -333,9 +334,7 @@ void MainWindow::chooseSessionToSave()
 
 void MainWindow::showError(const QString& title, const QString& message)
 {
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open(); // not exec(): the event loop keeps running
+    openMessage(this, QMessageBox::Warning, title, message);
 }
 
 void MainWindow::chooseModel()
@@ -418,14 +417,11 @@ void MainWindow::onFailed(const QString& path, const QString& message)
         recent_->removeFile(QFileInfo(path).absoluteFilePath());
     flushNotes(tr("Could not open %1").arg(displayName(path)));
 
-    // open(), not exec(): the event loop keeps running, so a drop or a test is never stuck behind the dialog.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open dataset"), message, QMessageBox::Ok, this);
+    // Not modal to the event loop, so a drop or a test is never stuck behind the dialog.
     QString details = QFileInfo(path).absoluteFilePath();
     if (dataset_)
         details += QLatin1Char('\n') + tr("%1 stays open.").arg(displayName(datasetPath_));
-    box->setInformativeText(details);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    openMessage(this, QMessageBox::Warning, tr("Could not open dataset"), message, details);
     Q_EMIT loadFailed(path, message);
     openPendingModel();
     applyPendingSession();

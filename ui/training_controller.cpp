@@ -3,8 +3,6 @@
 #include "training_job.h"
 #include "training_worker.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 
 namespace latentlab::ui {
 
@@ -191,14 +189,6 @@ const TrainingConfig& TrainingController::trainingConfig() const
 {
     static const TrainingConfig none;
     return job_ ? job_->training : none;
-}
-
-bool TrainingController::waitIdle(int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while ((isRunning() || saving_) && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !isRunning() && !saving_;
 }
 
 void TrainingController::setState(State state)

@@ -60,8 +60,6 @@ public:
     qint64 epochsDone() const { return epochsDone_; }
     const ModelConfig& modelConfig() const;
     const TrainingConfig& trainingConfig() const;
-    // Blocks until the worker is idle (tests, and closing the window after stop()).
-    bool waitIdle(int timeoutMs);
 
 Q_SIGNALS:
     void stateChanged(latentlab::ui::TrainingController::State state);

@@ -3,6 +3,7 @@
 #include "format.h"
 #include "kl_chart.h"
 #include "loss_chart.h"
+#include "message_box.h"
 #include "model_form.h"
 #include "training_controller.h"
 
@@ -386,14 +387,7 @@ QString TrainingView::progressText() const
 
 void TrainingView::showMessage(bool error, const QString& title, const QString& text)
 {
-    auto* box = new QMessageBox(error ? QMessageBox::Critical : QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open(); // not exec(): the event loop, and a run's progress, keep going
-    lastMessage_ = box;
-    connect(box, &QObject::destroyed, this, [this, box] {
-        if (lastMessage_ == box)
-            lastMessage_ = nullptr;
-    });
+    openMessage(this, error ? QMessageBox::Critical : QMessageBox::Warning, title, text);
 }
 
 } // namespace latentlab::ui

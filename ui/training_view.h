@@ -46,8 +46,6 @@ public:
     QString progressText() const;
     // The checkpoint that holds the current model as it is now (saved or opened, not trained since); "" if none.
     QString modelPath() const;
-    // The dialog of the latest error or divergence (tests read it); null before any.
-    QWidget* lastMessageBox() const { return lastMessage_; }
 
     void startTraining();
     void trainMore();
@@ -90,7 +88,6 @@ private:
     QString dataPath_;
     QString lastProgress_;
     QString modelPath_;
-    QWidget* lastMessage_ = nullptr;
     std::function<bool()> confirmDiscard_;
 };
 

@@ -1,11 +1,9 @@
 #include "training_worker.h"
 
 #include "analysis/anomaly_scores.h"
-#include "analysis/generation.h"
 #include "analysis/inference_scope.h"
 #include "data/dataset_info.h"
 #include "models/make_model.h"
-#include "models/vq_vae.h"
 #include "training_job.h"
 #include "util/errors.h"
 
@@ -171,11 +169,6 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
         } else {
             job->trainer->setEpochs(job->training.epochs);
         }
-        // A VQ-VAE's code prior belongs to the weights it was fitted on: training drops it and a completed
-        // run fits a new one on the training split (as the CLI does).
-        auto* vq = dynamic_cast<VqVaeImpl*>(job->model.get());
-        if (vq)
-            vq->resetCodePrior();
         GuiObserver observer(*this, *job);
         job->trainer->setObserver(&observer);
         job->trainer->setControl(job->control.get());
@@ -184,8 +177,6 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
         observer.flush();
         job->trainer->setObserver(nullptr);
         job->trainer->setControl(nullptr);
-        if (vq && outcome.status == TrainingStatus::Completed)
-            fitCodePrior(*job->model, job->data, job->data.split().train);
         Q_EMIT finished(static_cast<int>(outcome.status), QString::fromStdString(outcome.message), outcome.epoch,
                         outcome.step);
     } catch (const std::exception& e) {

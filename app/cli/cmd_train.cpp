@@ -4,11 +4,9 @@
 #include "cli/commands.h"
 #include "cli/data_selection.h"
 #include "cli/progress_line.h"
-#include "analysis/generation.h"
 #include "data/class_subset.h"
 #include "data/dataset_info.h"
 #include "models/make_model.h"
-#include "models/vq_vae.h"
 #include "training/checkpoint.h"
 #include "util/errors.h"
 
@@ -271,20 +269,10 @@ int runTrain(const std::vector<std::string>& argv)
     gInterrupted.store(false);
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    // A VQ-VAE's code prior describes the codes of the weights it was fitted with: training moves the weights,
-    // so the old prior goes, and a run that completes fits a new one on its training split before the last save.
-    const bool vq = model->kind() == ModelKind::VqVae;
-    if (vq)
-        dynamic_cast<VqVaeImpl&>(*model).resetCodePrior();
     const TrainingOutcome outcome = trainer.run();
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
     observer.clearProgress();
-    if (vq && outcome.status == TrainingStatus::Completed) {
-        const std::int64_t counted = fitCodePrior(*model, ds, ds.split().train);
-        if (!json)
-            std::cout << "fitted the code prior on " << counted << " training samples" << std::endl;
-    }
     observer.save();
 
     if (json)

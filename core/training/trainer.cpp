@@ -1,6 +1,8 @@
 #include "training/trainer.h"
 
 #include "analysis/evaluation.h"
+#include "analysis/generation.h"
+#include "models/vq_vae.h"
 #include "training/device.h"
 #include "data/dataset_info.h"
 #include "util/errors.h"
@@ -149,6 +151,11 @@ TrainingOutcome Trainer::run()
     torch::AutoGradMode gradMode(true);
     keepFreedMemoryForReuse();
     model_->train();
+    // A VQ-VAE's code prior describes the codes of the weights it was fitted with: training moves the weights,
+    // so the old prior goes, and a run that completes fits a new one on the training split (below).
+    auto* vq = dynamic_cast<VqVaeImpl*>(model_.get());
+    if (vq)
+        vq->resetCodePrior();
 
     const std::int64_t batch = config_.batchSize;
     const auto trainCount = static_cast<std::int64_t>(epochOrder(0).size());
@@ -282,8 +289,12 @@ TrainingOutcome Trainer::run()
                                 done * static_cast<double>(batch) / std::max(elapsed, 1e-9)});
         }
     }
+    std::string fitted;
+    if (vq)
+        fitted = "; fitted the code prior on " + std::to_string(fitCodePrior(*model_, data_, data_.split().train))
+                 + " training samples";
     return finish(TrainingStatus::Completed, "trained " + std::to_string(progress_.epoch) + " epochs ("
-                                                 + std::to_string(progress_.step) + " steps)");
+                                                 + std::to_string(progress_.step) + " steps)" + fitted);
 }
 
 } // namespace latentlab

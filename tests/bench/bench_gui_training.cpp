@@ -5,6 +5,7 @@
 // redraws per second.
 //   build/tests/bench/bench_gui_training [--rounds 2] [--epochs 1] [--threads 2] [--data DIR]
 #include "data/load_dataset.h"
+#include "throughput_observer.h"
 #include "loss_chart.h"
 #include "model_form.h"
 #include "training/trainer.h"
@@ -35,10 +36,7 @@ constexpr int kProbeMs = 20;
 double cliRound(const Dataset& ds, TrainingConfig training)
 {
     Trainer trainer(makeModel(ModelConfig::defaultsFor(ds.sampleShape())), ds, training);
-    struct Throughput : TrainingObserver {
-        double samplesPerSecond = 0;
-        void onBatch(const BatchReport& r) override { samplesPerSecond = r.samplesPerSecond; }
-    } throughput;
+    bench::ThroughputObserver throughput;
     trainer.setObserver(&throughput);
     trainer.run();
     return throughput.samplesPerSecond;

@@ -3,6 +3,7 @@
 // memory. compare_training_speed.sh runs it side by side with the same model in PyTorch's Python API.
 //   build/tests/bench/bench_training_epoch [--epochs 1] [--threads 2] [--data DIR]
 #include "data/load_dataset.h"
+#include "throughput_observer.h"
 #include "memory_probe.h"
 #include "models/make_model.h"
 #include "training/trainer.h"
@@ -33,12 +34,7 @@ int main(int argc, char** argv)
     const Dataset ds = loadDataset(data); // IDX train + t10k: trains on the 60,000, validates on the 10,000
     torch::manual_seed(0);
     Trainer trainer(makeModel(ModelConfig::defaultsFor(ds.sampleShape())), ds, training);
-    // The last batch's running throughput covers training alone; the validation pass after it is not in
-    // the Python loop this is compared with.
-    struct Throughput : TrainingObserver {
-        double samplesPerSecond = 0;
-        void onBatch(const BatchReport& r) override { samplesPerSecond = r.samplesPerSecond; }
-    } throughput;
+    bench::ThroughputObserver throughput;
     trainer.setObserver(&throughput);
     const TrainingOutcome out = trainer.run();
     const double seconds = static_cast<double>(out.step * training.batchSize) / throughput.samplesPerSecond;
