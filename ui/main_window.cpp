@@ -10,6 +10,8 @@
 #include "session_file.h"
 #include "gallery_view.h"
 #include "recent_files_menu.h"
+#include "explorer/explorer_view.h"
+#include "model_ptr.h"
 #include "training_controller.h"
 #include "training_view.h"
 #include "welcome_view.h"
@@ -175,6 +177,14 @@ void MainWindow::buildCentral()
     training_ = new TrainingView;
     workspace_->addTab(training_, tr("Training"));
     connect(training_, &TrainingView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    explorer_ = new ExplorerView;
+    workspace_->addTab(explorer_, tr("Explorer"));
+    connect(explorer_, &ExplorerView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Every model the training tab trains or opens is explored too; mid-run snapshots only when the explorer
+    // follows training (it asks for them).
+    connect(training_->controller(), &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
+    connect(explorer_, &ExplorerView::snapshotIntervalChanged, training_->controller(),
+            &TrainingController::setSnapshotEvery);
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);
@@ -239,6 +249,12 @@ void MainWindow::openModel(const QString& path)
         pendingModel_ = path;
         return;
     }
+    if (isTorchScriptModelFile(path)) {
+        // Exploration only: nothing to train, so it goes straight to the explorer.
+        showView(QStringLiteral("explorer"));
+        explorer_->openModelFile(path);
+        return;
+    }
     showView(QStringLiteral("training"));
     training_->openModel(path);
 }
@@ -298,7 +314,9 @@ QString MainWindow::saveSession(const QString& path)
         session.modelConfig = model;
         session.training = training;
     }
-    session.view = workspace_->currentWidget() == training_ ? QStringLiteral("training") : QStringLiteral("samples");
+    session.view = workspace_->currentWidget() == training_   ? QStringLiteral("training")
+                   : workspace_->currentWidget() == explorer_ ? QStringLiteral("explorer")
+                                                              : QStringLiteral("samples");
     try {
         writeSession(path, session);
     } catch (const std::exception& e) {
@@ -340,7 +358,7 @@ void MainWindow::showError(const QString& title, const QString& message)
 void MainWindow::chooseModel()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), lastDirectory(),
-                                                      tr("LatentLab checkpoints (*.ckpt);;All files (*)"));
+                                                      tr("Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
 }
@@ -349,6 +367,7 @@ bool MainWindow::showView(const QString& name)
 {
     QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
                     : name == QStringLiteral("training") ? static_cast<QWidget*>(training_)
+                    : name == QStringLiteral("explorer") ? static_cast<QWidget*>(explorer_)
                                                          : nullptr;
     if (!page)
         return false;
@@ -396,6 +415,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
     panel_->setDataset(dataset_);
     gallery_->setDataset(dataset_);
     training_->setDataset(dataset_, path);
+    explorer_->setDataset(dataset_);
     tableModel_->setDataset(dataset_);
     samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
     if (!dataset_->isImage())

@@ -24,6 +24,7 @@ namespace latentlab::ui {
 class DatasetLoader;
 class DatasetPanel;
 class DatasetTableModel;
+class ExplorerView;
 class GalleryView;
 class RecentFilesMenu;
 class TrainingView;
@@ -55,12 +56,13 @@ public:
     DatasetPanel* datasetPanel() const { return panel_; }
     GalleryView* gallery() const { return gallery_; }
     TrainingView* trainingView() const { return training_; }
+    ExplorerView* explorerView() const { return explorer_; }
     QTabWidget* workspace() const { return workspace_; }
     // Asked before closing over a running or unsaved model; tests replace the dialog.
     void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
-    // Brings a workspace tab to the front ("samples", "training"); false for a view this build lacks.
+    // Brings a workspace tab to the front ("samples", "training", "explorer"); false for a view this build lacks.
     bool showView(const QString& name);
     // True while the welcome page is shown instead of the workspace.
     bool showsWelcome() const;
@@ -114,6 +116,7 @@ private:
     QStackedWidget* samples_ = nullptr; // gallery for images / table for rows
     GalleryView* gallery_ = nullptr;
     TrainingView* training_ = nullptr;
+    ExplorerView* explorer_ = nullptr;
     std::function<bool()> confirmClose_;
     QTableView* table_ = nullptr;
     DatasetTableModel* tableModel_ = nullptr;

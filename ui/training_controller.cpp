@@ -3,6 +3,8 @@
 #include "training_job.h"
 #include "training_worker.h"
 
+#include <algorithm>
+
 
 namespace latentlab::ui {
 
@@ -13,6 +15,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
     qRegisterMetaType<EpochInfo>();
     qRegisterMetaType<ReconstructionPreview>();
     qRegisterMetaType<OpenedModelInfo>();
+    qRegisterMetaType<ModelPtr>();
     thread_.setObjectName(QStringLiteral("Training"));
     worker_ = new TrainingWorker; // no parent: it lives on thread_ and is deleted there when it finishes
     worker_->moveToThread(&thread_);
@@ -27,6 +30,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
         Q_EMIT epochDone(info);
     });
     connect(worker_, &TrainingWorker::previewReady, this, &TrainingController::previewReady);
+    connect(worker_, &TrainingWorker::snapshotReady, this, &TrainingController::modelSnapshot);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &TrainingController::onFailed);
     connect(worker_, &TrainingWorker::saved, this, [this](const QString& path) {
@@ -105,6 +109,13 @@ QString TrainingController::open(const QString& path, DatasetPtr data, const QSt
     return {};
 }
 
+void TrainingController::setSnapshotEvery(qint64 steps)
+{
+    snapshotEvery_ = std::max<qint64>(0, steps);
+    if (job_)
+        job_->snapshotEvery = snapshotEvery_;
+}
+
 QString TrainingController::trainMore(qint64 totalEpochs)
 {
     if (isRunning() || saving_)
@@ -123,6 +134,7 @@ QString TrainingController::startRun()
 {
     control_ = std::make_shared<TrainingControl>();
     job_->control = control_;
+    job_->snapshotEvery = snapshotEvery_;
     setState(State::Training);
     TrainingWorker* worker = worker_;
     std::shared_ptr<TrainingJob> job = job_;

@@ -5,6 +5,7 @@
 // next batch even while the worker's thread is busy inside a step. Destroying the controller stops a run at
 // its next batch and joins the thread: closing the window mid-run leaves no thread behind.
 #include "dataset_ptr.h"
+#include "model_ptr.h"
 #include "models/model_config.h"
 #include "training/training_config.h"
 #include "training_reports.h"
@@ -44,6 +45,10 @@ public:
     // Take effect at the next step of a run (and stay for later runs of this model).
     void setLearningRate(double lr);
     void setBeta(double beta);
+    // While a run goes, a model snapshot every `steps` steps (0: only when a run ends), so the explorer can
+    // follow the latent space as it forms. Takes effect at once, also mid-run.
+    void setSnapshotEvery(qint64 steps);
+    qint64 snapshotEvery() const { return snapshotEvery_; }
     // Opens a checkpoint on the worker (replacing the current model: ask the user first); answered by
     // opened() or openFailed(). With `data` that fits it, the model can train more.
     QString open(const QString& path, DatasetPtr data, const QString& dataPath);
@@ -76,6 +81,9 @@ Q_SIGNALS:
     void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
+    // A frozen copy of the current model: after each run and open, and during runs as setSnapshotEvery asks.
+    // training: taken mid-run (more will follow).
+    void modelSnapshot(latentlab::ui::ModelPtr model, qint64 step, bool training);
 
 private:
     QString startRun();
@@ -93,6 +101,7 @@ private:
     bool saving_ = false; // a save or an open is in flight on the worker
     bool canTrain_ = false;
     qint64 epochsDone_ = 0;
+    qint64 snapshotEvery_ = 0;
 };
 
 } // namespace latentlab::ui

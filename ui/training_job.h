@@ -10,6 +10,7 @@
 #include "training/training_config.h"
 #include "training/training_control.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct TrainingJob {
     std::unique_ptr<Trainer> trainer;
     std::vector<std::int64_t> preview;         // validation samples shown beside their reconstructions
     std::int64_t previewEvery = 200;           // steps between two previews
+    // Steps between two model snapshots for the explorer (0: none while training). Set from the GUI thread
+    // while a run goes, hence atomic.
+    std::atomic<std::int64_t> snapshotEvery{0};
     // An opened checkpoint that the open data cannot train: its model, progress and data fingerprint, so it
     // still saves (without optimizer state) and shows its history.
     CheckpointMeta openedMeta;

@@ -4,6 +4,8 @@
 #include "analysis/inference_scope.h"
 #include "data/dataset_info.h"
 #include "models/make_model.h"
+#include "models/model_snapshot.h"
+#include "tensor_image.h"
 #include "training_job.h"
 #include "util/errors.h"
 
@@ -32,18 +34,6 @@ QVector<double> valuesOf(const TermValues& terms)
     return values;
 }
 
-// A [C, H, W] float image in [0, 1] as a QImage that owns its pixels.
-QImage toImage(const torch::Tensor& chw)
-{
-    torch::Tensor t = chw.detach().to(torch::kCPU).clamp(0.0, 1.0).mul(255.0).round().to(torch::kUInt8);
-    if (t.size(0) != 3 && t.size(0) != 4)
-        t = t.narrow(0, 0, 1);
-    t = t.permute({1, 2, 0}).contiguous();
-    const int h = static_cast<int>(t.size(0)), w = static_cast<int>(t.size(1)), c = static_cast<int>(t.size(2));
-    const QImage::Format format = c == 1 ? QImage::Format_Grayscale8 : c == 3 ? QImage::Format_RGB888 : QImage::Format_RGBA8888;
-    return QImage(t.data_ptr<std::uint8_t>(), w, h, w * c, format).copy();
-}
-
 // Turns the trainer's per-step reports into at most ~25 queued signals a second: a signal per step would
 // flood the GUI thread's event queue at thousands of steps a second, and the chart redraws at 20 Hz anyway.
 class GuiObserver : public TrainingObserver {
@@ -63,6 +53,9 @@ public:
             flush();
         if (job_.previewEvery > 0 && r.step % job_.previewEvery == 0)
             preview(r.step);
+        const std::int64_t every = job_.snapshotEvery.load();
+        if (every > 0 && r.step % every == 0)
+            Q_EMIT worker_.snapshotReady(snapshotModel(job_.model), r.step, true);
     }
 
     void onEpoch(const EpochReport& r) override
@@ -122,8 +115,8 @@ private:
         ReconstructionPreview out;
         out.step = step;
         for (std::int64_t i = 0; i < x.size(0); ++i) {
-            out.inputs << toImage(x[i]);
-            out.reconstructions << toImage(recon[i]);
+            out.inputs << tensorToImage(x[i]);
+            out.reconstructions << tensorToImage(recon[i]);
         }
         Q_EMIT worker_.previewReady(out);
     }
@@ -177,6 +170,7 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
         observer.flush();
         job->trainer->setObserver(nullptr);
         job->trainer->setControl(nullptr);
+        Q_EMIT snapshotReady(snapshotModel(job->model), outcome.step, false);
         Q_EMIT finished(static_cast<int>(outcome.status), QString::fromStdString(outcome.message), outcome.epoch,
                         outcome.step);
     } catch (const std::exception& e) {
@@ -276,6 +270,7 @@ void TrainingWorker::open(std::shared_ptr<TrainingJob> job, const QString& path)
             }
         }
         Q_EMIT opened(info);
+        Q_EMIT snapshotReady(snapshotModel(job->model), loaded.meta.progress.step, false);
     } catch (const std::exception& e) {
         Q_EMIT openFailed(path, QString::fromStdString(e.what()));
     }

@@ -2,6 +2,7 @@
 // Lives on the training controller's thread and runs core's Trainer there. Every call arrives as a queued
 // invocation; every answer leaves as a queued signal with plain values. Exceptions stop here and leave as a
 // message: nothing is thrown across threads. No torch header here (the job is only forward-declared).
+#include "model_ptr.h"
 #include "training_reports.h"
 
 #include <QObject>
@@ -39,6 +40,9 @@ Q_SIGNALS:
     void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
+    // A frozen copy of the model for the explorer: after every run and open, and every job->snapshotEvery
+    // steps while training (taken between two steps, on this thread, the only one that writes the weights).
+    void snapshotReady(latentlab::ui::ModelPtr model, qint64 step, bool training);
 };
 
 } // namespace latentlab::ui

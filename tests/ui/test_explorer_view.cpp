@@ -1,0 +1,390 @@
+// The latent explorer driven as a person would, offscreen: the model's latents land on the scatter, dragging
+// the probe decodes exactly the latent under the mouse, the interpolation slider's ends are the endpoints'
+// reconstructions, a grid drawn twice with one seed is the same, t-SNE streams frames and stops, a traversal
+// has a row per dimension, mid-run snapshots reach the explorer only when it follows training, and a bad model
+// file is refused in one sentence.
+#include "explorer/explorer_controller.h"
+#include "explorer/explorer_view.h"
+#include "explorer/image_grid_view.h"
+#include "explorer/interpolation_panel.h"
+#include "explorer/probe_panel.h"
+#include "explorer/sampling_panel.h"
+#include "explorer/scatter_view.h"
+#include "explorer/traversal_panel.h"
+#include "fixtures.h"
+#include "models/make_model.h"
+#include "models/model_snapshot.h"
+#include "tensor_image.h"
+#include "training_controller.h"
+#include "ui_fixtures.h"
+
+#include <QComboBox>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSlider>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace latentlab;
+using namespace latentlab::ui;
+using latentlab::testing::TempDir;
+using latentlab::ui::fixtures::tinyImages;
+
+namespace {
+
+ModelPtr tinyModel(const Dataset& data, std::int64_t latent, ModelKind kind = ModelKind::Vae)
+{
+    ModelConfig c = ModelConfig::defaultsFor(data.sampleShape(), kind);
+    c.hidden = {16};
+    c.latentDim = latent;
+    c.numClasses = kind == ModelKind::ConditionalVae ? data.numClasses() : 0;
+    torch::manual_seed(5);
+    return snapshotModel(makeModel(c));
+}
+
+// The decoder's image of one latent, computed here directly.
+QImage decodeDirect(const ModelPtr& model, const torch::Tensor& z)
+{
+    torch::NoGradGuard g;
+    return tensorToImage(model->decode(z.view({1, -1}).to(torch::kFloat32)).reconstruction[0]);
+}
+
+QImage reconstructDirect(const ModelPtr& model, const Dataset& data, std::int64_t index)
+{
+    torch::NoGradGuard g;
+    const torch::Tensor x = data.batch({index});
+    return tensorToImage(model->decode(model->encode(x).mu).reconstruction.reshape_as(x)[0]);
+}
+
+// Largest difference of any grey level: batch and single-row products may round the last bit differently.
+int maxPixelDifference(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return 256;
+    const QImage x = a.convertToFormat(QImage::Format_Grayscale8), y = b.convertToFormat(QImage::Format_Grayscale8);
+    int worst = 0;
+    for (int r = 0; r < x.height(); ++r)
+        for (int c = 0; c < x.width(); ++c)
+            worst = std::max(worst, std::abs(x.constScanLine(r)[c] - y.constScanLine(r)[c]));
+    return worst;
+}
+
+void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                  Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+struct Explorer {
+    TempDir dir;
+    DatasetPtr data = tinyImages(dir);
+    ExplorerView view;
+    Explorer() { view.resize(1100, 700); }
+    bool waitFinal(int ms = 20000)
+    {
+        QSignalSpy frames(&view, &ExplorerView::frameShown);
+        return QTest::qWaitFor([&] {
+            for (const auto& f : frames)
+                if (f.at(0).toBool())
+                    return true;
+            return false;
+        }, ms);
+    }
+};
+
+} // namespace
+
+class TestExplorerView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { fixtures::isolateSettings(); }
+
+    void everySampleLandsAtItsLatent()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        ModelPtr model = tinyModel(*e.data, 2);
+        e.view.setModel(model);
+        QVERIFY(e.waitFinal());
+        QCOMPARE(e.view.projectionBox()->currentData().toString(), QStringLiteral("latent"));
+        QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+        torch::NoGradGuard g;
+        const torch::Tensor mu = model->encode(e.data->batch({7})).mu[0];
+        const QPointF p = e.view.scatter()->position(7);
+        QVERIFY(std::abs(p.x() - mu[0].item<double>()) < 1e-4);
+        QVERIFY(std::abs(p.y() - mu[1].item<double>()) < 1e-4);
+        QVERIFY(e.view.statusText().contains(QStringLiteral("80")));
+    }
+
+    void draggingTheProbeDecodesTheLatentUnderTheMouse()
+    {
+        Explorer e;
+        e.view.show();
+        e.view.setDataset(e.data);
+        ModelPtr model = tinyModel(*e.data, 2);
+        e.view.setModel(model);
+        QVERIFY(e.waitFinal());
+        e.view.probeButton()->setChecked(true);
+        ScatterView* scatter = e.view.scatter();
+        QCOMPARE(scatter->mode(), ScatterView::Mode::Probe);
+
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        const QRect plot = scatter->plotRect();
+        const QPointF a(plot.left() + plot.width() * 0.3, plot.top() + plot.height() * 0.4);
+        const QPointF b(plot.left() + plot.width() * 0.8, plot.top() + plot.height() * 0.7);
+        send(scatter, QEvent::MouseButtonPress, a, Qt::LeftButton);
+        send(scatter, QEvent::MouseMove, b, Qt::LeftButton);
+        send(scatter, QEvent::MouseButtonRelease, b, Qt::NoButton);
+        const QPointF at = scatter->toData(b);
+        QVERIFY(QTest::qWaitFor([&] {
+            return !probes.isEmpty() && probes.last().at(0).value<ProbeImage>().position == at;
+        }, 10000));
+        const ProbeImage shown = e.view.probePanel()->probe();
+        QCOMPARE(shown.position, at);
+        const QImage expected = decodeDirect(model, torch::tensor({static_cast<float>(at.x()), static_cast<float>(at.y())}));
+        QCOMPARE(maxPixelDifference(shown.image, expected), 0);
+        QCOMPARE(e.view.probePanel()->decodedView()->image(0), shown.image);
+        QCOMPARE(shown.neighbours.size(), 8);
+        QVERIFY(shown.note.isEmpty());
+
+        // The first position decoded something else: the image follows the mouse.
+        const QImage atA = decodeDirect(model, torch::tensor({static_cast<float>(scatter->toData(a).x()),
+                                                              static_cast<float>(scatter->toData(a).y())}));
+        QVERIFY(maxPixelDifference(atA, expected) > 0);
+    }
+
+    void aBurstOfProbesEndsOnTheLastOne()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        ModelPtr model = tinyModel(*e.data, 2);
+        e.view.setModel(model);
+        QVERIFY(e.waitFinal());
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        for (int i = 0; i < 200; ++i)
+            e.view.controller()->probe(QPointF(-2.0 + i * 0.02, 0.5));
+        const QPointF last(-2.0 + 199 * 0.02, 0.5);
+        QVERIFY(QTest::qWaitFor([&] {
+            return !probes.isEmpty() && probes.last().at(0).value<ProbeImage>().position == last;
+        }, 10000));
+        QTest::qWait(50);
+        QVERIFY(probes.size() <= 200);
+        QCOMPARE(probes.last().at(0).value<ProbeImage>().position, last);
+        qInfo("200 requests, %d decodes", int(probes.size()));
+    }
+
+    void tsneDecodesTheNeighboursMeanAndSaysSo()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        e.view.setModel(tinyModel(*e.data, 3));
+        QVERIFY(e.waitFinal());
+        QCOMPARE(e.view.projectionBox()->currentData().toString(), QStringLiteral("pca"));
+        QVERIFY(e.view.statusText().contains(QStringLiteral("PCA")));
+        QSignalSpy frames(&e.view, &ExplorerView::frameShown);
+        ProjectionSettings s;
+        s.method = QStringLiteral("tsne");
+        s.perplexity = 5;
+        s.iterations = 300;
+        e.view.setProjection(s);
+        QVERIFY(e.waitFinal(60000));
+        QVERIFY(frames.size() >= 1);
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        e.view.controller()->probe(e.view.scatter()->position(3));
+        QVERIFY(probes.wait(10000));
+        const ProbeImage p = probes.last().at(0).value<ProbeImage>();
+        QVERIFY(p.note.contains(QStringLiteral("t-SNE")));
+        QCOMPARE(p.neighbours.value(0), qint64(3));
+    }
+
+    void stoppingATsneKeepsItsLayout()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        e.view.setModel(tinyModel(*e.data, 3));
+        QVERIFY(e.waitFinal());
+        ProjectionSettings s;
+        s.method = QStringLiteral("tsne");
+        s.perplexity = 5;
+        s.iterations = 1'000'000; // would run for minutes
+        e.view.setProjection(s);
+        QVERIFY(e.view.controller()->isProjecting());
+        QSignalSpy frames(&e.view, &ExplorerView::frameShown);
+        QVERIFY(frames.wait(20000)); // it animates
+        e.view.controller()->stopProjection();
+        QVERIFY(QTest::qWaitFor([&] { return !e.view.controller()->isProjecting(); }, 10000));
+        QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+    }
+
+    void interpolationEndsAreTheReconstructions()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        ModelPtr model = tinyModel(*e.data, 3);
+        e.view.setModel(model);
+        QVERIFY(e.waitFinal());
+        e.view.panels()->setCurrentWidget(e.view.interpolationPanel());
+        InterpolationPanel* panel = e.view.interpolationPanel();
+        QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
+        QSignalSpy frames(e.view.controller(), &ExplorerController::probeDecoded);
+        panel->setEnds(4, 21);
+        QVERIFY(images.wait(10000));
+        QCOMPARE(panel->stripView()->count(), 10);
+        QCOMPARE(e.view.scatter()->path().size(), 10);
+
+        for (double t : {1.0, 0.0}) { // the slider starts at 0: going there first would send nothing
+            frames.clear();
+            panel->setPosition(t);
+            QVERIFY(QTest::qWaitFor([&] {
+                return !frames.isEmpty() && frames.last().at(0).value<ProbeImage>().t == t;
+            }, 10000));
+            const QImage shown = panel->frameView()->image(0);
+            const QImage expected = reconstructDirect(model, *e.data, t == 0.0 ? 4 : 21);
+            QVERIFY2(maxPixelDifference(shown, expected) <= 1, qPrintable(QStringLiteral("t = %1").arg(t)));
+        }
+        // The strip's first and last images are the same two reconstructions.
+        QVERIFY(maxPixelDifference(panel->stripView()->image(0), reconstructDirect(model, *e.data, 4)) <= 1);
+        QVERIFY(maxPixelDifference(panel->stripView()->image(9), reconstructDirect(model, *e.data, 21)) <= 1);
+    }
+
+    void aSeedDrawsTheSameGridTwice()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        e.view.setModel(tinyModel(*e.data, 2));
+        QVERIFY(e.waitFinal());
+        SamplingPanel* panel = e.view.samplingPanel();
+        QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
+        panel->sideBox()->setValue(4);
+        panel->seedBox()->setValue(11);
+        auto draw = [&] {
+            images.clear();
+            panel->drawButton()->click();
+            if (!images.wait(10000))
+                return QVector<QImage>();
+            QVector<QImage> out;
+            for (int i = 0; i < panel->grid()->count(); ++i)
+                out << panel->grid()->image(i);
+            return out;
+        };
+        const QVector<QImage> first = draw();
+        QCOMPARE(first.size(), 16);
+        QCOMPARE(draw(), first);
+        panel->seedBox()->setValue(12);
+        const QVector<QImage> other = draw();
+        QCOMPARE(other.size(), 16);
+        QVERIFY(other != first);
+        // A click on a sample puts the probe at its latent (exactly: this 2-D latent is its own layout).
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        Q_EMIT panel->grid()->cellClicked(2);
+        QVERIFY(probes.wait(10000));
+        QVERIFY(e.view.scatter()->probeVisible());
+        QVERIFY(maxPixelDifference(probes.last().at(0).value<ProbeImage>().image, other[2]) <= 1);
+    }
+
+    void aTraversalHasARowPerDimension()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        e.view.setModel(tinyModel(*e.data, 3));
+        QVERIFY(e.waitFinal());
+        QSignalSpy details(e.view.controller(), &ExplorerController::sampleDescribed);
+        e.view.selectSample(9);
+        QVERIFY(details.wait(10000));
+        QCOMPARE(details.last().at(0).value<SampleDetail>().index, qint64(9));
+        QCOMPARE(e.view.scatter()->selected(), 9);
+        QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
+        e.view.panels()->setCurrentWidget(e.view.traversalPanel());
+        QVERIFY(images.wait(10000));
+        QCOMPARE(e.view.traversalPanel()->grid()->count(), 3 * 9);
+    }
+
+    void aConditionalVaeShowsEveryClass()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        e.view.setModel(tinyModel(*e.data, 2, ModelKind::ConditionalVae));
+        QVERIFY(e.waitFinal());
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        e.view.controller()->probe(QPointF(0.1, -0.2));
+        QVERIFY(probes.wait(10000));
+        const ProbeImage p = probes.last().at(0).value<ProbeImage>();
+        QCOMPARE(p.perClass.size(), e.data->numClasses());
+        QVERIFY(p.perClass[0] != p.perClass[1]);
+    }
+
+    void followsTrainingOnlyWhenAsked()
+    {
+        Explorer e;
+        TrainingController training;
+        QObject::connect(&training, &TrainingController::modelSnapshot, &e.view, &ExplorerView::setModel);
+        QObject::connect(&e.view, &ExplorerView::snapshotIntervalChanged, &training, &TrainingController::setSnapshotEvery);
+        e.view.setDataset(e.data);
+        e.view.setFollowTraining(true);
+        QCOMPARE(training.snapshotEvery(), e.view.followEvery());
+        training.setSnapshotEvery(4); // the spin box's minimum is meant for real data
+        QSignalSpy snapshots(&training, &TrainingController::modelSnapshot);
+        ModelConfig c = ModelConfig::defaultsFor(e.data->sampleShape());
+        c.hidden = {16};
+        c.latentDim = 2;
+        TrainingConfig t;
+        t.epochs = 2;
+        t.batchSize = 8;
+        t.threads = 1;
+        QVERIFY(training.train(c, t, e.data, e.dir.path().c_str()).isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return !training.isRunning(); }, 60000));
+        QVERIFY(QTest::qWaitFor([&] { return e.view.hasModel() && !e.view.controller()->isProjecting(); }, 20000));
+        int midRun = 0;
+        for (const auto& s : snapshots)
+            midRun += s.at(2).toBool() ? 1 : 0;
+        QVERIFY(midRun >= 2);           // 16 steps, one every 4
+        QVERIFY(!snapshots.last().at(2).toBool()); // and the finished model last
+        QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+
+        e.view.setFollowTraining(false);
+        QCOMPARE(training.snapshotEvery(), qint64(0));
+    }
+
+    void aBadModelFileIsRefusedInOneSentence()
+    {
+        Explorer e;
+        e.view.setDataset(e.data);
+        const std::string path = e.dir.path() + "/broken.pt";
+        std::ofstream(path) << "not a model";
+        QSignalSpy failed(e.view.controller(), &ExplorerController::openFailed);
+        e.view.openModelFile(QString::fromStdString(path));
+        QVERIFY(failed.wait(10000));
+        const QString message = failed.last().at(1).toString();
+        QVERIFY(message.contains(QStringLiteral("broken.pt")));
+        QVERIFY(!message.contains(QLatin1Char('\n')));
+        QVERIFY(!e.view.hasModel());
+    }
+
+    void closingMidLayoutLeavesNoThread()
+    {
+        TempDir dir;
+        DatasetPtr data = tinyImages(dir);
+        QElapsedTimer clock;
+        {
+            ExplorerView view;
+            view.setDataset(data);
+            view.setModel(tinyModel(*data, 3));
+            ProjectionSettings s;
+            s.method = QStringLiteral("tsne");
+            s.perplexity = 5;
+            s.iterations = 1'000'000;
+            view.setProjection(s);
+            QTest::qWait(300);
+            clock.start();
+        } // destroyed mid-run: cancels and joins both threads
+        QVERIFY(clock.elapsed() < 5000);
+    }
+};
+
+QTEST_MAIN(TestExplorerView)
+#include "test_explorer_view.moc"

@@ -1,0 +1,339 @@
+#include "explorer/decode_worker.h"
+
+#include "analysis/anomaly_scores.h"
+#include "analysis/generation.h"
+#include "analysis/inference_scope.h"
+#include "analysis/latent_geometry.h"
+#include "analysis/latent_walks.h"
+#include "explorer/explorer_space.h"
+#include "models/hierarchical_vae.h"
+#include "models/latent_model.h"
+#include "models/model_snapshot.h"
+#include "tensor_image.h"
+#include "util/errors.h"
+
+#include <QThread>
+
+#include <optional>
+
+namespace latentlab::ui {
+
+struct DecodeWorker::State {
+    std::shared_ptr<LatentModel> model; // this thread's own copy of the snapshot
+    DatasetPtr data;
+    SpacePtr space;
+    std::optional<std::vector<DimensionKl>> dimsByKl; // per model, computed on first traversal
+
+    bool conditional() const { return model && model->kind() == ModelKind::ConditionalVae; }
+    std::int64_t labelOf(std::int64_t index) const
+    {
+        return data && data->hasLabels() ? data->labels()[static_cast<std::size_t>(index)] : 0;
+    }
+    QString labelName(std::int64_t index) const
+    {
+        if (!data || !data->hasLabels())
+            return {};
+        return QString::fromStdString(data->classNames()[static_cast<std::size_t>(labelOf(index))]);
+    }
+    void requireModel() const
+    {
+        if (!model || !data)
+            throw BadInputError("there is no model to explore yet: train one or open one");
+    }
+    void requireSpace() const
+    {
+        requireModel();
+        if (!space)
+            throw BadInputError("the latent space is still being computed");
+    }
+    void requireIndex(qint64 index) const
+    {
+        if (index < 0 || index >= data->size())
+            throw BadInputError("sample " + std::to_string(index) + " is not in the data (it has " +
+                                std::to_string(data->size()) + ")");
+    }
+    // Plot positions of latents under the current projection, when both exist.
+    QVector<QPointF> positionsOf(const torch::Tensor& latents) const
+    {
+        QVector<QPointF> out;
+        if (!space || !latents.defined() || latents.size(1) != space->latents.size(1))
+            return out;
+        const torch::Tensor xy = space->positionsOf(latents).contiguous();
+        const float* p = xy.data_ptr<float>();
+        for (std::int64_t i = 0; i < xy.size(0); ++i)
+            out << QPointF(p[2 * i], p[2 * i + 1]);
+        return out;
+    }
+};
+
+DecodeWorker::DecodeWorker(QObject* parent) : QObject(parent), state_(std::make_unique<State>()) {}
+
+DecodeWorker::~DecodeWorker() = default;
+
+void DecodeWorker::setModel(ModelPtr model, DatasetPtr data)
+{
+    // One thread is plenty for single latents, and leaves the other cores to the projection and training.
+    at::set_num_threads(1);
+    state_->model = snapshotModel(model);
+    state_->data = std::move(data);
+    state_->space.reset();
+    state_->dimsByKl.reset();
+}
+
+void DecodeWorker::setSpace(SpacePtr space)
+{
+    state_->space = std::move(space);
+}
+
+void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
+{
+    while (std::optional<ProbeRequest> request = mailbox->take()) {
+        try {
+            state_->requireSpace();
+            const ProbeRequest& r = *request;
+            State& s = *state_;
+            ProbeImage out;
+            out.id = r.id;
+            out.t = r.t;
+            torch::Tensor z, y;
+            if (r.t >= 0.0) {
+                s.requireIndex(r.path.from);
+                s.requireIndex(r.path.to);
+                const torch::Tensor a = s.space->latents[r.path.from], b = s.space->latents[r.path.to];
+                z = r.path.spherical ? slerp(a, b, r.t) : lerp(a, b, r.t);
+                const QVector<QPointF> at = s.positionsOf(z.view({1, -1}));
+                out.position = at.isEmpty() ? QPointF() : at[0];
+                if (s.conditional())
+                    y = torch::full({1}, s.labelOf(r.path.from), torch::kInt64);
+            } else {
+                out.position = r.position;
+                z = s.space->latentAt(r.position.x(), r.position.y());
+                const std::vector<std::int64_t> near = s.space->nearest(r.position.x(), r.position.y(),
+                                                                        s.space->neighbourCount);
+                for (std::int64_t i : near)
+                    out.neighbours << i;
+                if (!near.empty())
+                    out.neighbourImages = tensorToImages(s.data->batch(near));
+                if (!s.space->invertible())
+                    out.note = tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
+                                  "samples.")
+                                   .arg(near.size());
+                if (s.conditional() && !near.empty())
+                    y = torch::full({1}, s.labelOf(near.front()), torch::kInt64);
+            }
+            const torch::Tensor z1 = z.view({1, -1}).to(torch::kFloat32);
+            if (s.conditional()) {
+                const std::int64_t classes = s.model->config().numClasses;
+                const torch::Tensor all = decodeLatents(*s.model, z1.expand({classes, -1}).contiguous(),
+                                                        torch::arange(classes, torch::kInt64));
+                out.perClass = tensorToImages(all);
+                const std::int64_t shown = y.defined() ? y.item<std::int64_t>() : 0;
+                out.image = out.perClass.value(static_cast<int>(shown));
+            } else {
+                out.image = tensorToImage(decodeLatents(*s.model, z1)[0]);
+            }
+            Q_EMIT probeDecoded(out);
+        } catch (const std::exception& e) {
+            Q_EMIT failed(QStringLiteral("probe"), QString::fromStdString(e.what()));
+        }
+    }
+}
+
+void DecodeWorker::describeSample(qint64 index)
+{
+    try {
+        State& s = *state_;
+        s.requireModel();
+        s.requireIndex(index);
+        SampleDetail d;
+        d.index = index;
+        d.label = s.labelName(index);
+        const torch::Tensor x = s.data->batch({index});
+        const torch::Tensor y = s.conditional() ? s.data->labelBatch({index}) : torch::Tensor();
+        torch::Tensor recon;
+        {
+            InferenceScope scope(*s.model);
+            recon = meanReconstruction(*s.model, x.to(modelDevice(*s.model)), y).reconstruction.to(torch::kCPU);
+        }
+        recon = recon.reshape_as(x);
+        d.input = tensorToImage(x[0]);
+        d.reconstruction = tensorToImage(recon[0]);
+        const torch::Tensor err = (recon[0] - x[0]).pow(2);
+        d.meanSquaredError = err.mean().item<double>();
+        d.error = heatmapImage(err.dim() == 3 ? err.mean(0) : err);
+        if (s.space && s.space->codes.defined()) {
+            const torch::Tensor codes = s.space->codes[index].contiguous();
+            const auto* p = codes.data_ptr<std::int64_t>();
+            for (std::int64_t i = 0; i < codes.numel(); ++i)
+                d.codes << static_cast<int>(p[i]);
+            const ModelConfig& c = s.model->config();
+            const bool grid = c.backbone == Backbone::Conv && c.inputShape.size() == 3;
+            d.codeRows = grid ? static_cast<int>(c.inputShape[1] / 4) : 1;
+            d.codeColumns = static_cast<int>(codes.numel()) / std::max(1, d.codeRows);
+        }
+        Q_EMIT sampleDescribed(d);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QStringLiteral("sample"), QString::fromStdString(e.what()));
+    }
+}
+
+namespace {
+
+ImageSet fromGenerated(const GeneratedImages& g, const QString& kind, int columns)
+{
+    ImageSet out;
+    out.kind = kind;
+    out.images = tensorToImages(g.images);
+    out.columns = g.columns > 0 ? static_cast<int>(g.columns) : columns;
+    for (const auto& note : g.notes)
+        out.notes << QString::fromStdString(note);
+    return out;
+}
+
+} // namespace
+
+void DecodeWorker::sampleGrid(const GridRequest& request)
+{
+    try {
+        State& s = *state_;
+        s.requireModel();
+        if (request.side < 2 || request.side > 16)
+            throw BadInputError("the grid side must be from 2 to 16, not " + std::to_string(request.side));
+        const std::int64_t side = request.side;
+        const torch::Tensor y = s.conditional() && request.label >= 0 ? torch::full({1}, request.label, torch::kInt64)
+                                                                       : torch::Tensor();
+        ImageSet out;
+        torch::Tensor latents;
+        if (request.manifold) {
+            s.requireSpace();
+            const ExplorerSpace& sp = *s.space;
+            DecodedLatents grid;
+            const std::vector<double> q = gaussianQuantiles(side);
+            if (sp.method == ProjectionMethod::Latent || sp.method == ProjectionMethod::Dims) {
+                const torch::Tensor origin = sp.method == ProjectionMethod::Dims ? sp.base : torch::zeros({2});
+                grid = decodePlane(*s.model, origin, axis(origin.size(0), sp.dims[0]), axis(origin.size(0), sp.dims[1]),
+                                   q, q, y);
+            } else if (sp.method == ProjectionMethod::Pca) {
+                // Quantiles of each component's own spread, so the grid covers where the data lies.
+                std::vector<double> u = q, v = q;
+                const double su = std::sqrt(sp.pca->explainedVariance[0].item<double>());
+                const double sv = std::sqrt(sp.pca->explainedVariance[1].item<double>());
+                for (auto& x : u)
+                    x *= su;
+                for (auto& x : v)
+                    x *= sv;
+                grid = decodePlane(*s.model, sp.pca->mean, sp.pca->components[0], sp.pca->components[1], u, v, y);
+            } else {
+                throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims or PCA");
+            }
+            out.kind = QStringLiteral("manifold");
+            out.images = tensorToImages(grid.images);
+            out.columns = request.side;
+            latents = grid.latents;
+        } else if (s.conditional() && request.label < 0) {
+            const GeneratedImages g = classGrid(*s.model, side, request.temperature, request.seed);
+            out = fromGenerated(g, QStringLiteral("classes"), request.side);
+            for (const auto& name : s.data->classNames())
+                out.rowLabels << QString::fromStdString(name);
+            latents = g.latents;
+        } else {
+            SampleOptions o;
+            o.n = side * side;
+            o.temperature = request.temperature;
+            o.seed = request.seed;
+            o.label = request.label;
+            const GeneratedImages g = samplePrior(*s.model, o);
+            out = fromGenerated(g, QStringLiteral("samples"), request.side);
+            latents = g.latents;
+        }
+        out.positions = s.positionsOf(latents);
+        Q_EMIT imagesReady(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QStringLiteral("samples"), QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::interpolate(const InterpolationRequest& request)
+{
+    try {
+        State& s = *state_;
+        s.requireModel();
+        s.requireIndex(request.from);
+        s.requireIndex(request.to);
+        const DecodedLatents d = interpolateSamples(*s.model, *s.data, request.from, request.to, request.steps,
+                                                    request.spherical ? Interpolation::Spherical : Interpolation::Linear);
+        ImageSet out;
+        out.kind = QStringLiteral("interpolation");
+        out.images = tensorToImages(d.images);
+        out.columns = request.steps;
+        out.positions = s.positionsOf(d.latents);
+        Q_EMIT imagesReady(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QStringLiteral("interpolation"), QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::traverse(qint64 index, double lo, double hi, int steps)
+{
+    try {
+        State& s = *state_;
+        s.requireSpace();
+        s.requireIndex(index);
+        if (!s.dimsByKl) {
+            // An even spread of up to 2,000 samples ranks the dimensions as well as all of them would.
+            std::vector<std::int64_t> probe;
+            const std::int64_t n = s.data->size(), m = std::min<std::int64_t>(n, 2000);
+            for (std::int64_t i = 0; i < m; ++i)
+                probe.push_back(i * n / m);
+            s.dimsByKl = dimensionsByKl(*s.model, *s.data, probe);
+        }
+        TraversalOptions o;
+        o.lo = lo;
+        o.hi = hi;
+        o.steps = steps;
+        constexpr std::int64_t maxRows = 32; // a conv VQ-VAE's flattened latent has thousands of dims
+        ImageSet out;
+        out.kind = QStringLiteral("traversal");
+        const std::int64_t d = s.space->latents.size(1);
+        for (const DimensionKl& k : *s.dimsByKl) {
+            if (static_cast<std::int64_t>(o.dims.size()) == maxRows)
+                break;
+            o.dims.push_back(k.dim);
+            out.rowLabels << tr("z%1  KL %2").arg(k.dim).arg(k.kl, 0, 'f', 2);
+        }
+        for (std::int64_t k = 0; o.dims.empty() && k < std::min(d, maxRows); ++k) {
+            // No per-dimension KL (autoencoder, VQ-VAE): in their own order.
+            o.dims.push_back(k);
+        }
+        if (out.rowLabels.isEmpty())
+            for (std::int64_t k : o.dims)
+                out.rowLabels << tr("z%1").arg(k);
+        if (d > maxRows)
+            out.notes << tr("The first %1 of %2 dimensions.").arg(maxRows).arg(d);
+        const torch::Tensor y = s.conditional() ? torch::full({1}, s.labelOf(index), torch::kInt64) : torch::Tensor();
+        const Traversal t = latentlab::traverse(*s.model, s.space->latents[index], o, y);
+        out.images = tensorToImages(t.decoded.images);
+        out.columns = steps;
+        for (double v : t.values)
+            out.columnLabels << QString::number(v, 'g', 3);
+        Q_EMIT imagesReady(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QStringLiteral("traversal"), QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::resampleBottom(qint64 index, int count, quint64 seed)
+{
+    try {
+        State& s = *state_;
+        s.requireSpace();
+        s.requireIndex(index);
+        const GeneratedImages g = latentlab::resampleBottom(*s.model, s.space->latents[index].view({1, -1}), count,
+                                                            1.0, seededGenerator(seed));
+        Q_EMIT imagesReady(fromGenerated(g, QStringLiteral("bottom"), count));
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QStringLiteral("bottom"), QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace latentlab::ui

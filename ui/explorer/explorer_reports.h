@@ -1,0 +1,89 @@
+#pragma once
+// What the explorer's workers and the GUI thread tell each other, as plain Qt values: every one is a copy
+// its receiver owns (images are QImages with their own pixels, positions plain floats), never a tensor.
+#include <QImage>
+#include <QMetaType>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <vector>
+
+namespace latentlab::ui {
+
+// How the scatter lays out the latents.
+struct ProjectionSettings {
+    QString method = QStringLiteral("pca"); // latent | dims | pca | tsne (core's projectionMethodFromString)
+    int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
+    double perplexity = 30.0;               // tsne
+    int iterations = 1000;                  // tsne
+};
+
+// One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.
+struct ProjectionFrame {
+    qint64 generation = 0;        // the request it answers: the view drops frames of an older request
+    std::vector<float> xy;        // x, y per sample, in dataset order (every sample: nothing is subsampled)
+    QString method;
+    QString description;          // core's describe(): "PCA of 32-d latents (41.2% of variance), all 70000 points"
+    bool invertible = true;       // a plot point maps back to one latent (all but t-SNE)
+    bool final = true;            // false for t-SNE's intermediate layouts
+    int iteration = 0, iterations = 0;
+    qint64 modelStep = -1;        // the training step of the model that made it (-1: unknown)
+    int latentDim = 0;
+    QVector<double> codeUsage;    // VQ-VAE: share of all code positions using each code; empty otherwise
+};
+
+// A decoded probe position (or interpolation point): what the view shows beside the scatter.
+struct ProbeImage {
+    qint64 id = 0;                 // the request's number: the view ignores answers older than what it shows
+    QPointF position;              // on the scatter
+    double t = -1.0;               // interpolation: the slider's position in [0, 1]; -1 for a probe
+    QImage image;
+    QVector<QImage> perClass;      // conditional VAE: the same latent under every class, in class order
+    QVector<qint64> neighbours;    // the nearest samples on the scatter, nearest first
+    QVector<QImage> neighbourImages;
+    QString note;                  // how the latent was found, when not exactly ("t-SNE has no inverse: ...")
+};
+
+// The selected sample: its input beside its reconstruction, and for a VQ-VAE its codes.
+struct SampleDetail {
+    qint64 index = -1;
+    QString label;
+    QImage input, reconstruction, error; // error: per-pixel squared error as a heat map
+    double meanSquaredError = 0.0;
+    QVector<int> codes;                  // VQ-VAE: code index per position, row-major codeRows x codeColumns
+    int codeRows = 0, codeColumns = 0;
+};
+
+// A set of decoded images laid out as a grid: prior samples, an interpolation strip, a traversal.
+struct ImageSet {
+    QString kind;                 // "samples", "manifold", "classes", "interpolation", "traversal", "bottom"
+    QVector<QImage> images;
+    int columns = 0;
+    QStringList rowLabels, columnLabels;
+    QVector<QPointF> positions;   // each image's latent on the scatter; empty where the model draws its own
+    QStringList notes;
+};
+
+struct GridRequest {
+    int side = 8;                 // side x side samples, 2..16
+    double temperature = 1.0;
+    quint64 seed = 0;
+    int label = -1;               // conditional VAE: the class; -1 shows one row per class
+    bool manifold = false;        // a regular grid over the scatter's plane instead of random draws
+};
+
+struct InterpolationRequest {
+    qint64 from = -1, to = -1;    // dataset indices
+    int steps = 10;
+    bool spherical = false;
+};
+
+} // namespace latentlab::ui
+
+Q_DECLARE_METATYPE(latentlab::ui::ProjectionSettings)
+Q_DECLARE_METATYPE(latentlab::ui::ProjectionFrame)
+Q_DECLARE_METATYPE(latentlab::ui::ProbeImage)
+Q_DECLARE_METATYPE(latentlab::ui::SampleDetail)
+Q_DECLARE_METATYPE(latentlab::ui::ImageSet)

@@ -1,0 +1,464 @@
+#include "explorer/explorer_view.h"
+
+#include "explorer/explorer_controller.h"
+#include "explorer/image_grid_view.h"
+#include "explorer/interpolation_panel.h"
+#include "explorer/probe_panel.h"
+#include "explorer/sampling_panel.h"
+#include "explorer/scatter_view.h"
+#include "explorer/traversal_panel.h"
+#include "message_box.h"
+#include "sample_image.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace latentlab::ui {
+
+ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new ExplorerController(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    buildToolbar();
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Layout"), this));
+    bar->addWidget(method_);
+    bar->addWidget(dimsLabel_);
+    bar->addWidget(dimX_);
+    bar->addWidget(dimY_);
+    bar->addWidget(perplexityLabel_);
+    bar->addWidget(perplexity_);
+    bar->addWidget(stop_);
+    bar->addSpacing(12);
+    bar->addWidget(probeMode_);
+    bar->addWidget(reset_);
+    bar->addSpacing(12);
+    bar->addWidget(follow_);
+    bar->addWidget(followEvery_);
+    bar->addStretch(1);
+    bar->addWidget(progress_);
+    layout->addLayout(bar);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* left = new QWidget(split);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    scatter_ = new ScatterView(left);
+    scatter_->setPlaceholderText(tr("Train or open a model to see every sample in its latent space."));
+    leftLayout->addWidget(scatter_, 1);
+    status_ = new QLabel(left);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    leftLayout->addWidget(status_);
+
+    panels_ = new QTabWidget(split);
+    probe_ = new ProbePanel;
+    auto* probeScroll = new QScrollArea;
+    probeScroll->setWidget(probe_);
+    probeScroll->setWidgetResizable(true);
+    probeScroll->setFrameShape(QFrame::NoFrame);
+    panels_->addTab(probeScroll, tr("Probe"));
+    sampling_ = new SamplingPanel;
+    panels_->addTab(sampling_, tr("Samples"));
+    interpolation_ = new InterpolationPanel;
+    panels_->addTab(interpolation_, tr("Interpolation"));
+    traversal_ = new TraversalPanel;
+    panels_->addTab(traversal_, tr("Traversal"));
+    split->addWidget(left);
+    split->addWidget(panels_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    // Scatter -> controller.
+    connect(scatter_, &ScatterView::clicked, this, [this](int index) {
+        if (index >= 0)
+            selectSample(index);
+    });
+    connect(scatter_, &ScatterView::probeMoved, this, [this](QPointF position) {
+        probePlaced_ = true;
+        controller_->probe(position);
+    });
+    scatter_->setHoverProvider(
+        [this](int i) {
+            if (!data_ || i < 0 || i >= data_->size())
+                return QString();
+            QString text = tr("Sample %1").arg(i);
+            if (data_->hasLabels())
+                text += QStringLiteral(" · ") +
+                        QString::fromStdString(data_->classNames()[static_cast<std::size_t>(data_->labels()[i])]);
+            return text;
+        },
+        [this](int i) { return data_ ? sampleImage(*data_, i) : QImage(); });
+
+    // Controller -> views.
+    connect(controller_, &ExplorerController::frameReady, this, &ExplorerView::onFrame);
+    connect(controller_, &ExplorerController::projectionProgress, this, [this](double f, const QString& what) {
+        progress_->setVisible(true);
+        progress_->setValue(static_cast<int>(f * 100));
+        progress_->setFormat(what + QStringLiteral(" %p%"));
+    });
+    connect(controller_, &ExplorerController::projectingChanged, this, [this](bool on) {
+        stop_->setEnabled(on);
+        if (!on)
+            progress_->setVisible(false);
+    });
+    connect(controller_, &ExplorerController::projectionStarted, this, [this] {
+        progress_->setValue(0);
+        progress_->setFormat(tr("Encoding %p%"));
+        progress_->setVisible(true);
+    });
+    connect(controller_, &ExplorerController::projectionFailed, this, [this](const QString& message) {
+        setStatus(tr("The layout failed: %1").arg(message));
+        openMessage(this, QMessageBox::Warning, tr("Layout Failed"), message);
+    });
+    connect(controller_, &ExplorerController::modelOpened, this, [this](const QString& path, ModelPtr model) {
+        setModel(std::move(model));
+        Q_EMIT statusMessage(tr("Opened %1 for exploration").arg(path));
+    });
+    connect(controller_, &ExplorerController::openFailed, this, [this](const QString& path, const QString& message) {
+        openMessage(this, QMessageBox::Warning, tr("The model was not opened"), message);
+        Q_EMIT statusMessage(tr("Could not open %1").arg(path));
+    });
+    connect(controller_, &ExplorerController::probeDecoded, this, &ExplorerView::onProbe);
+    connect(controller_, &ExplorerController::sampleDescribed, probe_, &ProbePanel::showSample);
+    connect(controller_, &ExplorerController::imagesReady, this, &ExplorerView::onImages);
+    connect(controller_, &ExplorerController::decodeFailed, this, &ExplorerView::onDecodeFailed);
+
+    // Panels -> controller.
+    connect(probe_, &ProbePanel::sampleChosen, this, &ExplorerView::selectSample);
+    connect(probe_, &ProbePanel::resampleBottomRequested, this, [this] {
+        if (selected_ >= 0)
+            controller_->resampleBottom(selected_, 8, static_cast<quint64>(selected_));
+    });
+    connect(sampling_, &SamplingPanel::requested, controller_, &ExplorerController::sampleGrid);
+    connect(sampling_, &SamplingPanel::positionChosen, this, [this](QPointF position) {
+        probeMode_->setChecked(true);
+        scatter_->setProbe(position);
+        probePlaced_ = true;
+        controller_->probe(position);
+        panels_->setCurrentIndex(0);
+    });
+    connect(interpolation_, &InterpolationPanel::stripRequested, controller_, &ExplorerController::interpolate);
+    connect(interpolation_, &InterpolationPanel::positionChanged, controller_,
+            &ExplorerController::probeInterpolation);
+    connect(traversal_, &TraversalPanel::requested, controller_,
+            [this](qint64 index, double lo, double hi, int steps) { controller_->traverse(index, lo, hi, steps); });
+    connect(panels_, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (panels_->widget(tab) == traversal_ && traversal_->grid()->count() == 0)
+            traversal_->request();
+        if (panels_->widget(tab) == sampling_ && sampling_->grid()->count() == 0 && hasModel())
+            controller_->sampleGrid(sampling_->request());
+        // The interpolation path belongs on the scatter only while its panel shows.
+        if (panels_->widget(tab) != interpolation_)
+            scatter_->setPath({});
+    });
+    applyProjectionUi();
+    setModel(nullptr);
+}
+
+ExplorerView::~ExplorerView() = default;
+
+void ExplorerView::buildToolbar()
+{
+    method_ = new QComboBox(this);
+    method_->addItem(tr("PCA"), QStringLiteral("pca"));
+    method_->addItem(tr("Two dimensions"), QStringLiteral("dims"));
+    method_->addItem(tr("The latent itself (2-D)"), QStringLiteral("latent"));
+    method_->addItem(tr("t-SNE"), QStringLiteral("tsne"));
+    method_->setToolTip(tr("How the latents are laid out on the plane"));
+    dimsLabel_ = new QLabel(tr("x, y"), this);
+    dimX_ = new QSpinBox(this);
+    dimY_ = new QSpinBox(this);
+    dimX_->setPrefix(QStringLiteral("z"));
+    dimY_->setPrefix(QStringLiteral("z"));
+    perplexityLabel_ = new QLabel(tr("Perplexity"), this);
+    perplexity_ = new QDoubleSpinBox(this);
+    perplexity_->setRange(2.0, 100.0);
+    perplexity_->setValue(30.0);
+    stop_ = new QPushButton(tr("Stop"), this);
+    stop_->setToolTip(tr("Stops the layout where it is"));
+    stop_->setEnabled(false);
+    probeMode_ = new QToolButton(this);
+    probeMode_->setText(tr("Probe"));
+    probeMode_->setCheckable(true);
+    probeMode_->setToolTip(tr("Drag on the scatter to decode the latent under the mouse"));
+    reset_ = new QPushButton(tr("Reset view"), this);
+    follow_ = new QCheckBox(tr("Follow training every"), this);
+    follow_->setToolTip(tr("While a model trains, encode every sample again every so many steps under the same "
+                           "layout (PCA or two dimensions), so the clusters can be watched forming"));
+    followEvery_ = new QSpinBox(this);
+    followEvery_->setRange(50, 100'000);
+    followEvery_->setSingleStep(50);
+    followEvery_->setValue(500);
+    followEvery_->setSuffix(tr(" steps"));
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(220);
+    progress_->setVisible(false);
+
+    connect(method_, &QComboBox::currentIndexChanged, this, [this] {
+        applyProjectionUi();
+        requestProjection();
+    });
+    for (QSpinBox* box : {dimX_, dimY_})
+        connect(box, &QSpinBox::valueChanged, this, &ExplorerView::requestProjection);
+    connect(perplexity_, &QDoubleSpinBox::editingFinished, this, &ExplorerView::requestProjection);
+    connect(stop_, &QPushButton::clicked, this, [this] { controller_->stopProjection(); });
+    connect(reset_, &QPushButton::clicked, this, [this] { scatter_->resetView(); });
+    connect(probeMode_, &QToolButton::toggled, this, [this](bool on) {
+        scatter_->setMode(on ? ScatterView::Mode::Probe : ScatterView::Mode::Navigate);
+        scatter_->setProbeVisible(on);
+        if (on && !probePlaced_ && scatter_->pointCount() > 0) {
+            // Somewhere to start from: the middle of what is on screen.
+            const QPointF centre = scatter_->toData(QPointF(scatter_->width() / 2.0, scatter_->height() / 2.0));
+            scatter_->setProbe(centre);
+            probePlaced_ = true;
+            controller_->probe(centre);
+        }
+    });
+    connect(follow_, &QCheckBox::toggled, this, &ExplorerView::emitSnapshotInterval);
+    connect(followEvery_, &QSpinBox::valueChanged, this, &ExplorerView::emitSnapshotInterval);
+}
+
+void ExplorerView::applyProjectionUi()
+{
+    const QString method = method_->currentData().toString();
+    const bool dims = method == QLatin1String("dims"), tsne = method == QLatin1String("tsne");
+    dimsLabel_->setVisible(dims);
+    dimX_->setVisible(dims);
+    dimY_->setVisible(dims);
+    perplexityLabel_->setVisible(tsne);
+    perplexity_->setVisible(tsne);
+    sampling_->setPlaneAvailable(!tsne);
+}
+
+void ExplorerView::requestProjection()
+{
+    ProjectionSettings s;
+    s.method = method_->currentData().toString();
+    s.dimX = dimX_->value();
+    s.dimY = dimY_->value();
+    s.perplexity = perplexity_->value();
+    const ProjectionSettings& old = controller_->projection();
+    if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
+        controller_->hasModel())
+        return;
+    refit_ = true;
+    probePlaced_ = false;
+    scatter_->setPath({});
+    controller_->setProjection(s);
+}
+
+void ExplorerView::setProjection(const ProjectionSettings& settings)
+{
+    const QSignalBlocker a(method_), b(dimX_), c(dimY_);
+    method_->setCurrentIndex(std::max(0, method_->findData(settings.method)));
+    dimX_->setValue(settings.dimX);
+    dimY_->setValue(settings.dimY);
+    perplexity_->setValue(settings.perplexity);
+    applyProjectionUi();
+    refit_ = true;
+    controller_->setProjection(settings);
+}
+
+void ExplorerView::setDataset(DatasetPtr data)
+{
+    data_ = std::move(data);
+    controller_->setData(data_);
+    selected_ = -1;
+    refit_ = true;
+    probePlaced_ = false;
+    scatter_->setPoints({}, {});
+    QStringList names;
+    if (data_)
+        for (const auto& n : data_->classNames())
+            names << QString::fromStdString(n);
+    scatter_->setClassNames(names);
+    probe_->clear();
+    sampling_->clear();
+    interpolation_->clear();
+    interpolation_->setSampleCount(data_ ? data_->size() : 0);
+    traversal_->clear();
+    traversal_->setSelected(-1);
+    setStatus(tr("Train or open a model to explore its latent space."));
+}
+
+bool ExplorerView::hasModel() const
+{
+    return controller_->hasModel();
+}
+
+void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
+{
+    if (training && (!follow_->isChecked() || controller_->projection().method == QLatin1String("tsne")))
+        return;
+    const bool followUp = training && hasModel() && model;
+    if (!model) {
+        controller_->setModel(nullptr);
+        scatter_->setPoints({}, {});
+        setEnabled(true);
+        return;
+    }
+    const ModelConfig& config = configOf(model);
+    QStringList names;
+    if (data_)
+        for (const auto& n : data_->classNames())
+            names << QString::fromStdString(n);
+    const int dim = static_cast<int>(latentDimOf(model));
+    if (!followUp) {
+        probe_->setModel(config.kind, names);
+        sampling_->setModel(config.kind, names);
+        interpolation_->clear();
+        traversal_->clear();
+        refit_ = true;
+        probePlaced_ = false;
+    }
+    if (dim != latentDim_) {
+        latentDim_ = dim;
+        const QSignalBlocker a(method_), b(dimX_), c(dimY_);
+        dimX_->setRange(0, dim - 1);
+        dimY_->setRange(0, dim - 1);
+        dimX_->setValue(0);
+        dimY_->setValue(std::min(1, dim - 1));
+        auto* items = qobject_cast<QStandardItemModel*>(method_->model());
+        if (items)
+            items->item(method_->findData(QStringLiteral("latent")))->setEnabled(dim == 2);
+        // A 2-D latent is best seen as it is; anything larger starts with PCA.
+        method_->setCurrentIndex(method_->findData(dim == 2 ? QStringLiteral("latent") : QStringLiteral("pca")));
+        applyProjectionUi();
+        ProjectionSettings s = controller_->projection();
+        s.method = method_->currentData().toString();
+        s.dimX = dimX_->value();
+        s.dimY = dimY_->value();
+        controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
+        controller_->setProjection(s);
+    }
+    controller_->setModel(std::move(model), step);
+}
+
+void ExplorerView::openModelFile(const QString& path)
+{
+    controller_->openModelFile(path);
+}
+
+void ExplorerView::onFrame(const ProjectionFrame& frame)
+{
+    const bool sameCount = static_cast<qint64>(frame.xy.size()) == 2 * scatter_->pointCount();
+    if (refit_ || !sameCount) {
+        std::vector<int> classes;
+        if (data_ && data_->hasLabels())
+            classes.assign(data_->labels().begin(), data_->labels().end());
+        else
+            classes.assign(frame.xy.size() / 2, -1);
+        scatter_->setPoints(frame.xy, std::move(classes));
+        refit_ = false;
+    } else {
+        scatter_->updatePositions(frame.xy);
+    }
+    probe_->setCodeUsage(frame.codeUsage);
+    QString status = frame.description;
+    if (frame.modelStep >= 0)
+        status += tr(" · model at step %1").arg(frame.modelStep);
+    setStatus(status);
+    if (frame.final) {
+        if (selected_ >= 0)
+            controller_->describeSample(selected_);
+        if (probePlaced_ && scatter_->probeVisible())
+            controller_->probe(scatter_->probe());
+        if (panels_->currentWidget() == sampling_)
+            controller_->sampleGrid(sampling_->request());
+        if (panels_->currentWidget() == interpolation_)
+            interpolation_->setEnds(interpolation_->request().from, interpolation_->request().to);
+    }
+    Q_EMIT frameShown(frame.final);
+}
+
+void ExplorerView::onProbe(const ProbeImage& image)
+{
+    if (image.t >= 0.0)
+        interpolation_->showFrame(image);
+    else
+        probe_->showProbe(image);
+}
+
+void ExplorerView::onImages(const ImageSet& images)
+{
+    if (images.kind == QLatin1String("interpolation")) {
+        interpolation_->showStrip(images);
+        if (panels_->currentWidget() == interpolation_)
+            scatter_->setPath(images.positions);
+    } else if (images.kind == QLatin1String("traversal")) {
+        traversal_->showImages(images);
+    } else if (images.kind == QLatin1String("bottom")) {
+        probe_->showBottomSamples(images);
+    } else {
+        sampling_->showImages(images);
+    }
+}
+
+void ExplorerView::onDecodeFailed(const QString& what, const QString& message)
+{
+    // A probe fails quietly in the status line (it is retried with the next mouse move); a job the user
+    // asked for says why in a dialog.
+    setStatus(message);
+    if (what != QLatin1String("probe"))
+        openMessage(this, QMessageBox::Warning, tr("Explorer"), message);
+}
+
+void ExplorerView::selectSample(qint64 index)
+{
+    if (!data_ || index < 0 || index >= data_->size())
+        return;
+    selected_ = index;
+    scatter_->setSelected(static_cast<int>(index));
+    interpolation_->setSelected(index);
+    traversal_->setSelected(index);
+    if (!hasModel())
+        return;
+    controller_->describeSample(index);
+    if (panels_->currentWidget() == traversal_)
+        traversal_->request();
+}
+
+void ExplorerView::setFollowTraining(bool follow)
+{
+    follow_->setChecked(follow);
+}
+
+bool ExplorerView::followsTraining() const
+{
+    return follow_->isChecked();
+}
+
+qint64 ExplorerView::followEvery() const
+{
+    return followEvery_->value();
+}
+
+void ExplorerView::emitSnapshotInterval()
+{
+    Q_EMIT snapshotIntervalChanged(follow_->isChecked() ? followEvery_->value() : 0);
+}
+
+QString ExplorerView::statusText() const
+{
+    return status_->text();
+}
+
+void ExplorerView::setStatus(const QString& text)
+{
+    status_->setText(text);
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,112 @@
+#pragma once
+// The "Explorer" tab: the whole dataset as a scatter in latent space beside four panels (the probe and the
+// selected sample, prior samples, interpolation, traversal). The scatter's layout is picked above it (PCA,
+// two dimensions, the 2-D latent itself, t-SNE that animates); dragging the probe decodes under the mouse.
+// Models arrive as snapshots: once trained or opened, and, when "Follow training" is on, every N steps of a
+// run, so the clusters can be watched forming. All model work runs on the ExplorerController's threads.
+#include "dataset_ptr.h"
+#include "explorer/explorer_reports.h"
+#include "model_ptr.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QToolButton;
+
+namespace latentlab::ui {
+
+class ExplorerController;
+class InterpolationPanel;
+class ProbePanel;
+class SamplingPanel;
+class ScatterView;
+class TraversalPanel;
+
+class ExplorerView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ExplorerView(QWidget* parent = nullptr);
+    ~ExplorerView() override;
+
+    void setDataset(DatasetPtr data);
+    // training: a snapshot taken mid-run, shown only while "Follow training" is on (and not under t-SNE,
+    // which would restart from scratch every time).
+    void setModel(ModelPtr model, qint64 step = -1, bool training = false);
+    bool hasModel() const;
+    // A checkpoint or TorchScript file opened for exploration alone (the training tab does not see it).
+    void openModelFile(const QString& path);
+    void selectSample(qint64 index);
+    qint64 selectedSample() const { return selected_; }
+    void setFollowTraining(bool follow);
+    bool followsTraining() const;
+    qint64 followEvery() const;
+    // The scatter's layout, as a ProjectionSettings method name ("pca", "dims", "latent", "tsne").
+    void setProjection(const ProjectionSettings& settings);
+    QString statusText() const;
+
+    ExplorerController* controller() const { return controller_; }
+    ScatterView* scatter() const { return scatter_; }
+    ProbePanel* probePanel() const { return probe_; }
+    SamplingPanel* samplingPanel() const { return sampling_; }
+    InterpolationPanel* interpolationPanel() const { return interpolation_; }
+    TraversalPanel* traversalPanel() const { return traversal_; }
+    QTabWidget* panels() const { return panels_; }
+    QComboBox* projectionBox() const { return method_; }
+    QToolButton* probeButton() const { return probeMode_; }
+    QCheckBox* followBox() const { return follow_; }
+
+Q_SIGNALS:
+    // Asks the training side for snapshots every `steps` steps (0: none).
+    void snapshotIntervalChanged(qint64 steps);
+    // A frame of the current layout is on the scatter (tests wait for it).
+    void frameShown(bool final);
+    void statusMessage(const QString& text);
+
+private:
+    void buildToolbar();
+    void applyProjectionUi();
+    void requestProjection();
+    void onFrame(const ProjectionFrame& frame);
+    void onProbe(const ProbeImage& image);
+    void onImages(const ImageSet& images);
+    void onDecodeFailed(const QString& what, const QString& message);
+    void setStatus(const QString& text);
+    void emitSnapshotInterval();
+
+    ExplorerController* controller_ = nullptr;
+    DatasetPtr data_;
+    ScatterView* scatter_ = nullptr;
+    QTabWidget* panels_ = nullptr;
+    ProbePanel* probe_ = nullptr;
+    SamplingPanel* sampling_ = nullptr;
+    InterpolationPanel* interpolation_ = nullptr;
+    TraversalPanel* traversal_ = nullptr;
+
+    QComboBox* method_ = nullptr;
+    QSpinBox* dimX_ = nullptr;
+    QSpinBox* dimY_ = nullptr;
+    QLabel* dimsLabel_ = nullptr;
+    QDoubleSpinBox* perplexity_ = nullptr;
+    QLabel* perplexityLabel_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QPushButton* reset_ = nullptr;
+    QToolButton* probeMode_ = nullptr;
+    QCheckBox* follow_ = nullptr;
+    QSpinBox* followEvery_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* status_ = nullptr;
+
+    qint64 selected_ = -1;
+    int latentDim_ = 0;
+    bool refit_ = true;        // the next frame replaces the points and fits the view (a new layout or model)
+    bool probePlaced_ = false; // the probe has a position in the current layout
+};
+
+} // namespace latentlab::ui

@@ -1,0 +1,165 @@
+#include "explorer/interpolation_panel.h"
+
+#include "explorer/image_grid_view.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace latentlab::ui {
+namespace {
+constexpr int sliderSteps = 1000;
+}
+
+InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* ends = new QGridLayout;
+    from_ = new QSpinBox(this);
+    to_ = new QSpinBox(this);
+    fromSelected_ = new QPushButton(tr("Use selected"), this);
+    toSelected_ = new QPushButton(tr("Use selected"), this);
+    ends->addWidget(new QLabel(tr("From sample"), this), 0, 0);
+    ends->addWidget(from_, 0, 1);
+    ends->addWidget(fromSelected_, 0, 2);
+    ends->addWidget(new QLabel(tr("To sample"), this), 1, 0);
+    ends->addWidget(to_, 1, 1);
+    ends->addWidget(toSelected_, 1, 2);
+    steps_ = new QSpinBox(this);
+    steps_->setRange(3, 32);
+    steps_->setValue(10);
+    ends->addWidget(new QLabel(tr("Steps"), this), 2, 0);
+    ends->addWidget(steps_, 2, 1);
+    spherical_ = new QCheckBox(tr("Spherical"), this);
+    spherical_->setToolTip(tr("Along the great circle (slerp): under a Gaussian prior the straight line's middle "
+                              "passes where the decoder saw few latents"));
+    ends->addWidget(spherical_, 2, 2);
+    layout->addLayout(ends);
+
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setRange(0, sliderSteps);
+    where_ = new QLabel(this);
+    auto* sliderRow = new QHBoxLayout;
+    sliderRow->addWidget(slider_, 1);
+    sliderRow->addWidget(where_);
+    layout->addLayout(sliderRow);
+    frame_ = new ImageGridView(this);
+    frame_->setCellSize(168);
+    layout->addWidget(frame_, 0, Qt::AlignHCenter);
+    strip_ = new ImageGridView(this);
+    strip_->setCellSize(40);
+    layout->addWidget(strip_);
+    save_ = new QPushButton(tr("Save strip as PNG…"), this);
+    layout->addWidget(save_, 0, Qt::AlignRight);
+    layout->addStretch(1);
+
+    connect(fromSelected_, &QPushButton::clicked, this, [this] { from_->setValue(static_cast<int>(selected_)); });
+    connect(toSelected_, &QPushButton::clicked, this, [this] { to_->setValue(static_cast<int>(selected_)); });
+    for (QSpinBox* box : {from_, to_, steps_})
+        connect(box, &QSpinBox::valueChanged, this, &InterpolationPanel::requestStrip);
+    connect(spherical_, &QCheckBox::toggled, this, &InterpolationPanel::requestStrip);
+    connect(slider_, &QSlider::valueChanged, this, [this] {
+        where_->setText(QStringLiteral("t = %1").arg(position(), 0, 'f', 3));
+        highlightNearestStep();
+        Q_EMIT positionChanged(request(), position());
+    });
+    connect(strip_, &ImageGridView::cellClicked, this, [this](int cell) {
+        const int n = std::max(2, strip_->count());
+        setPosition(static_cast<double>(cell) / (n - 1));
+    });
+    connect(save_, &QPushButton::clicked, this,
+            [this] { strip_->saveWithDialog(tr("Save Interpolation"), QStringLiteral("interpolation.png")); });
+    setSampleCount(0);
+    setSelected(-1);
+    where_->setText(QStringLiteral("t = %1").arg(0.0, 0, 'f', 3));
+}
+
+void InterpolationPanel::setSampleCount(qint64 count)
+{
+    const int top = static_cast<int>(std::max<qint64>(0, count - 1));
+    const QSignalBlocker a(from_), b(to_);
+    from_->setRange(0, top);
+    to_->setRange(0, top);
+    setEnabled(count > 0);
+}
+
+void InterpolationPanel::setSelected(qint64 index)
+{
+    selected_ = index;
+    fromSelected_->setEnabled(index >= 0);
+    toSelected_->setEnabled(index >= 0);
+}
+
+void InterpolationPanel::setEnds(qint64 from, qint64 to)
+{
+    {
+        const QSignalBlocker a(from_), b(to_);
+        from_->setValue(static_cast<int>(from));
+        to_->setValue(static_cast<int>(to));
+    }
+    requestStrip();
+}
+
+InterpolationRequest InterpolationPanel::request() const
+{
+    InterpolationRequest r;
+    r.from = from_->value();
+    r.to = to_->value();
+    r.steps = steps_->value();
+    r.spherical = spherical_->isChecked();
+    return r;
+}
+
+double InterpolationPanel::position() const
+{
+    return static_cast<double>(slider_->value()) / sliderSteps;
+}
+
+void InterpolationPanel::setPosition(double t)
+{
+    slider_->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * sliderSteps)));
+}
+
+void InterpolationPanel::requestStrip()
+{
+    Q_EMIT stripRequested(request());
+    Q_EMIT positionChanged(request(), position());
+}
+
+void InterpolationPanel::highlightNearestStep()
+{
+    const int n = strip_->count();
+    const double step = n > 1 ? position() * (n - 1) : 0.0;
+    // Only when the slider sits on a step: between steps no strip image is what the frame shows.
+    strip_->setHighlighted(n > 1 && std::abs(step - std::round(step)) < 1e-6 ? static_cast<int>(std::round(step)) : -1);
+}
+
+void InterpolationPanel::showStrip(const ImageSet& strip)
+{
+    strip_->setImages(strip.images, strip.columns);
+    highlightNearestStep();
+}
+
+void InterpolationPanel::showFrame(const ProbeImage& frame)
+{
+    if (frame.id < lastFrame_)
+        return;
+    lastFrame_ = frame.id;
+    frame_->setImages({frame.image}, 1);
+}
+
+void InterpolationPanel::clear()
+{
+    strip_->clear();
+    frame_->clear();
+}
+
+} // namespace latentlab::ui
