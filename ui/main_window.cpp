@@ -298,6 +298,8 @@ void MainWindow::applyPendingSession()
     const auto session = std::move(pendingSettings_);
     if (session->modelConfig && session->training && session->model.isEmpty())
         training_->form()->setConfigs(*session->modelConfig, *session->training);
+    if (session->projection)
+        explorer_->setProjection(*session->projection);
     if (!pendingView_.isEmpty())
         showView(pendingView_);
     pendingView_.clear();
@@ -314,6 +316,7 @@ QString MainWindow::saveSession(const QString& path)
         session.modelConfig = model;
         session.training = training;
     }
+    session.projection = explorer_->projection();
     session.view = workspace_->currentWidget() == training_   ? QStringLiteral("training")
                    : workspace_->currentWidget() == explorer_ ? QStringLiteral("explorer")
                                                               : QStringLiteral("samples");

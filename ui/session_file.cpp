@@ -28,6 +28,23 @@ QString resolved(const QString& base, const std::string& stored)
     return QDir::cleanPath(QFileInfo(p).isAbsolute() ? p : QFileInfo(base).dir().filePath(p));
 }
 
+ProjectionSettings projectionFromJson(const nlohmann::json& j)
+{
+    ProjectionSettings p;
+    p.method = QString::fromStdString(j.at("layout").get<std::string>());
+    if (!QStringList{QStringLiteral("pca"), QStringLiteral("dims"), QStringLiteral("latent"), QStringLiteral("tsne")}
+             .contains(p.method))
+        throw BadInputError("explorer layout \"" + p.method.toStdString() + "\" is not one of pca, dims, latent, tsne");
+    p.dimX = j.value("x", 0);
+    p.dimY = j.value("y", 1);
+    p.perplexity = j.value("perplexity", 30.0);
+    if (p.dimX < 0 || p.dimY < 0)
+        throw BadInputError("explorer dimensions must be 0 or more");
+    if (!(p.perplexity >= 2.0 && p.perplexity <= 100.0))
+        throw BadInputError("explorer perplexity must be from 2 to 100");
+    return p;
+}
+
 } // namespace
 
 Session readSession(const QString& path)
@@ -59,6 +76,8 @@ Session readSession(const QString& path)
             s.modelConfig = ModelConfig::fromJson(j["model_config"]);
         if (j.contains("training") && !j["training"].is_null())
             s.training = TrainingConfig::fromJson(j["training"]);
+        if (j.contains("explorer") && !j["explorer"].is_null())
+            s.projection = projectionFromJson(j["explorer"]);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
     } catch (const BadInputError& e) {
@@ -80,6 +99,11 @@ void writeSession(const QString& path, const Session& session)
         j["dataset"] = "";
     j["model_config"] = session.modelConfig ? session.modelConfig->toJson() : nlohmann::json();
     j["training"] = session.training ? session.training->toJson() : nlohmann::json();
+    if (session.projection)
+        j["explorer"] = {{"layout", session.projection->method.toStdString()},
+                         {"x", session.projection->dimX},
+                         {"y", session.projection->dimY},
+                         {"perplexity", session.projection->perplexity}};
     const std::string text = j.dump(2) + "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }

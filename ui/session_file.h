@@ -1,7 +1,8 @@
 #pragma once
 // A session: what to reopen together, so a person picks up where they left off: the dataset, the model
 // checkpoint (when the model was saved), the model and training settings (split and normal classes
-// included) and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+// included), the explorer's layout and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+#include "explorer/explorer_reports.h"
 #include "models/model_config.h"
 #include "training/training_config.h"
 
@@ -16,7 +17,8 @@ struct Session {
     QString model;                            // checkpoint path; empty: none saved
     std::optional<ModelConfig> modelConfig;   // the form's settings
     std::optional<TrainingConfig> training;
-    QString view;                             // "samples", "training"
+    QString view;                             // "samples", "training", "explorer"
+    std::optional<ProjectionSettings> projection; // the explorer's layout
 };
 
 // Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative

@@ -1,5 +1,6 @@
 // Sessions: a bad file is refused in one sentence naming it; a saved session reopens the data, the model
 // and the view together, and without a model its settings.
+#include "explorer/explorer_view.h"
 #include "main_window.h"
 #include "model_form.h"
 #include "session_file.h"
@@ -53,6 +54,8 @@ private Q_SLOTS:
                     .contains("d.latentlab: a field has the wrong type"));
         QVERIFY(refusal(write("e.latentlab", R"({"format": "latentlab-session", "version": 1, "model_config": {"kind": "gan"}})"))
                     .startsWith("e.latentlab: "));
+        QVERIFY(refusal(write("f.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": {"layout": "umap"}})"))
+                    .contains("f.latentlab: explorer layout \"umap\""));
         MainWindow window; // in the window: a dialog, and nothing else changes
         QVERIFY(!window.openSession(QString::fromStdString(dir.path() + "/a.latentlab")).isEmpty());
         QVERIFY(window.showsWelcome());
@@ -79,6 +82,11 @@ private Q_SLOTS:
             QSignalSpy saved(view->controller(), &TrainingController::saved);
             view->saveModelAs(model);
             QVERIFY(saved.wait(20000));
+            ProjectionSettings layout;
+            layout.method = QStringLiteral("dims");
+            layout.dimX = 2;
+            layout.dimY = 0;
+            window.explorerView()->setProjection(layout);
             window.showView(QStringLiteral("training"));
             QCOMPARE(window.saveSession(session), QString());
         }
@@ -90,6 +98,11 @@ private Q_SLOTS:
         QCOMPARE(window.workspace()->currentWidget(), window.trainingView());
         QCOMPARE(window.trainingView()->form()->latentBox()->value(), 3);
         QCOMPARE(window.trainingView()->modelPath(), model);
+        // The opened model reaches the explorer, under the session's layout.
+        QVERIFY(QTest::qWaitFor([&] { return window.explorerView()->hasModel(); }, 20000));
+        QCOMPARE(window.explorerView()->projection().method, QStringLiteral("dims"));
+        QCOMPARE(window.explorerView()->projection().dimX, 2);
+        QCOMPARE(window.explorerView()->projection().dimY, 0);
 
         // Without a saved model: the settings come back over the data's defaults.
         Session s = readSession(session);

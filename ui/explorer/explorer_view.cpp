@@ -243,13 +243,21 @@ void ExplorerView::applyProjectionUi()
     sampling_->setPlaneAvailable(!tsne);
 }
 
-void ExplorerView::requestProjection()
+ProjectionSettings ExplorerView::projection() const
 {
     ProjectionSettings s;
     s.method = method_->currentData().toString();
     s.dimX = dimX_->value();
     s.dimY = dimY_->value();
     s.perplexity = perplexity_->value();
+    return s;
+}
+
+void ExplorerView::requestProjection()
+{
+    const ProjectionSettings s = projection();
+    wanted_ = s;
+    hasWanted_ = true;
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
         controller_->hasModel())
@@ -262,14 +270,18 @@ void ExplorerView::requestProjection()
 
 void ExplorerView::setProjection(const ProjectionSettings& settings)
 {
-    const QSignalBlocker a(method_), b(dimX_), c(dimY_);
-    method_->setCurrentIndex(std::max(0, method_->findData(settings.method)));
-    dimX_->setValue(settings.dimX);
-    dimY_->setValue(settings.dimY);
-    perplexity_->setValue(settings.perplexity);
+    wanted_ = settings;
+    hasWanted_ = true;
+    {
+        const QSignalBlocker a(method_), b(dimX_), c(dimY_);
+        method_->setCurrentIndex(std::max(0, method_->findData(settings.method)));
+        dimX_->setValue(settings.dimX);
+        dimY_->setValue(settings.dimY);
+        perplexity_->setValue(settings.perplexity);
+    }
     applyProjectionUi();
     refit_ = true;
-    controller_->setProjection(settings);
+    controller_->setProjection(projection());
 }
 
 void ExplorerView::setDataset(DatasetPtr data)
@@ -334,13 +346,19 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
         auto* items = qobject_cast<QStandardItemModel*>(method_->model());
         if (items)
             items->item(method_->findData(QStringLiteral("latent")))->setEnabled(dim == 2);
-        // A 2-D latent is best seen as it is; anything larger starts with PCA.
-        method_->setCurrentIndex(method_->findData(dim == 2 ? QStringLiteral("latent") : QStringLiteral("pca")));
+        // The layout asked for, where it fits this model; otherwise a 2-D latent is best seen as it is, and
+        // anything larger starts with PCA.
+        QString method = dim == 2 ? QStringLiteral("latent") : QStringLiteral("pca");
+        if (hasWanted_ && (wanted_.method != QLatin1String("latent") || dim == 2) &&
+            (wanted_.method != QLatin1String("dims") || std::max(wanted_.dimX, wanted_.dimY) < dim)) {
+            method = wanted_.method;
+            dimX_->setValue(wanted_.dimX);
+            dimY_->setValue(wanted_.dimY);
+            perplexity_->setValue(wanted_.perplexity);
+        }
+        method_->setCurrentIndex(method_->findData(method));
         applyProjectionUi();
-        ProjectionSettings s = controller_->projection();
-        s.method = method_->currentData().toString();
-        s.dimX = dimX_->value();
-        s.dimY = dimY_->value();
+        const ProjectionSettings s = projection();
         controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
         controller_->setProjection(s);
     }

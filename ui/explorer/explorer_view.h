@@ -48,7 +48,9 @@ public:
     bool followsTraining() const;
     qint64 followEvery() const;
     // The scatter's layout, as a ProjectionSettings method name ("pca", "dims", "latent", "tsne").
+    // Kept for later models too, wherever it fits them (a "latent" layout needs a 2-D latent).
     void setProjection(const ProjectionSettings& settings);
+    ProjectionSettings projection() const;
     QString statusText() const;
 
     ExplorerController* controller() const { return controller_; }
@@ -103,6 +105,8 @@ private:
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
 
+    ProjectionSettings wanted_; // the user's (or a session's) layout, applied to each model it fits
+    bool hasWanted_ = false;
     qint64 selected_ = -1;
     int latentDim_ = 0;
     bool refit_ = true;        // the next frame replaces the points and fits the view (a new layout or model)

@@ -64,9 +64,10 @@ void ScatterLegend::layout(const QRect& column)
         // Room above and below the bar for half a label each.
         y += y > column.top() + kPad ? kGap : 0;
         const int height = std::min(kBarHeight, column.bottom() - kPad - y - metrics_.height());
-        if (height >= kMinBarHeight)
+        if (height >= kMinBarHeight) {
             barRect_ = QRect(column.left() + kPad, y + metrics_.height() / 2, kBarWidth, height);
-        y += height + metrics_.height();
+            y += height + metrics_.height();
+        }
     }
     if (y > column.top() + kPad)
         frame_ = QRect(column.left(), column.top(), width_, y - column.top() + kPad);

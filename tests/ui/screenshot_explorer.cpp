@@ -1,0 +1,101 @@
+// Screenshots of the latent explorer with a trained model, for looking at it as a user sees it (not a test):
+//   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860]
+// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, and with TSNE_SECONDS > 0
+// OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a); Qt's own grab.
+#include "explorer/explorer_controller.h"
+#include "explorer/explorer_view.h"
+#include "explorer/interpolation_panel.h"
+#include "explorer/sampling_panel.h"
+#include "explorer/scatter_view.h"
+#include "explorer/traversal_panel.h"
+#include "language.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+
+#include <cstdio>
+
+using namespace latentlab::ui;
+
+namespace {
+
+bool grabTo(QWidget& window, const QString& path)
+{
+    QTest::qWait(400); // let queued repaints land
+    const bool ok = window.grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    installTranslations(app); // LANG=zh_CN.UTF-8 shows the Chinese window
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS] [WIDTH] [HEIGHT]\n");
+        return 2;
+    }
+    const QString prefix = QString::fromLocal8Bit(argv[3]);
+    const int tsneSeconds = argc > 4 ? std::atoi(argv[4]) : 0;
+    const int width = argc > 5 ? std::atoi(argv[5]) : 1400, height = argc > 6 ? std::atoi(argv[6]) : 860;
+
+    MainWindow window;
+    window.resize(width, height);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::datasetChanged);
+    window.openDataset(QString::fromLocal8Bit(argv[1]));
+    if (!loaded.wait(60000)) {
+        std::fprintf(stderr, "the dataset did not load\n");
+        return 1;
+    }
+    ExplorerView* explorer = window.explorerView();
+    QSignalSpy frames(explorer, &ExplorerView::frameShown);
+    window.openModel(QString::fromLocal8Bit(argv[2]));
+    window.showView(QStringLiteral("explorer"));
+    if (!QTest::qWaitFor([&] { return explorer->hasModel() && !frames.isEmpty() && !explorer->controller()->isProjecting(); },
+                         120000)) {
+        std::fprintf(stderr, "the model was not explored\n");
+        return 1;
+    }
+    ScatterView* scatter = explorer->scatter();
+    explorer->selectSample(0);
+    explorer->probeButton()->setChecked(true);
+    const QPointF probe = scatter->position(1);
+    scatter->setProbe(probe);
+    explorer->controller()->probe(probe);
+    bool ok = grabTo(window, prefix + QStringLiteral("-probe.png"));
+
+    QSignalSpy images(explorer->controller(), &ExplorerController::imagesReady);
+    explorer->panels()->setCurrentWidget(explorer->samplingPanel());
+    images.wait(20000);
+    ok = grabTo(window, prefix + QStringLiteral("-samples.png")) && ok;
+
+    explorer->panels()->setCurrentWidget(explorer->interpolationPanel());
+    images.clear();
+    explorer->interpolationPanel()->setEnds(0, 1);
+    images.wait(20000);
+    explorer->interpolationPanel()->setPosition(0.4);
+    ok = grabTo(window, prefix + QStringLiteral("-interpolation.png")) && ok;
+
+    images.clear();
+    explorer->panels()->setCurrentWidget(explorer->traversalPanel());
+    images.wait(20000);
+    ok = grabTo(window, prefix + QStringLiteral("-traversal.png")) && ok;
+
+    if (tsneSeconds > 0) {
+        explorer->panels()->setCurrentIndex(0);
+        ProjectionSettings s;
+        s.method = QStringLiteral("tsne");
+        explorer->setProjection(s);
+        QTest::qWait(tsneSeconds * 1000);
+        ok = grabTo(window, prefix + QStringLiteral("-tsne.png")) && ok;
+    }
+    window.setConfirmClose([] { return true; });
+    return ok ? 0 : 1;
+}
