@@ -114,6 +114,10 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
                     out.neighbours << i;
                 if (!near.empty())
                     out.neighbourImages = tensorToImages(s.data->batch(near));
+                if (s.model->kind() == ModelKind::VqVae)
+                    out.note = tr("Decoded at (%1, %2) after snapping to the nearest codes, as a VQ-VAE does.")
+                                   .arg(r.position.x(), 0, 'g', 3)
+                                   .arg(r.position.y(), 0, 'g', 3);
                 if (!s.space->invertible())
                     out.note = tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
                                   "samples.")

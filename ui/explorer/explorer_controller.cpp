@@ -84,10 +84,11 @@ void ExplorerController::setData(DatasetPtr data)
     setProjecting(false);
 }
 
-void ExplorerController::setModel(ModelPtr model, qint64 step)
+void ExplorerController::setModel(ModelPtr model, qint64 step, bool training)
 {
     model_ = std::move(model);
     modelStep_ = step;
+    modelTraining_ = training;
     if (!model_ || !data_)
         return;
     DecodeWorker* decoder = decoder_;
@@ -127,10 +128,11 @@ void ExplorerController::startProjection()
     DatasetPtr data = data_;
     const ProjectionSettings settings = settings_;
     const qint64 step = modelStep_;
+    const int threads = modelTraining_ ? 1 : std::max(1, QThread::idealThreadCount());
     setProjecting(true);
     Q_EMIT projectionStarted();
     QMetaObject::invokeMethod(
-        projector_, [=] { projector->run(model, data, settings, generation, step, control); }, Qt::QueuedConnection);
+        projector_, [=] { projector->run(model, data, settings, generation, step, threads, control); }, Qt::QueuedConnection);
 }
 
 void ExplorerController::stopProjection()

@@ -35,8 +35,9 @@ public:
     // The samples to explore (all of them). Drops the model: its latents belong to other data.
     void setData(DatasetPtr data);
     // A model snapshot to explore: every sample is encoded again and projected as the settings say. A later
-    // snapshot of a model that trains replaces it the same way (the view keeps the user's zoom).
-    void setModel(ModelPtr model, qint64 step = -1);
+    // snapshot of a model that trains replaces it the same way (the view keeps the user's zoom). While the
+    // model trains, the layout runs on one thread: OpenMP pools that share cores slow each other many times over.
+    void setModel(ModelPtr model, qint64 step = -1, bool training = false);
     // Opens a checkpoint or a TorchScript module (exploration only) on the projection thread; answered by
     // modelOpened (then explored as setModel does) or openFailed.
     void openModelFile(const QString& path);
@@ -87,6 +88,7 @@ private:
     DatasetPtr data_;
     ModelPtr model_;
     qint64 modelStep_ = -1;
+    bool modelTraining_ = false;
     ProjectionSettings settings_;
     qint64 generation_ = 0;
     qint64 probeId_ = 0;

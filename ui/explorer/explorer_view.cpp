@@ -79,6 +79,8 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     split->addWidget(panels_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // The panels' size hints (a 16 x 16 grid) would otherwise squeeze the scatter: start at 3 : 2.
+    split->setSizes({3000, 2000});
     layout->addWidget(split, 1);
 
     // Scatter -> controller.
@@ -362,7 +364,7 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
         controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
         controller_->setProjection(s);
     }
-    controller_->setModel(std::move(model), step);
+    controller_->setModel(std::move(model), step, training);
 }
 
 void ExplorerView::openModelFile(const QString& path)

@@ -8,8 +8,6 @@
 #include "training/model_file.h"
 #include "util/errors.h"
 
-#include <QThread>
-
 #include <numeric>
 
 namespace latentlab::ui {
@@ -51,12 +49,12 @@ QVector<double> usageOf(const torch::Tensor& codes, std::int64_t codebookSize)
 } // namespace
 
 void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSettings& settings, qint64 generation,
-                           qint64 modelStep, std::shared_ptr<AnalysisControl> control)
+                           qint64 modelStep, int threads, std::shared_ptr<AnalysisControl> control)
 {
     if (!model || !data || control->cancelled())
         return;
     // Per thread in LibTorch: this worker thread starts with one.
-    at::set_num_threads(std::max(1, QThread::idealThreadCount()));
+    at::set_num_threads(std::max(1, threads));
     try {
         if (cache_->model != model || cache_->data != data) {
             cache_->model.reset();

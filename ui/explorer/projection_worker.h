@@ -24,9 +24,10 @@ public:
     explicit ProjectionWorker(QObject* parent = nullptr);
     ~ProjectionWorker() override;
 
-    // Encodes `data` with `model` (unless the same model and data were encoded last time), then projects.
+    // Encodes `data` with `model` (unless the same model and data were encoded last time), then projects, on
+    // `threads` LibTorch threads.
     void run(latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
-             const latentlab::ui::ProjectionSettings& settings, qint64 generation, qint64 modelStep,
+             const latentlab::ui::ProjectionSettings& settings, qint64 generation, qint64 modelStep, int threads,
              std::shared_ptr<latentlab::AnalysisControl> control);
 
     // Opens a checkpoint or a TorchScript file for exploration; `data` gives a TorchScript module that does not

@@ -56,7 +56,7 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(notes_);
 
     grid_ = new ImageGridView(this);
-    grid_->setCellSize(40);
+    grid_->setCellSize(56);
     grid_->setToolTip(tr("Click a sample to put the probe at its latent"));
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(grid_);
