@@ -12,6 +12,7 @@
 #include "recent_files_menu.h"
 #include "explorer/explorer_view.h"
 #include "model_ptr.h"
+#include "sample_grid.h"
 #include "training_controller.h"
 #include "training_view.h"
 #include "welcome_view.h"
@@ -185,6 +186,7 @@ void MainWindow::buildCentral()
     connect(training_->controller(), &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
     connect(explorer_, &ExplorerView::snapshotIntervalChanged, training_->controller(),
             &TrainingController::setSnapshotEvery);
+    connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);
@@ -196,6 +198,7 @@ void MainWindow::buildDock()
 {
     panel_ = new DatasetPanel;
     connect(panel_, &DatasetPanel::classSelected, gallery_, &GalleryView::setClassFilter);
+    connect(panel_->previewGrid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
     dock_ = new QDockWidget(tr("Dataset"), this);
     dock_->setObjectName(QStringLiteral("DatasetDock")); // saveState() finds docks by name
     dock_->setWidget(panel_);
@@ -364,6 +367,16 @@ void MainWindow::chooseModel()
                                                       tr("Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
+}
+
+void MainWindow::showSampleInExplorer(qint64 index, SampleGrid::Request request)
+{
+    showView(QStringLiteral("explorer"));
+    switch (request) {
+    case SampleGrid::Request::Select: explorer_->selectSample(index); break;
+    case SampleGrid::Request::InterpolateFrom: explorer_->interpolateFrom(index); break;
+    case SampleGrid::Request::InterpolateTo: explorer_->interpolateTo(index); break;
+    }
 }
 
 bool MainWindow::showView(const QString& name)

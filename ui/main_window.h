@@ -4,6 +4,7 @@
 // come as more tabs). Datasets arrive from File > Open, the recent list, a drop, or the command line, and
 // all go through one DatasetLoader, so every path gets the same off-thread load and the same error dialog.
 #include "dataset_ptr.h"
+#include "sample_grid.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -93,6 +94,7 @@ private:
     void applyPendingSession();
     void chooseSessionToSave();
     void showError(const QString& title, const QString& message);
+    void showSampleInExplorer(qint64 index, SampleGrid::Request request);
     void showAbout();
     void onLoaded(const QString& path, DatasetPtr dataset);
     void onFailed(const QString& path, const QString& message);

@@ -6,6 +6,9 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -219,6 +222,28 @@ bool SampleGrid::event(QEvent* event)
         return true;
     }
     return QWidget::event(event);
+}
+
+void SampleGrid::contextMenuEvent(QContextMenuEvent* event)
+{
+    const int cell = cellAt(event->pos());
+    if (cell < 0)
+        return;
+    const qint64 index = indices_[static_cast<std::size_t>(cell)];
+    QMenu menu(this);
+    menu.addAction(tr("Show in the Explorer"), this, [this, index] { Q_EMIT sampleRequested(index, Request::Select); });
+    menu.addAction(tr("Interpolate from this sample"), this,
+                   [this, index] { Q_EMIT sampleRequested(index, Request::InterpolateFrom); });
+    menu.addAction(tr("Interpolate to this sample"), this,
+                   [this, index] { Q_EMIT sampleRequested(index, Request::InterpolateTo); });
+    menu.exec(event->globalPos());
+}
+
+void SampleGrid::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    const int cell = cellAt(event->position().toPoint());
+    if (cell >= 0)
+        Q_EMIT sampleRequested(indices_[static_cast<std::size_t>(cell)], Request::Select);
 }
 
 void SampleGrid::changeEvent(QEvent* event)

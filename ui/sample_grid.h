@@ -42,8 +42,17 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // What a thumbnail's context menu (or a double-click, "select") asks of the explorer.
+    enum class Request { Select, InterpolateFrom, InterpolateTo };
+    Q_ENUM(Request)
+
+Q_SIGNALS:
+    void sampleRequested(qint64 index, latentlab::ui::SampleGrid::Request request);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
 

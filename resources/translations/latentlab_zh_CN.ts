@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::CodeUsageBars</name>
+    <message>
+        <source>Codebook: %1 of %2 codes used, %3 dead</source>
+        <translation>码本：%2 个码中使用了 %1 个，%3 个未被使用</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::DatasetPanel</name>
     <message>
         <source>No dataset loaded</source>
@@ -111,6 +118,152 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::DecodeWorker</name>
+    <message>
+        <source>Decoded at (%1, %2) after snapping to the nearest codes, as a VQ-VAE does.</source>
+        <translation>在 (%1, %2) 处解码，先按 VQ-VAE 的做法对齐到最近的码。</translation>
+    </message>
+    <message>
+        <source>t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
+        <translation>t-SNE 没有逆映射：这里解码的是最近 %1 个样本的距离加权平均潜变量。</translation>
+    </message>
+    <message>
+        <source>z%1  KL %2</source>
+        <translation>z%1  KL %2</translation>
+    </message>
+    <message>
+        <source>z%1</source>
+        <translation>z%1</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 dimensions.</source>
+        <translation>%2 个维度中的前 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ExplorerView</name>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Train or open a model to see every sample in its latent space.</source>
+        <translation>训练或打开一个模型，即可在其潜空间中看到每个样本。</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探针</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>Traversal</source>
+        <translation>遍历</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>Encoding %p%</source>
+        <translation>编码中 %p%</translation>
+    </message>
+    <message>
+        <source>The layout failed: %1</source>
+        <translation>布局失败：%1</translation>
+    </message>
+    <message>
+        <source>Layout Failed</source>
+        <translation>布局失败</translation>
+    </message>
+    <message>
+        <source>Opened %1 for exploration</source>
+        <translation>已打开 %1 用于探索</translation>
+    </message>
+    <message>
+        <source>The model was not opened</source>
+        <translation>模型未能打开</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>Two dimensions</source>
+        <translation>两个维度</translation>
+    </message>
+    <message>
+        <source>The latent itself (2-D)</source>
+        <translation>潜变量本身（二维）</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>How the latents are laid out on the plane</source>
+        <translation>潜变量在平面上的布局方式</translation>
+    </message>
+    <message>
+        <source>x, y</source>
+        <translation>x, y</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stops the layout where it is</source>
+        <translation>在当前位置停止布局</translation>
+    </message>
+    <message>
+        <source>Drag on the scatter to decode the latent under the mouse</source>
+        <translation>在散点图上拖动，解码鼠标下的潜变量</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Follow training every</source>
+        <translation>跟随训练，每隔</translation>
+    </message>
+    <message>
+        <source>While a model trains, encode every sample again every so many steps under the same layout (PCA or two dimensions), so the clusters can be watched forming</source>
+        <translation>模型训练期间，每隔若干步按相同布局（PCA 或两个维度）重新编码所有样本，以便观察聚类的形成</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Train or open a model to explore its latent space.</source>
+        <translation>训练或打开一个模型以探索其潜空间。</translation>
+    </message>
+    <message>
+        <source> · model at step %1</source>
+        <translation> · 模型处于第 %1 步</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>探索</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::GalleryView</name>
     <message>
         <source>Small</source>
@@ -159,6 +312,56 @@
     <message>
         <source>No samples</source>
         <translation>没有样本</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ImageGridView</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Could not write the images to %1.</source>
+        <translation>无法将图像写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::InterpolationPanel</name>
+    <message>
+        <source>Use selected</source>
+        <translation>使用所选</translation>
+    </message>
+    <message>
+        <source>From sample</source>
+        <translation>起始样本</translation>
+    </message>
+    <message>
+        <source>To sample</source>
+        <translation>目标样本</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Spherical</source>
+        <translation>球面</translation>
+    </message>
+    <message>
+        <source>Along the great circle (slerp): under a Gaussian prior the straight line&apos;s middle passes where the decoder saw few latents</source>
+        <translation>沿大圆插值（slerp）：在高斯先验下，直线的中段经过解码器很少见到的潜变量区域</translation>
+    </message>
+    <message>
+        <source>Save strip as PNG…</source>
+        <translation>将序列保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save Interpolation</source>
+        <translation>保存插值</translation>
     </message>
 </context>
 <context>
@@ -354,7 +557,7 @@
     </message>
     <message>
         <source>LatentLab checkpoints (*.ckpt);;All files (*)</source>
-        <translation>LatentLab 检查点 (*.ckpt);;所有文件 (*)</translation>
+        <translation type="vanished">LatentLab 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>LatentLab — %1</source>
@@ -439,6 +642,14 @@
     <message>
         <source>Save Session</source>
         <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <source>Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)</source>
+        <translation>模型 (*.ckpt *.pt *.pth);;LatentLab 检查点 (*.ckpt);;来自 PyTorch 的 TorchScript (*.pt *.pth);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -593,6 +804,82 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::ProbePanel</name>
+    <message>
+        <source>At the probe</source>
+        <translation>探针处</translation>
+    </message>
+    <message>
+        <source>The decoder&apos;s image at the probe: drag the probe on the scatter to move it</source>
+        <translation>解码器在探针处生成的图像：在散点图上拖动探针即可移动它</translation>
+    </message>
+    <message>
+        <source>Switch on Probe and drag on the scatter to decode any point.</source>
+        <translation>打开“探针”并在散点图上拖动，即可解码任意一点。</translation>
+    </message>
+    <message>
+        <source>The same latent under every class</source>
+        <translation>同一潜变量在各个类别下</translation>
+    </message>
+    <message>
+        <source>Nearest samples</source>
+        <translation>最近的样本</translation>
+    </message>
+    <message>
+        <source>Selected sample</source>
+        <translation>所选样本</translation>
+    </message>
+    <message>
+        <source>Redraw the bottom layer</source>
+        <translation>重新采样底层</translation>
+    </message>
+    <message>
+        <source>Keeps the selected sample&apos;s top latent and draws the bottom one afresh, eight times</source>
+        <translation>保留所选样本的顶层潜变量，重新采样底层八次</translation>
+    </message>
+    <message>
+        <source>Selected sample: click a point</source>
+        <translation>所选样本：点击一个点</translation>
+    </message>
+    <message>
+        <source>Decoded exactly at (%1, %2).</source>
+        <translation>在 (%1, %2) 处精确解码。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>MSE %1</source>
+        <translation>MSE %1</translation>
+    </message>
+    <message>
+        <source>Codes:
+</source>
+        <translation>编码：
+</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ProjectionWorker</name>
+    <message>
+        <source>t-SNE, iteration %1 of %2</source>
+        <translation>t-SNE，第 %1 / %2 次迭代</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::RecentFilesMenu</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -632,6 +919,104 @@ In the %1 split</source>
     <message>
         <source>train</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <source>Show in the Explorer</source>
+        <translation>在“探索”中显示</translation>
+    </message>
+    <message>
+        <source>Interpolate from this sample</source>
+        <translation>从此样本开始插值</translation>
+    </message>
+    <message>
+        <source>Interpolate to this sample</source>
+        <translation>插值到此样本</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::SamplingPanel</name>
+    <message>
+        <source> × side</source>
+        <translation> × 边长</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Scales the prior&apos;s spread: 0 decodes its centre, above 1 draws unusual latents</source>
+        <translation>缩放先验的分布范围：0 解码其中心，大于 1 会抽到不常见的潜变量</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Regular grid over the scatter&apos;s plane</source>
+        <translation>在散点图平面上的规则网格</translation>
+    </message>
+    <message>
+        <source>Decodes evenly spaced quantiles of the prior across the two axes shown, as in Kingma and Welling&apos;s manifold figure</source>
+        <translation>沿所示两个坐标轴解码先验的等间隔分位点，如 Kingma 与 Welling 的流形图</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Resample</source>
+        <translation>重新采样</translation>
+    </message>
+    <message>
+        <source>The next seed</source>
+        <translation>下一个种子</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Click a sample to put the probe at its latent</source>
+        <translation>点击一个样本，把探针放到它的潜变量处</translation>
+    </message>
+    <message>
+        <source>Save Samples</source>
+        <translation>保存样本</translation>
+    </message>
+    <message>
+        <source>Every class, one row each</source>
+        <translation>所有类别，每类一行</translation>
+    </message>
+    <message>
+        <source>Only a conditional VAE draws by class</source>
+        <translation>只有条件 VAE 可以按类别采样</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ScatterView</name>
+    <message>
+        <source>No points yet</source>
+        <translation>尚无数据点</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Point %1</source>
+        <translation>点 %1</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>值 %1</translation>
     </message>
 </context>
 <context>
@@ -792,6 +1177,41 @@ In the %1 split</source>
 The weights of the last good step were kept.</source>
         <translation>
 已保留最后一个正常步骤的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::TraversalPanel</name>
+    <message>
+        <source>The values each dimension takes, in the prior&apos;s standard deviations</source>
+        <translation>每个维度取值的范围，以先验的标准差为单位</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Save Traversal</source>
+        <translation>保存遍历</translation>
+    </message>
+    <message>
+        <source>Select a sample on the scatter to vary its latent one dimension at a time.</source>
+        <translation>在散点图上选择一个样本，逐个维度改变它的潜变量。</translation>
+    </message>
+    <message>
+        <source>Sample %1: each row varies one dimension, the most informative first.</source>
+        <translation>样本 %1：每行改变一个维度，信息量最大的在前。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,9 @@
 #include "explorer/scatter_view.h"
 #include "explorer/traversal_panel.h"
 #include "fixtures.h"
+#include "gallery_view.h"
+#include "main_window.h"
+#include "sample_grid.h"
 #include "models/make_model.h"
 #include "models/model_snapshot.h"
 #include "tensor_image.h"
@@ -363,6 +366,31 @@ private Q_SLOTS:
         QVERIFY(message.contains(QStringLiteral("broken.pt")));
         QVERIFY(!message.contains(QLatin1Char('\n')));
         QVERIFY(!e.view.hasModel());
+    }
+
+    void thumbnailsSendSamplesToTheExplorer()
+    {
+        TempDir dir;
+        fixtures::tinyImages(dir);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::datasetChanged);
+        window.openDataset(QString::fromStdString(dir.path()));
+        QVERIFY(loaded.wait(10000));
+        window.showView(QStringLiteral("samples"));
+        SampleGrid* grid = window.gallery()->grid();
+        QVERIFY(QTest::qWaitFor([&] { return grid->thumbnailCount() > 0 && grid->isVisible(); }, 5000));
+        const QPoint first(grid->cellSize().width() / 2, grid->cellSize().height() / 2);
+        QTest::mouseDClick(grid, Qt::LeftButton, {}, first);
+        QCOMPARE(window.workspace()->currentWidget(), window.explorerView());
+        QCOMPARE(window.explorerView()->selectedSample(), grid->sampleIndices().front());
+
+        Q_EMIT grid->sampleRequested(5, SampleGrid::Request::InterpolateFrom);
+        Q_EMIT grid->sampleRequested(9, SampleGrid::Request::InterpolateTo);
+        QCOMPARE(window.explorerView()->panels()->currentWidget(), window.explorerView()->interpolationPanel());
+        QCOMPARE(window.explorerView()->interpolationPanel()->request().from, qint64(5));
+        QCOMPARE(window.explorerView()->interpolationPanel()->request().to, qint64(9));
     }
 
     void closingMidLayoutLeavesNoThread()

@@ -48,7 +48,6 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     bar->addWidget(follow_);
     bar->addWidget(followEvery_);
     bar->addStretch(1);
-    bar->addWidget(progress_);
     layout->addLayout(bar);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -60,7 +59,10 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     leftLayout->addWidget(scatter_, 1);
     status_ = new QLabel(left);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    leftLayout->addWidget(status_);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(status_, 1);
+    statusRow->addWidget(progress_);
+    leftLayout->addLayout(statusRow);
 
     panels_ = new QTabWidget(split);
     probe_ = new ProbePanel;
@@ -206,7 +208,8 @@ void ExplorerView::buildToolbar()
     followEvery_->setValue(500);
     followEvery_->setSuffix(tr(" steps"));
     progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(220);
+    progress_->setMinimumWidth(260);
+    progress_->setMaximumWidth(320);
     progress_->setVisible(false);
 
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
@@ -383,6 +386,14 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             classes.assign(frame.xy.size() / 2, -1);
         scatter_->setPoints(frame.xy, std::move(classes));
         refit_ = false;
+        if (scatter_->probeVisible()) {
+            // The old probe position means nothing in a new layout: start again from the middle.
+            const QRect plot = scatter_->plotRect();
+            const QPointF centre = scatter_->toData(QPointF(plot.center()));
+            scatter_->setProbe(centre);
+            probePlaced_ = true;
+            controller_->probe(centre);
+        }
     } else {
         scatter_->updatePositions(frame.xy);
     }
@@ -449,6 +460,18 @@ void ExplorerView::selectSample(qint64 index)
     controller_->describeSample(index);
     if (panels_->currentWidget() == traversal_)
         traversal_->request();
+}
+
+void ExplorerView::interpolateFrom(qint64 index)
+{
+    panels_->setCurrentWidget(interpolation_);
+    interpolation_->setEnds(index, interpolation_->request().to);
+}
+
+void ExplorerView::interpolateTo(qint64 index)
+{
+    panels_->setCurrentWidget(interpolation_);
+    interpolation_->setEnds(interpolation_->request().from, index);
 }
 
 void ExplorerView::setFollowTraining(bool follow)

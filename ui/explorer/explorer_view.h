@@ -43,6 +43,9 @@ public:
     // A checkpoint or TorchScript file opened for exploration alone (the training tab does not see it).
     void openModelFile(const QString& path);
     void selectSample(qint64 index);
+    // Sets one end of the interpolation (from the dataset's thumbnails) and shows that panel.
+    void interpolateFrom(qint64 index);
+    void interpolateTo(qint64 index);
     qint64 selectedSample() const { return selected_; }
     void setFollowTraining(bool follow);
     bool followsTraining() const;
