@@ -9,7 +9,7 @@
 
 namespace latentlab::ui {
 
-// A burst of per-step losses, collected on the training thread and sent at most every ~40 ms.
+// A burst of per-step losses, collected on the training thread and sent at most every ~100 ms.
 struct StepBatch {
     QStringList terms;                 // "total" first, then recon, kl, ...
     QVector<qint64> steps;

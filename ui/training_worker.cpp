@@ -34,8 +34,12 @@ QVector<double> valuesOf(const TermValues& terms)
     return values;
 }
 
-// Turns the trainer's per-step reports into at most ~25 queued signals a second: a signal per step would
-// flood the GUI thread's event queue at thousands of steps a second, and the chart redraws at 20 Hz anyway.
+// Turns the trainer's per-step reports into at most ~10 queued signals a second: a signal per step would
+// flood the GUI thread's event queue at thousands of steps a second. Fewer, larger bursts also matter on a
+// machine with few cores: every wake-up of the GUI thread pre-empts one of the training's OpenMP threads, and
+// the other then waits for it at the next barrier.
+constexpr qint64 kFlushMs = 100;
+
 class GuiObserver : public TrainingObserver {
 public:
     GuiObserver(TrainingWorker& worker, TrainingJob& job) : worker_(worker), job_(job) { runClock_.start(); }
@@ -49,7 +53,7 @@ public:
         last_ = r;
         if (firstStep_ < 0)
             firstStep_ = r.step - 1;
-        if (!flushClock_.isValid() || flushClock_.elapsed() >= 40)
+        if (!flushClock_.isValid() || flushClock_.elapsed() >= kFlushMs)
             flush();
         if (job_.previewEvery > 0 && r.step % job_.previewEvery == 0)
             preview(r.step);

@@ -23,6 +23,9 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
+
+#include <time.h>
 #include <vector>
 
 using namespace latentlab;
@@ -44,11 +47,29 @@ double cliRound(const Dataset& ds, TrainingConfig training)
 
 struct GuiResult {
     double samplesPerSecond = 0, maxLateMs = 0, p99LateMs = 0, redrawsPerSecond = 0;
+    double guiThreadLoad = 0; // CPU seconds of the GUI thread per wall second while training ran
     int stalls50 = 0;
 };
 
+// The controller and its worker thread alone, no view: separates the cost of the thread hand-over from the cost
+// of the widgets (BENCH_CONTROLLER_ONLY=1).
+GuiResult controllerRound(QApplication& app, const ui::DatasetPtr& data, const TrainingConfig& training)
+{
+    ui::TrainingController controller;
+    GuiResult r;
+    QObject::connect(&controller, &ui::TrainingController::progressed, &app,
+                     [&](const ui::TrainingProgressInfo& p) { r.samplesPerSecond = p.samplesPerSecond; });
+    QObject::connect(&controller, &ui::TrainingController::finished, &app, [&] { app.quit(); });
+    TrainingConfig t = training;
+    controller.train(ModelConfig::defaultsFor(data->sampleShape()), t, data, QStringLiteral("fashion-mnist"));
+    app.exec();
+    return r;
+}
+
 GuiResult guiRound(QApplication& app, const ui::DatasetPtr& data, const TrainingConfig& training)
 {
+    if (qEnvironmentVariableIsSet("BENCH_CONTROLLER_ONLY"))
+        return controllerRound(app, data, training);
     ui::TrainingView view;
     view.resize(1280, 800);
     if (!qEnvironmentVariableIsSet("BENCH_HIDDEN"))
@@ -69,12 +90,17 @@ GuiResult guiRound(QApplication& app, const ui::DatasetPtr& data, const Training
     });
     QObject::connect(view.controller(), &ui::TrainingController::finished, &app, [&] { app.quit(); });
     const int redrawsBefore = view.lossChart()->redrawCount();
+    timespec cpu0{}, cpu1{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0);
     view.startTraining();
     clock.start();
     run.start();
-    probe.start();
+    if (!qEnvironmentVariableIsSet("BENCH_NO_PROBE"))
+        probe.start();
     app.exec();
     probe.stop();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
+    r.guiThreadLoad = ((cpu1.tv_sec - cpu0.tv_sec) + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e9) / (run.elapsed() / 1000.0);
     std::sort(late.begin(), late.end());
     if (!late.empty()) {
         r.maxLateMs = late.back();
@@ -115,16 +141,24 @@ int main(int argc, char** argv)
         GuiResult gui;
         for (int part = 0; part < 2; ++part) {
             if ((part == 0) == (round % 2 == 1)) {
-                cli = cliRound(*data, training);
+                if (qEnvironmentVariableIsSet("BENCH_GUI_ONLY")) {
+                    cli = 1.0;
+                } else if (qEnvironmentVariableIsSet("BENCH_CLI_THREAD")) {
+                    // The CLI's way on a fresh thread: separates "another thread" from "the GUI".
+                    std::thread t([&] { cli = cliRound(*data, training); });
+                    t.join();
+                } else {
+                    cli = cliRound(*data, training);
+                }
             } else {
                 QSettings().clear(); // the tab's defaults for the data, not a remembered configuration
                 gui = guiRound(app, data, training);
             }
         }
         std::printf("round %d  cli %.0f samples/s  gui %.0f samples/s (%.1f%% of cli)  event loop: longest stall %.1f ms, "
-                    "99th percentile %.1f ms, %d stalls over 50 ms  chart redraws %.1f/s\n",
+                    "99th percentile %.1f ms, %d stalls over 50 ms  chart redraws %.1f/s  GUI thread %.0f%% of a core\n",
                     round, cli, gui.samplesPerSecond, 100.0 * gui.samplesPerSecond / cli, gui.maxLateMs, gui.p99LateMs,
-                    gui.stalls50, gui.redrawsPerSecond);
+                    gui.stalls50, gui.redrawsPerSecond, 100.0 * gui.guiThreadLoad);
         std::fflush(stdout);
     }
     return 0;
