@@ -10,6 +10,8 @@
 #include "session_file.h"
 #include "gallery_view.h"
 #include "recent_files_menu.h"
+#include "anomaly/anomaly_view.h"
+#include "explorer/explorer_controller.h"
 #include "explorer/explorer_view.h"
 #include "model_ptr.h"
 #include "sample_grid.h"
@@ -187,6 +189,26 @@ void MainWindow::buildCentral()
     connect(explorer_, &ExplorerView::snapshotIntervalChanged, training_->controller(),
             &TrainingController::setSnapshotEvery);
     connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
+    anomalies_ = new AnomalyView;
+    workspace_->addTab(anomalies_, tr("Anomalies"));
+    connect(anomalies_, &AnomalyView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // A finished or opened model is scored when the tab is next in front; mid-run snapshots are not.
+    connect(training_->controller(), &TrainingController::modelSnapshot, anomalies_,
+            [this](ModelPtr model, qint64, bool training) {
+                if (training)
+                    return;
+                // The run's normal classes: the others are its known anomalies.
+                const auto& normal = training_->controller()->trainingConfig().normalClasses;
+                anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
+                anomalies_->setModel(std::move(model));
+            });
+    connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
+            [this](const QString&, ModelPtr model) { anomalies_->setModel(std::move(model)); });
+    // The two views share scores, flags and the selection.
+    connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
+    connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
+    connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
+    connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);
@@ -322,6 +344,7 @@ QString MainWindow::saveSession(const QString& path)
     session.projection = explorer_->projection();
     session.view = workspace_->currentWidget() == training_   ? QStringLiteral("training")
                    : workspace_->currentWidget() == explorer_ ? QStringLiteral("explorer")
+                   : workspace_->currentWidget() == anomalies_ ? QStringLiteral("anomalies")
                                                               : QStringLiteral("samples");
     try {
         writeSession(path, session);
@@ -384,6 +407,7 @@ bool MainWindow::showView(const QString& name)
     QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
                     : name == QStringLiteral("training") ? static_cast<QWidget*>(training_)
                     : name == QStringLiteral("explorer") ? static_cast<QWidget*>(explorer_)
+                    : name == QStringLiteral("anomalies") ? static_cast<QWidget*>(anomalies_)
                                                          : nullptr;
     if (!page)
         return false;
@@ -432,6 +456,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
     gallery_->setDataset(dataset_);
     training_->setDataset(dataset_, path);
     explorer_->setDataset(dataset_);
+    anomalies_->setDataset(dataset_);
     tableModel_->setDataset(dataset_);
     samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
     if (!dataset_->isImage())

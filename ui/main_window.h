@@ -24,6 +24,7 @@ namespace latentlab::ui {
 
 class DatasetLoader;
 class DatasetPanel;
+class AnomalyView;
 class DatasetTableModel;
 class ExplorerView;
 class GalleryView;
@@ -58,12 +59,13 @@ public:
     GalleryView* gallery() const { return gallery_; }
     TrainingView* trainingView() const { return training_; }
     ExplorerView* explorerView() const { return explorer_; }
+    AnomalyView* anomalyView() const { return anomalies_; }
     QTabWidget* workspace() const { return workspace_; }
     // Asked before closing over a running or unsaved model; tests replace the dialog.
     void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
-    // Brings a workspace tab to the front ("samples", "training", "explorer"); false for a view this build lacks.
+    // Brings a workspace tab to the front ("samples", "training", "explorer", "anomalies"); false for a view this build lacks.
     bool showView(const QString& name);
     // True while the welcome page is shown instead of the workspace.
     bool showsWelcome() const;
@@ -119,6 +121,7 @@ private:
     GalleryView* gallery_ = nullptr;
     TrainingView* training_ = nullptr;
     ExplorerView* explorer_ = nullptr;
+    AnomalyView* anomalies_ = nullptr;
     std::function<bool()> confirmClose_;
     QTableView* table_ = nullptr;
     DatasetTableModel* tableModel_ = nullptr;

@@ -47,6 +47,8 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     bar->addSpacing(12);
     bar->addWidget(follow_);
     bar->addWidget(followEvery_);
+    bar->addSpacing(12);
+    bar->addWidget(color_);
     bar->addStretch(1);
     layout->addLayout(bar);
 
@@ -87,8 +89,10 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
 
     // Scatter -> controller.
     connect(scatter_, &ScatterView::clicked, this, [this](int index) {
-        if (index >= 0)
-            selectSample(index);
+        if (index < 0)
+            return;
+        selectSample(index);
+        Q_EMIT sampleSelected(index);
     });
     connect(scatter_, &ScatterView::probeMoved, this, [this](QPointF position) {
         probePlaced_ = true;
@@ -141,7 +145,10 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     connect(controller_, &ExplorerController::decodeFailed, this, &ExplorerView::onDecodeFailed);
 
     // Panels -> controller.
-    connect(probe_, &ProbePanel::sampleChosen, this, &ExplorerView::selectSample);
+    connect(probe_, &ProbePanel::sampleChosen, this, [this](qint64 index) {
+        selectSample(index);
+        Q_EMIT sampleSelected(index);
+    });
     connect(probe_, &ProbePanel::resampleBottomRequested, this, [this] {
         if (selected_ >= 0)
             controller_->resampleBottom(selected_, 8, static_cast<quint64>(selected_));
@@ -170,6 +177,7 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     });
     applyProjectionUi();
     setModel(nullptr);
+    setAnomalyScores({});
 }
 
 ExplorerView::~ExplorerView() = default;
@@ -207,6 +215,11 @@ void ExplorerView::buildToolbar()
     followEvery_->setSingleStep(50);
     followEvery_->setValue(500);
     followEvery_->setSuffix(tr(" steps"));
+    color_ = new QComboBox(this);
+    color_->addItem(tr("Colour by class"));
+    color_->addItem(tr("Colour by anomaly score"));
+    color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
+    connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
     progress_ = new QProgressBar(this);
     progress_->setMinimumWidth(260);
     progress_->setMaximumWidth(320);
@@ -297,6 +310,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     refit_ = true;
     probePlaced_ = false;
     scatter_->setPoints({}, {});
+    setAnomalyScores({});
     QStringList names;
     if (data_)
         for (const auto& n : data_->classNames())
@@ -386,6 +400,7 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             classes.assign(frame.xy.size() / 2, -1);
         scatter_->setPoints(frame.xy, std::move(classes));
         refit_ = false;
+        applyColouring(); // setPoints forgets values and outlines
         if (scatter_->probeVisible()) {
             // The old probe position means nothing in a new layout: start again from the middle.
             const QRect plot = scatter_->plotRect();
@@ -472,6 +487,34 @@ void ExplorerView::interpolateTo(qint64 index)
 {
     panels_->setCurrentWidget(interpolation_);
     interpolation_->setEnds(interpolation_->request().from, index);
+}
+
+void ExplorerView::setAnomalyScores(const std::vector<float>& scores)
+{
+    anomalyScores_ = scores;
+    flagged_.clear();
+    const auto* items = qobject_cast<QStandardItemModel*>(color_->model());
+    if (items)
+        items->item(1)->setEnabled(!scores.empty());
+    if (!scores.empty())
+        color_->setCurrentIndex(1);
+    else
+        color_->setCurrentIndex(0);
+    applyColouring();
+}
+
+void ExplorerView::setFlagged(const std::vector<int>& flagged)
+{
+    flagged_ = flagged;
+    applyColouring();
+}
+
+void ExplorerView::applyColouring()
+{
+    const bool byScore = color_->currentIndex() == 1 && !anomalyScores_.empty() &&
+                         static_cast<int>(anomalyScores_.size()) == scatter_->pointCount();
+    scatter_->setValues(byScore ? anomalyScores_ : std::vector<float>());
+    scatter_->setOutlined(byScore ? flagged_ : std::vector<int>());
 }
 
 void ExplorerView::setFollowTraining(bool follow)

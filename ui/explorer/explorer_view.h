@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -40,6 +42,10 @@ public:
     // which would restart from scratch every time).
     void setModel(ModelPtr model, qint64 step = -1, bool training = false);
     bool hasModel() const;
+    // Anomaly scores for every sample (empty: none): the scatter can colour by them. `flagged` are outlined.
+    void setAnomalyScores(const std::vector<float>& scores);
+    void setFlagged(const std::vector<int>& flagged);
+    QComboBox* colorBox() const { return color_; }
     // A checkpoint or TorchScript file opened for exploration alone (the training tab does not see it).
     void openModelFile(const QString& path);
     void selectSample(qint64 index);
@@ -72,6 +78,8 @@ Q_SIGNALS:
     void snapshotIntervalChanged(qint64 steps);
     // A frame of the current layout is on the scatter (tests wait for it).
     void frameShown(bool final);
+    // The user selected a sample (a click on the scatter or a neighbour).
+    void sampleSelected(qint64 index);
     void statusMessage(const QString& text);
 
 private:
@@ -104,10 +112,14 @@ private:
     QPushButton* reset_ = nullptr;
     QToolButton* probeMode_ = nullptr;
     QCheckBox* follow_ = nullptr;
+    QComboBox* color_ = nullptr;
     QSpinBox* followEvery_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
 
+    void applyColouring();
+    std::vector<float> anomalyScores_;
+    std::vector<int> flagged_;
     ProjectionSettings wanted_; // the user's (or a session's) layout, applied to each model it fits
     bool hasWanted_ = false;
     qint64 selected_ = -1;

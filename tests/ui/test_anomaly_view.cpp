@@ -1,0 +1,246 @@
+// The anomaly view on data with planted outliers: an autoencoder trained on the regular patterns ranks the
+// outliers first; the threshold, moved in code or dragged on the histogram, flags exactly the samples above
+// it; the ROC separates the known anomalies; a gallery click reports the sample; the CSV reads back; and in
+// the window the two views share scores and the selection.
+#include "anomaly/anomaly_controller.h"
+#include "anomaly/anomaly_gallery.h"
+#include "anomaly/anomaly_view.h"
+#include "anomaly/roc_chart.h"
+#include "anomaly/score_histogram.h"
+#include "explorer/explorer_view.h"
+#include "explorer/scatter_view.h"
+#include "fixtures.h"
+#include "main_window.h"
+#include "models/make_model.h"
+#include "models/model_snapshot.h"
+#include "training/trainer.h"
+#include "ui_fixtures.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QMouseEvent>
+#include <QtTest>
+
+#include <random>
+#include <set>
+
+using namespace latentlab;
+using namespace latentlab::ui;
+using latentlab::testing::TempDir;
+
+namespace {
+
+const std::set<qint64> kOutliers{17, 50, 99, 123, 188};
+
+// 200 8x8 images: three regular patterns (classes 0-2) with mild noise, and five of uniform noise (class 3).
+DatasetPtr plantedOutliers()
+{
+    std::mt19937 rng(4);
+    std::uniform_int_distribution<int> noise(-20, 20), any(0, 255);
+    std::vector<std::uint8_t> pixels(200 * 64);
+    std::vector<std::int32_t> labels(200);
+    for (int i = 0; i < 200; ++i) {
+        const int cls = kOutliers.count(i) ? 3 : i % 3;
+        labels[static_cast<std::size_t>(i)] = cls;
+        for (int r = 0; r < 8; ++r)
+            for (int c = 0; c < 8; ++c) {
+                const int base = cls == 0 ? (r % 2) * 220 : cls == 1 ? (c % 2) * 220 : ((r + c) % 2) * 220;
+                const int v = cls == 3 ? any(rng) : std::clamp(base + 20 + noise(rng), 0, 255);
+                pixels[static_cast<std::size_t>(i * 64 + r * 8 + c)] = static_cast<std::uint8_t>(v);
+            }
+    }
+    Dataset d = Dataset::fromImages(std::move(pixels), 200, 1, 8, 8);
+    d.setLabels(std::move(labels), {"rows", "columns", "checks", "noise"});
+    return std::make_shared<const Dataset>(std::move(d));
+}
+
+ModelPtr trainedAutoencoder(const Dataset& data)
+{
+    ModelConfig c = ModelConfig::defaultsFor(data.sampleShape(), ModelKind::Autoencoder);
+    c.hidden = {32};
+    c.latentDim = 4;
+    torch::manual_seed(2);
+    auto model = makeModel(c);
+    TrainingConfig t;
+    t.epochs = 40;
+    t.batchSize = 32;
+    t.learningRate = 3e-3;
+    t.threads = 1;
+    Trainer(model, data, t).run();
+    return snapshotModel(model);
+}
+
+bool waitScored(AnomalyView& view)
+{
+    QSignalSpy scored(view.controller(), &AnomalyController::scored);
+    view.score();
+    return scored.wait(30000);
+}
+
+} // namespace
+
+class TestAnomalyView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        fixtures::isolateSettings();
+        data_ = plantedOutliers();
+        model_ = trainedAutoencoder(*data_);
+    }
+
+    void plantedOutliersRankFirst()
+    {
+        AnomalyView view;
+        view.setDataset(data_);
+        view.setModel(model_);
+        QVERIFY(waitScored(view));
+        QCOMPARE(view.scores().scores.size(), std::size_t(200));
+        const std::set<qint64> top(view.ranked().begin(), view.ranked().begin() + 5);
+        QCOMPARE(top, kOutliers);
+        // The default threshold (mean + 3 std of the training samples) flags them.
+        const std::vector<int> flagged = view.flagged();
+        for (qint64 i : kOutliers)
+            QVERIFY(std::find(flagged.begin(), flagged.end(), int(i)) != flagged.end());
+        QCOMPARE(view.histogram()->countAbove(), view.flaggedCount());
+    }
+
+    void theThresholdFlagsWhatIsAboveIt()
+    {
+        AnomalyView view;
+        view.resize(1200, 700);
+        view.show();
+        view.setDataset(data_);
+        view.setModel(model_);
+        QVERIFY(waitScored(view));
+        const auto& s = view.scores().scores;
+        const double fifth = s[static_cast<std::size_t>(view.ranked()[4])];
+        const double sixth = s[static_cast<std::size_t>(view.ranked()[5])];
+        QSignalSpy flagged(&view, &AnomalyView::flaggedChanged);
+        view.setThreshold((fifth + sixth) / 2);
+        QCOMPARE(view.flaggedCount(), std::int64_t(5));
+        QCOMPARE(view.histogram()->countAbove(), std::int64_t(5));
+        QCOMPARE(flagged.last().at(0).value<std::vector<int>>().size(), std::size_t(5));
+
+        // Dragging the line on the histogram moves the threshold the same way.
+        ScoreHistogram* h = view.histogram();
+        auto* chartView = h->findChild<QChartView*>();
+        QVERIFY(chartView);
+        QWidget* viewport = chartView->viewport();
+        const QPoint from = viewport->mapFrom(h, h->thresholdPosition());
+        const double median = s[static_cast<std::size_t>(view.ranked()[100])];
+        const QPoint to = viewport->mapFrom(h, h->positionOf(median));
+        QSignalSpy moved(h, &ScoreHistogram::thresholdChanged);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, to, viewport->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        QVERIFY(!moved.isEmpty());
+        const double t = view.threshold();
+        QVERIFY(std::abs(t - median) < (s[static_cast<std::size_t>(view.ranked()[0])] - median) * 0.05);
+        std::int64_t above = 0;
+        for (double v : s)
+            above += v > t ? 1 : 0;
+        QCOMPARE(view.flaggedCount(), above);
+        QCOMPARE(h->countAbove(), above);
+    }
+
+    void knownAnomaliesGiveARocCurve()
+    {
+        AnomalyView view;
+        view.setDataset(data_);
+        view.setModel(model_);
+        view.setNormalClasses({0, 1, 2});
+        QVERIFY(waitScored(view));
+        QVERIFY(view.rocChart()->auroc() > 0.99);
+        // The reference is the training split's samples of the normal classes.
+        std::size_t normalTrain = 0;
+        for (std::int64_t i : data_->split().train)
+            normalTrain += data_->labels()[static_cast<std::size_t>(i)] != 3 ? 1 : 0;
+        QVERIFY(normalTrain > 100);
+        QCOMPARE(view.scores().reference.size(), normalTrain);
+        QVERIFY(view.rocChart()->summary().contains(QStringLiteral("precision")));
+    }
+
+    void aGalleryClickChoosesItsSample()
+    {
+        AnomalyView view;
+        view.resize(1200, 700);
+        view.show();
+        view.setDataset(data_);
+        view.setModel(model_);
+        QSignalSpy pages(&view, &AnomalyView::pageShown);
+        QVERIFY(waitScored(view));
+        QVERIFY(pages.wait(10000) || !view.gallery()->items().isEmpty());
+        QCOMPARE(view.gallery()->items().size(), 24);
+        QCOMPARE(view.gallery()->items().front().index, view.ranked().front());
+        QVERIFY(!view.gallery()->items().front().heatmap.isNull());
+        QSignalSpy chosen(&view, &AnomalyView::sampleChosen);
+        QTest::mouseClick(view.gallery(), Qt::LeftButton, {}, view.gallery()->itemRect(2).center());
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().at(0).toLongLong(), view.ranked()[2]);
+        QCOMPARE(view.gallery()->selected(), view.ranked()[2]);
+
+        // A sample on a later page: the gallery turns to it.
+        pages.clear();
+        view.selectSample(view.ranked()[60]);
+        QCOMPARE(view.page(), 2);
+        // Filtering by class keeps only that class, still most anomalous first.
+        view.setClassFilter(3);
+        QCOMPARE(view.ranked().size(), std::size_t(5));
+    }
+
+    void theCsvReadsBack()
+    {
+        AnomalyView view;
+        view.setDataset(data_);
+        view.setModel(model_);
+        QVERIFY(waitScored(view));
+        TempDir dir;
+        const QString path = QString::fromStdString(dir.path() + "/flagged.csv");
+        QCOMPARE(view.exportCsv(path), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 201);
+        QCOMPARE(lines[0], QStringLiteral("index,label,score,flagged"));
+        const QStringList first = lines[1].split(QLatin1Char(','));
+        QCOMPARE(first[0].toLongLong(), view.ranked().front());
+        QCOMPARE(first[1], QStringLiteral("noise"));
+        QVERIFY(std::abs(first[2].toDouble() - view.scores().scores[static_cast<std::size_t>(view.ranked().front())]) < 1e-6);
+        int flagged = 0;
+        for (int i = 1; i < lines.size(); ++i)
+            flagged += lines[i].endsWith(QStringLiteral(",1")) ? 1 : 0;
+        QCOMPARE(flagged, int(view.flaggedCount()));
+        QVERIFY(!view.exportCsv(QStringLiteral("/nonexistent-dir/x.csv")).isEmpty());
+    }
+
+    void theWindowSharesScoresAndSelection()
+    {
+        MainWindow window;
+        AnomalyView* anomalies = window.anomalyView();
+        ExplorerView* explorer = window.explorerView();
+        anomalies->setDataset(data_);
+        explorer->setDataset(data_);
+        QSignalSpy frames(explorer, &ExplorerView::frameShown);
+        explorer->setModel(model_);
+        anomalies->setModel(model_);
+        QVERIFY(QTest::qWaitFor([&] { return explorer->scatter()->pointCount() == 200; }, 20000));
+        QVERIFY(waitScored(*anomalies));
+        QCOMPARE(explorer->colorBox()->currentIndex(), 1);
+        QVERIFY(explorer->scatter()->coloredByValue());
+        QCOMPARE(explorer->scatter()->outlined().size(), std::size_t(anomalies->flaggedCount()));
+        Q_EMIT anomalies->sampleChosen(123);
+        QCOMPARE(explorer->scatter()->selected(), 123);
+        Q_EMIT explorer->sampleSelected(50);
+        QCOMPARE(anomalies->gallery()->selected(), qint64(50));
+    }
+
+private:
+    DatasetPtr data_;
+    ModelPtr model_;
+};
+
+QTEST_MAIN(TestAnomalyView)
+#include "test_anomaly_view.moc"

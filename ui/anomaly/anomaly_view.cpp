@@ -1,0 +1,426 @@
+#include "anomaly/anomaly_view.h"
+
+#include "analysis/anomaly_threshold.h"
+#include "analysis/roc.h"
+#include "anomaly/anomaly_controller.h"
+#include "anomaly/anomaly_gallery.h"
+#include "anomaly/roc_chart.h"
+#include "anomaly/score_histogram.h"
+#include "message_box.h"
+#include "util/atomic_file.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace latentlab::ui {
+namespace {
+
+// NaN first (a model that cannot explain a sample has found an anomaly), then by score, highest first; ties
+// by index so the order is stable.
+bool moreAnomalous(double a, qint64 ia, double b, qint64 ib)
+{
+    const bool na = std::isnan(a), nb = std::isnan(b);
+    if (na != nb)
+        return na;
+    if (!na && a != b)
+        return a > b;
+    return ia < ib;
+}
+
+} // namespace
+
+AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new AnomalyController(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    scoreKind_ = new QComboBox(this);
+    scoreKind_->addItem(tr("Reconstruction MSE"), QStringLiteral("mse"));
+    scoreKind_->addItem(tr("Reconstruction BCE"), QStringLiteral("bce"));
+    scoreKind_->addItem(tr("-ELBO"), QStringLiteral("elbo"));
+    normal_ = new QLineEdit(this);
+    normal_->setPlaceholderText(tr("all classes"));
+    normal_->setToolTip(tr("The classes the model learned as normal, e.g. 0, 2, 3: the others are the known "
+                           "anomalies, for the ROC curve, and the threshold comes from the normal ones"));
+    normal_->setMaximumWidth(140);
+    rule_ = new QComboBox(this);
+    rule_->addItem(tr("mean + k std"), false);
+    rule_->addItem(tr("percentile"), true);
+    ruleValue_ = new QDoubleSpinBox(this);
+    ruleValue_->setRange(0.0, 100.0);
+    ruleValue_->setDecimals(2);
+    ruleValue_->setValue(3.0);
+    scoreButton_ = new QPushButton(tr("Score"), this);
+    export_ = new QPushButton(tr("Export"), this);
+    auto* menu = new QMenu(export_);
+    menu->addAction(tr("Flagged samples as CSV…"), this, [this] { exportWithDialog(0); });
+    menu->addAction(tr("Gallery page as PNG…"), this, [this] { exportWithDialog(1); });
+    menu->addAction(tr("Histogram as PNG…"), this, [this] { exportWithDialog(2); });
+    menu->addAction(tr("ROC curve as PNG…"), this, [this] { exportWithDialog(3); });
+    export_->setMenu(menu);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(200);
+    progress_->setVisible(false);
+    bar->addWidget(new QLabel(tr("Score"), this));
+    bar->addWidget(scoreKind_);
+    bar->addWidget(new QLabel(tr("Normal classes"), this));
+    bar->addWidget(normal_);
+    bar->addWidget(new QLabel(tr("Threshold"), this));
+    bar->addWidget(rule_);
+    bar->addWidget(ruleValue_);
+    bar->addWidget(scoreButton_);
+    bar->addWidget(progress_);
+    bar->addStretch(1);
+    bar->addWidget(export_);
+    layout->addLayout(bar);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* charts = new QSplitter(Qt::Vertical, split);
+    histogram_ = new ScoreHistogram(charts);
+    roc_ = new RocChart(charts);
+    auto* right = new QWidget(split);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* pager = new QHBoxLayout;
+    classBox_ = new QComboBox(right);
+    previous_ = new QPushButton(tr("◀"), right);
+    next_ = new QPushButton(tr("▶"), right);
+    pageLabel_ = new QLabel(right);
+    pager->addWidget(new QLabel(tr("Most anomalous in"), right));
+    pager->addWidget(classBox_);
+    pager->addStretch(1);
+    pager->addWidget(previous_);
+    pager->addWidget(pageLabel_);
+    pager->addWidget(next_);
+    rightLayout->addLayout(pager);
+    gallery_ = new AnomalyGallery;
+    auto* scroll = new QScrollArea(right);
+    scroll->setWidget(gallery_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    rightLayout->addWidget(scroll, 1);
+    status_ = new QLabel(right);
+    status_->setWordWrap(true);
+    rightLayout->addWidget(status_);
+    split->addWidget(charts);
+    split->addWidget(right);
+    split->setSizes({2000, 3000});
+    layout->addWidget(split, 1);
+
+    connect(scoreButton_, &QPushButton::clicked, this, &AnomalyView::score);
+    connect(rule_, &QComboBox::currentIndexChanged, this, [this] {
+        ruleValue_->setValue(rule_->currentData().toBool() ? 99.0 : 3.0);
+    });
+    connect(controller_, &AnomalyController::scored, this, &AnomalyView::onScored);
+    connect(controller_, &AnomalyController::failed, this, [this](const QString& message) {
+        status_->setText(message);
+        openMessage(this, QMessageBox::Warning, tr("Scoring Failed"), message);
+    });
+    connect(controller_, &AnomalyController::progress, this, [this](double f, const QString& what) {
+        progress_->setValue(static_cast<int>(f * 100));
+        progress_->setFormat(what + QStringLiteral(" %p%"));
+    });
+    connect(controller_, &AnomalyController::scoringChanged, this, [this](bool on) {
+        progress_->setVisible(on);
+        scoreButton_->setEnabled(!on);
+    });
+    connect(controller_, &AnomalyController::pageReady, this, [this](qint64 id, const QVector<AnomalyItem>& items) {
+        if (id != pageRequest_)
+            return;
+        gallery_->setItems(items);
+        Q_EMIT pageShown(page_);
+    });
+    connect(histogram_, &ScoreHistogram::thresholdChanged, this, &AnomalyView::setThreshold);
+    connect(gallery_, &AnomalyGallery::sampleClicked, this, &AnomalyView::sampleChosen);
+    connect(classBox_, &QComboBox::currentIndexChanged, this, [this] {
+        classFilter_ = classBox_->currentData().toInt();
+        rank();
+        setPage(0);
+    });
+    connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });
+    connect(next_, &QPushButton::clicked, this, [this] { setPage(page_ + 1); });
+    setDataset(nullptr);
+}
+
+AnomalyView::~AnomalyView() = default;
+
+void AnomalyView::setDataset(DatasetPtr data)
+{
+    data_ = std::move(data);
+    controller_->setData(data_);
+    scores_ = {};
+    ranked_.clear();
+    histogram_->clear();
+    roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
+    gallery_->setItems({});
+    {
+        const QSignalBlocker block(classBox_);
+        classBox_->clear();
+        classBox_->addItem(tr("every class"), -1);
+        if (data_)
+            for (int k = 0; k < data_->numClasses(); ++k)
+                classBox_->addItem(QString::fromStdString(data_->classNames()[static_cast<std::size_t>(k)]), k);
+        classFilter_ = -1;
+    }
+    setEnabled(data_ != nullptr);
+    status_->setText(tr("Train or open a model, then score every sample by how badly it is reconstructed."));
+    pageLabel_->clear();
+}
+
+void AnomalyView::setModel(ModelPtr model)
+{
+    controller_->setModel(std::move(model));
+    stale_ = controller_->hasModel();
+    if (stale_ && isVisible())
+        score();
+}
+
+void AnomalyView::setNormalClasses(const QVector<int>& classes)
+{
+    QStringList parts;
+    for (int c : classes)
+        parts << QString::number(c);
+    normal_->setText(parts.join(QStringLiteral(", ")));
+}
+
+QVector<int> AnomalyView::normalClasses() const
+{
+    QVector<int> out;
+    for (const QString& part : normal_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int c = part.trimmed().toInt(&ok);
+        if (ok && data_ && c >= 0 && c < data_->numClasses() && !out.contains(c))
+            out << c;
+    }
+    return out;
+}
+
+AnomalyRequest AnomalyView::request() const
+{
+    AnomalyRequest r;
+    r.score = scoreKind_->currentData().toString();
+    r.normalClasses = normalClasses();
+    r.percentile = rule_->currentData().toBool();
+    r.ruleValue = ruleValue_->value();
+    return r;
+}
+
+void AnomalyView::score()
+{
+    if (!controller_->hasModel()) {
+        status_->setText(tr("There is no model to score with yet: train one or open one."));
+        return;
+    }
+    stale_ = false;
+    controller_->score(request());
+}
+
+void AnomalyView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (stale_)
+        score();
+}
+
+void AnomalyView::onScored(const AnomalyScores& scores)
+{
+    scores_ = scores;
+    threshold_ = scores.threshold;
+    histogram_->setScores(scores_.scores, threshold_);
+    if (!scores_.truth.empty()) {
+        try {
+            const RocCurve curve = rocCurve(scores_.scores, scores_.truth);
+            QList<QPointF> points;
+            for (const RocPoint& p : curve.points)
+                points << QPointF(p.falsePositiveRate, p.truePositiveRate);
+            roc_->setCurve(points, curve.auroc);
+        } catch (const std::exception& e) {
+            roc_->clear(QString::fromStdString(e.what()));
+        }
+    } else {
+        roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
+    }
+    std::vector<float> values(scores_.scores.begin(), scores_.scores.end());
+    Q_EMIT scoresChanged(values);
+    status_->setText(tr("%1 scores of %2 samples in %3 s; the threshold is the %4.")
+                         .arg(scoreKind_->currentText())
+                         .arg(static_cast<qint64>(scores_.scores.size()))
+                         .arg(scores_.seconds, 0, 'f', 2)
+                         .arg(scores_.rule));
+    rank();
+    setPage(0);
+    updateDetection();
+}
+
+void AnomalyView::setThreshold(double threshold)
+{
+    threshold_ = threshold;
+    if (histogram_->threshold() != threshold)
+        histogram_->setThreshold(threshold);
+    updateDetection();
+}
+
+std::int64_t AnomalyView::flaggedCount() const
+{
+    return countAbove(scores_.scores, threshold_);
+}
+
+std::vector<int> AnomalyView::flagged() const
+{
+    std::vector<int> out;
+    const std::vector<std::uint8_t> flags = flagAbove(scores_.scores, threshold_);
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (flags[i])
+            out.push_back(static_cast<int>(i));
+    std::sort(out.begin(), out.end(), [this](int a, int b) {
+        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
+    });
+    return out;
+}
+
+void AnomalyView::updateDetection()
+{
+    if (!hasScores())
+        return;
+    if (!scores_.truth.empty() && roc_->auroc() > 0.0) {
+        const DetectionCounts d = detectionAt(scores_.scores, scores_.truth, threshold_);
+        const double negatives = static_cast<double>(d.falsePositives + d.trueNegatives);
+        const double positives = static_cast<double>(d.truePositives + d.falseNegatives);
+        roc_->setOperatingPoint(QPointF(negatives > 0 ? d.falsePositives / negatives : 0.0,
+                                        positives > 0 ? d.truePositives / positives : 0.0),
+                                d.precision, d.recall, d.truePositives + d.falsePositives);
+    }
+    Q_EMIT flaggedChanged(flagged());
+}
+
+void AnomalyView::rank()
+{
+    ranked_.clear();
+    if (!hasScores())
+        return;
+    for (std::size_t i = 0; i < scores_.scores.size(); ++i)
+        if (classFilter_ < 0 || (data_ && data_->hasLabels() && data_->labels()[i] == classFilter_))
+            ranked_.push_back(static_cast<qint64>(i));
+    std::sort(ranked_.begin(), ranked_.end(), [this](qint64 a, qint64 b) {
+        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
+    });
+}
+
+int AnomalyView::pageCount() const
+{
+    return std::max<int>(1, static_cast<int>((ranked_.size() + pageSize_ - 1) / pageSize_));
+}
+
+void AnomalyView::setPage(int page)
+{
+    page_ = std::clamp(page, 0, pageCount() - 1);
+    showPage();
+}
+
+void AnomalyView::setClassFilter(int cls)
+{
+    classBox_->setCurrentIndex(std::max(0, classBox_->findData(cls)));
+}
+
+void AnomalyView::showPage()
+{
+    previous_->setEnabled(page_ > 0);
+    next_->setEnabled(page_ + 1 < pageCount());
+    pageLabel_->setText(tr("page %1 of %2").arg(page_ + 1).arg(pageCount()));
+    QVector<qint64> indices;
+    QVector<double> values;
+    const std::size_t first = static_cast<std::size_t>(page_) * pageSize_;
+    for (std::size_t k = first; k < std::min(ranked_.size(), first + pageSize_); ++k) {
+        indices << ranked_[k];
+        values << scores_.scores[static_cast<std::size_t>(ranked_[k])];
+    }
+    pageRequest_ = controller_->requestPage(indices, values);
+}
+
+void AnomalyView::selectSample(qint64 index)
+{
+    if (!hasScores() || index < 0 || index >= static_cast<qint64>(scores_.scores.size()))
+        return;
+    auto at = std::find(ranked_.begin(), ranked_.end(), index);
+    if (at == ranked_.end()) {
+        setClassFilter(-1); // re-ranks every class
+        at = std::find(ranked_.begin(), ranked_.end(), index);
+    }
+    gallery_->setSelected(index);
+    const int page = static_cast<int>((at - ranked_.begin()) / pageSize_);
+    if (page != page_)
+        setPage(page);
+}
+
+QString AnomalyView::exportCsv(const QString& path) const
+{
+    if (!hasScores())
+        return tr("There are no scores to export yet.");
+    std::vector<qint64> order(scores_.scores.size());
+    std::iota(order.begin(), order.end(), qint64{0});
+    std::sort(order.begin(), order.end(), [this](qint64 a, qint64 b) {
+        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
+    });
+    const std::vector<std::uint8_t> flags = flagAbove(scores_.scores, threshold_);
+    std::ostringstream out;
+    out.precision(9);
+    out << "index,label,score,flagged\n";
+    for (qint64 i : order) {
+        const auto u = static_cast<std::size_t>(i);
+        std::string label;
+        if (data_ && data_->hasLabels()) {
+            label = data_->classNames()[static_cast<std::size_t>(data_->labels()[u])];
+            if (label.find_first_of(",\"\n") != std::string::npos) {
+                std::string quoted = "\"";
+                for (char c : label)
+                    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+                label = quoted + "\"";
+            }
+        }
+        out << i << ',' << label << ',' << scores_.scores[u] << ',' << int(flags[u]) << '\n';
+    }
+    try {
+        const std::string text = out.str();
+        writeFileAtomically(path.toStdString(), text.data(), text.size());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+void AnomalyView::exportWithDialog(int what)
+{
+    static const char* names[] = {"anomalies.csv", "anomaly-gallery.png", "anomaly-scores.png", "roc.png"};
+    const QString filter = what == 0 ? tr("CSV files (*.csv)") : tr("PNG images (*.png)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QString::fromLatin1(names[what]), filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (what == 0)
+        error = exportCsv(path);
+    else if (!(what == 1 ? gallery_->toImage().save(path, "PNG")
+               : what == 2 ? histogram_->exportPng(path)
+                           : roc_->exportPng(path)))
+        error = tr("Could not write %1.").arg(path);
+    if (!error.isEmpty())
+        openMessage(this, QMessageBox::Warning, tr("Export Failed"), error);
+    else
+        Q_EMIT statusMessage(tr("Exported %1").arg(path));
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,112 @@
+#include "anomaly/anomaly_worker.h"
+
+#include "analysis/analysis_control.h"
+#include "analysis/anomaly_scores.h"
+#include "analysis/anomaly_threshold.h"
+#include "analysis/inference_scope.h"
+#include "models/latent_model.h"
+#include "models/model_snapshot.h"
+#include "tensor_image.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <algorithm>
+#include <numeric>
+
+namespace latentlab::ui {
+
+AnomalyWorker::AnomalyWorker(QObject* parent) : QObject(parent) {}
+
+AnomalyWorker::~AnomalyWorker() = default;
+
+void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest& request, qint64 generation,
+                          std::shared_ptr<AnalysisControl> control)
+{
+    if (!model || !data || control->cancelled())
+        return;
+    at::set_num_threads(std::max(1, QThread::idealThreadCount()));
+    try {
+        QElapsedTimer clock;
+        clock.start();
+        model_ = snapshotModel(model);
+        data_ = data;
+        const AnomalyScore kind = anomalyScoreFromString(request.score.toStdString());
+        std::vector<std::int64_t> all(static_cast<std::size_t>(data->size()));
+        std::iota(all.begin(), all.end(), std::int64_t{0});
+        AnomalyScores out;
+        out.generation = generation;
+        out.score = request.score;
+        out.scores = anomalyScores(*model_, *data, all, kind, control.get());
+        out.seconds = clock.elapsed() / 1000.0;
+
+        // The reference: the training split (the whole set without one), only its normal classes when some
+        // are named: what the model was meant to learn as normal.
+        const auto& train = data->split().train;
+        const std::vector<std::int64_t>& pool = train.empty() ? all : train;
+        const bool byClass = !request.normalClasses.isEmpty() && data->hasLabels();
+        for (std::int64_t i : pool)
+            if (!byClass || request.normalClasses.contains(data->labels()[static_cast<std::size_t>(i)]))
+                out.reference.push_back(i);
+        if (out.reference.empty())
+            out.reference = all;
+        std::vector<double> ref;
+        ref.reserve(out.reference.size());
+        for (std::int64_t i : out.reference)
+            ref.push_back(out.scores[static_cast<std::size_t>(i)]);
+        const ThresholdRule rule = request.percentile ? ThresholdRule::percentile(request.ruleValue)
+                                                      : ThresholdRule::meanPlusKStd(request.ruleValue);
+        out.threshold = anomalyThreshold(ref, rule);
+        out.rule = tr("%1 of %2 reference samples")
+                       .arg(QString::fromStdString(rule.describe()))
+                       .arg(static_cast<qint64>(out.reference.size()));
+        if (byClass) {
+            out.truth.resize(out.scores.size());
+            for (std::size_t i = 0; i < out.truth.size(); ++i)
+                out.truth[i] = request.normalClasses.contains(data->labels()[i]) ? 0 : 1;
+        }
+        Q_EMIT scored(out);
+    } catch (const AnalysisCancelled&) {
+        Q_EMIT failed(generation, QString());
+    } catch (const std::exception& e) {
+        Q_EMIT failed(generation, QString::fromStdString(e.what()));
+    }
+}
+
+void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& scores, qint64 pageId)
+{
+    QVector<AnomalyItem> items;
+    if (!model_ || !data_ || indices.isEmpty()) {
+        Q_EMIT pageReady(pageId, items);
+        return;
+    }
+    try {
+        const std::vector<std::int64_t> rows(indices.begin(), indices.end());
+        const torch::Tensor errors = reconstructionErrorMaps(*model_, *data_, rows);
+        const torch::Tensor x = data_->batch(rows);
+        const torch::Tensor y = model_->kind() == ModelKind::ConditionalVae ? data_->labelBatch(rows) : torch::Tensor();
+        torch::Tensor recon;
+        {
+            InferenceScope scope(*model_);
+            recon = meanReconstruction(*model_, x, y).reconstruction.reshape_as(x);
+        }
+        for (int k = 0; k < indices.size(); ++k) {
+            AnomalyItem item;
+            item.index = indices[k];
+            item.score = scores.value(k);
+            if (data_->hasLabels())
+                item.label = QString::fromStdString(
+                    data_->classNames()[static_cast<std::size_t>(data_->labels()[static_cast<std::size_t>(indices[k])])]);
+            item.input = tensorToImage(x[k]);
+            item.reconstruction = tensorToImage(recon[k]);
+            const torch::Tensor e = errors[k];
+            item.heatmap = heatmapImage(e.dim() == 3 ? e.mean(0) : e);
+            items << item;
+        }
+    } catch (const std::exception&) {
+        items.clear(); // the page stays empty; the scores themselves are still shown
+    }
+    Q_EMIT pageReady(pageId, items);
+}
+
+} // namespace latentlab::ui
