@@ -24,8 +24,11 @@ struct AnomalyScores {
     std::vector<double> scores;            // one per sample, dataset order; higher = more anomalous
     std::vector<std::int64_t> reference;   // the samples the threshold rule was applied to
     double threshold = 0.0;                // the rule's threshold over the reference
-    QString rule;                          // "mean + 3 std of the 60000 training samples"
+    QString rule;                          // "mean + 3 std of the reference (54000 training samples)"
     std::vector<std::uint8_t> truth;       // 1 = anomaly (a class outside normalClasses); empty without labels
+    // Where the ROC and precision/recall are measured: the held-out samples (the test or validation split,
+    // as the CLI's `anomalies` does by default), since the training samples of the normal classes were seen.
+    std::vector<std::int64_t> evaluation;
     double seconds = 0.0;                  // scoring time
 };
 

@@ -57,7 +57,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     normal_->setPlaceholderText(tr("all classes"));
     normal_->setToolTip(tr("The classes the model learned as normal, e.g. 0, 2, 3: the others are the known "
                            "anomalies, for the ROC curve, and the threshold comes from the normal ones"));
-    normal_->setMaximumWidth(140);
+    normal_->setMaximumWidth(200);
     rule_ = new QComboBox(this);
     rule_->addItem(tr("mean + k std"), false);
     rule_->addItem(tr("percentile"), true);
@@ -117,6 +117,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     status_ = new QLabel(right);
     status_->setWordWrap(true);
     rightLayout->addWidget(status_);
+    charts->setSizes({1000, 1000});
     split->addWidget(charts);
     split->addWidget(right);
     split->setSizes({2000, 3000});
@@ -244,11 +245,18 @@ void AnomalyView::onScored(const AnomalyScores& scores)
     histogram_->setScores(scores_.scores, threshold_);
     if (!scores_.truth.empty()) {
         try {
-            const RocCurve curve = rocCurve(scores_.scores, scores_.truth);
+            std::vector<double> evalScores;
+            std::vector<std::uint8_t> evalTruth;
+            for (std::int64_t i : scores_.evaluation) {
+                evalScores.push_back(scores_.scores[static_cast<std::size_t>(i)]);
+                evalTruth.push_back(scores_.truth[static_cast<std::size_t>(i)]);
+            }
+            const RocCurve curve = rocCurve(evalScores, evalTruth);
             QList<QPointF> points;
             for (const RocPoint& p : curve.points)
                 points << QPointF(p.falsePositiveRate, p.truePositiveRate);
-            roc_->setCurve(points, curve.auroc);
+            roc_->setCurve(points, curve.auroc,
+                           tr("over the %1 held-out samples").arg(static_cast<qint64>(scores_.evaluation.size())));
         } catch (const std::exception& e) {
             roc_->clear(QString::fromStdString(e.what()));
         }
@@ -298,7 +306,13 @@ void AnomalyView::updateDetection()
     if (!hasScores())
         return;
     if (!scores_.truth.empty() && roc_->auroc() > 0.0) {
-        const DetectionCounts d = detectionAt(scores_.scores, scores_.truth, threshold_);
+        std::vector<double> evalScores;
+        std::vector<std::uint8_t> evalTruth;
+        for (std::int64_t i : scores_.evaluation) {
+            evalScores.push_back(scores_.scores[static_cast<std::size_t>(i)]);
+            evalTruth.push_back(scores_.truth[static_cast<std::size_t>(i)]);
+        }
+        const DetectionCounts d = detectionAt(evalScores, evalTruth, threshold_);
         const double negatives = static_cast<double>(d.falsePositives + d.trueNegatives);
         const double positives = static_cast<double>(d.truePositives + d.falseNegatives);
         roc_->setOperatingPoint(QPointF(negatives > 0 ? d.falsePositives / negatives : 0.0,

@@ -57,13 +57,21 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
         const ThresholdRule rule = request.percentile ? ThresholdRule::percentile(request.ruleValue)
                                                       : ThresholdRule::meanPlusKStd(request.ruleValue);
         out.threshold = anomalyThreshold(ref, rule);
-        out.rule = tr("%1 of %2 reference samples")
+        out.rule = tr("%1 (%2 training samples)")
                        .arg(QString::fromStdString(rule.describe()))
                        .arg(static_cast<qint64>(out.reference.size()));
         if (byClass) {
             out.truth.resize(out.scores.size());
             for (std::size_t i = 0; i < out.truth.size(); ++i)
                 out.truth[i] = request.normalClasses.contains(data->labels()[i]) ? 0 : 1;
+            // The held-out samples, when they hold both kinds; otherwise every sample.
+            out.evaluation = all;
+            const auto& held = data->split().validation;
+            const auto anomalies = std::count_if(held.begin(), held.end(), [&](std::int64_t i) {
+                return out.truth[static_cast<std::size_t>(i)] != 0;
+            });
+            if (anomalies > 0 && anomalies < static_cast<std::ptrdiff_t>(held.size()))
+                out.evaluation = held;
         }
         Q_EMIT scored(out);
     } catch (const AnalysisCancelled&) {

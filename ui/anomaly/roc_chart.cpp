@@ -49,9 +49,10 @@ RocChart::RocChart(QWidget* parent) : QWidget(parent)
     clear(tr("Name the normal classes to see how well the scores separate the others."));
 }
 
-void RocChart::setCurve(const QList<QPointF>& points, double auroc)
+void RocChart::setCurve(const QList<QPointF>& points, double auroc, const QString& over)
 {
     auroc_ = auroc;
+    over_ = over;
     curve_->replace(points);
     chart_->setTitle(tr("ROC · AUROC %1").arg(auroc, 0, 'f', 3));
     view_->setVisible(true);
@@ -64,7 +65,8 @@ void RocChart::setOperatingPoint(QPointF point, double precision, double recall,
                           .arg(flagged)
                           .arg(precision, 0, 'f', 3)
                           .arg(recall, 0, 'f', 3)
-                          .arg(auroc_, 0, 'f', 3));
+                          .arg(auroc_, 0, 'f', 3) +
+                      (over_.isEmpty() ? QString() : QStringLiteral(", ") + over_));
 }
 
 void RocChart::clear(const QString& why)

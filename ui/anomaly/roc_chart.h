@@ -21,7 +21,8 @@ public:
     explicit RocChart(QWidget* parent = nullptr);
 
     // points: (false positive rate, true positive rate) from (0, 0) to (1, 1).
-    void setCurve(const QList<QPointF>& points, double auroc);
+    // over: what the curve was measured on ("the 10000 held-out samples").
+    void setCurve(const QList<QPointF>& points, double auroc, const QString& over = QString());
     // The threshold's operating point on the curve and what it means.
     void setOperatingPoint(QPointF point, double precision, double recall, qint64 flagged);
     void clear(const QString& why);
@@ -31,6 +32,7 @@ public:
 
 private:
     double auroc_ = 0.0;
+    QString over_;
     QChart* chart_ = nullptr;
     QChartView* view_ = nullptr;
     QLineSeries* curve_ = nullptr;

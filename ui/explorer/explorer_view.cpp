@@ -311,6 +311,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     probePlaced_ = false;
     scatter_->setPoints({}, {});
     setAnomalyScores({});
+    pendingModel_.reset();
     QStringList names;
     if (data_)
         for (const auto& n : data_->classNames())
@@ -327,7 +328,7 @@ void ExplorerView::setDataset(DatasetPtr data)
 
 bool ExplorerView::hasModel() const
 {
-    return controller_->hasModel();
+    return controller_->hasModel() || pendingModel_ != nullptr;
 }
 
 void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
@@ -335,6 +336,12 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
     if (training && (!follow_->isChecked() || controller_->projection().method == QLatin1String("tsne")))
         return;
     const bool followUp = training && hasModel() && model;
+    if (model && !training && window()->isVisible() && !isVisible()) {
+        pendingModel_ = std::move(model);
+        pendingStep_ = step;
+        return;
+    }
+    pendingModel_.reset();
     if (!model) {
         controller_->setModel(nullptr);
         scatter_->setPoints({}, {});
@@ -387,6 +394,13 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
 void ExplorerView::openModelFile(const QString& path)
 {
     controller_->openModelFile(path);
+}
+
+void ExplorerView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (pendingModel_)
+        setModel(std::move(pendingModel_), pendingStep_);
 }
 
 void ExplorerView::onFrame(const ProjectionFrame& frame)

@@ -73,6 +73,9 @@ public:
     QToolButton* probeButton() const { return probeMode_; }
     QCheckBox* followBox() const { return follow_; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     // Asks the training side for snapshots every `steps` steps (0: none).
     void snapshotIntervalChanged(qint64 steps);
@@ -120,6 +123,10 @@ private:
     void applyColouring();
     std::vector<float> anomalyScores_;
     std::vector<int> flagged_;
+    // A model that arrived while the window showed another tab: encoded when this tab comes to the front,
+    // so it does not take the cores from what the user is looking at.
+    ModelPtr pendingModel_;
+    qint64 pendingStep_ = -1;
     ProjectionSettings wanted_; // the user's (or a session's) layout, applied to each model it fits
     bool hasWanted_ = false;
     qint64 selected_ = -1;
