@@ -46,8 +46,7 @@ int main(int argc, char* argv[])
     window.showView(QStringLiteral("explorer"));
     QSignalSpy frames(explorer, &ExplorerView::frameShown);
     if (!QTest::qWaitFor([&] { return !frames.isEmpty() && !explorer->controller()->isProjecting(); }, 120000))
-        std::fprintf(stderr, "the explorer showed no layout
-");
+        std::fprintf(stderr, "the explorer showed no layout\n");
     QTest::qWait(500);
     ok = window.grab().save(prefix + QStringLiteral("-scatter.png")) && ok;
     std::fprintf(stderr, "%s\n", ok ? "wrote the screenshots" : "could not write");
