@@ -209,6 +209,7 @@ void MainWindow::buildCentral()
     connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
     connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
     connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
+    connect(explorer_, &ExplorerView::regionSelected, anomalies_, &AnomalyView::setRegionFilter);
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);

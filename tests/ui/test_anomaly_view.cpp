@@ -235,6 +235,24 @@ private Q_SLOTS:
         QCOMPARE(explorer->scatter()->selected(), 123);
         Q_EMIT explorer->sampleSelected(50);
         QCOMPARE(anomalies->gallery()->selected(), qint64(50));
+
+        // Shift + drag on the scatter: the gallery keeps only the samples inside the rectangle.
+        ScatterView* scatter = explorer->scatter();
+        scatter->resize(600, 500);
+        const QRect plot = scatter->plotRect();
+        const QPoint a = plot.topLeft() + QPoint(plot.width() / 4, plot.height() / 4);
+        const QPoint b = plot.center() + QPoint(plot.width() / 4, plot.height() / 4);
+        const std::vector<int> inside = scatter->pointsIn(QRectF(a, b).normalized());
+        QVERIFY(!inside.empty() && inside.size() < 200);
+        QTest::mousePress(scatter, Qt::LeftButton, Qt::ShiftModifier, a);
+        QMouseEvent move(QEvent::MouseMove, b, scatter->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        QApplication::sendEvent(scatter, &move);
+        QTest::mouseRelease(scatter, Qt::LeftButton, Qt::ShiftModifier, b);
+        QCOMPARE(anomalies->ranked().size(), inside.size());
+        for (qint64 i : anomalies->ranked())
+            QVERIFY(std::find(inside.begin(), inside.end(), int(i)) != inside.end());
+        anomalies->setRegionFilter({});
+        QCOMPARE(anomalies->ranked().size(), std::size_t(200));
     }
 
 private:

@@ -103,6 +103,11 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     pageLabel_ = new QLabel(right);
     pager->addWidget(new QLabel(tr("Most anomalous in"), right));
     pager->addWidget(classBox_);
+    regionLabel_ = new QLabel(right);
+    clearRegion_ = new QPushButton(tr("Clear region"), right);
+    clearRegion_->setToolTip(tr("Shift + drag on the Explorer's scatter chooses a region"));
+    pager->addWidget(regionLabel_);
+    pager->addWidget(clearRegion_);
     pager->addStretch(1);
     pager->addWidget(previous_);
     pager->addWidget(pageLabel_);
@@ -153,6 +158,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
         rank();
         setPage(0);
     });
+    connect(clearRegion_, &QPushButton::clicked, this, [this] { setRegionFilter({}); });
     connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });
     connect(next_, &QPushButton::clicked, this, [this] { setPage(page_ + 1); });
     setDataset(nullptr);
@@ -169,6 +175,9 @@ void AnomalyView::setDataset(DatasetPtr data)
     histogram_->clear();
     roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
     gallery_->setItems({});
+    inRegion_.clear();
+    regionLabel_->clear();
+    clearRegion_->setVisible(false);
     {
         const QSignalBlocker block(classBox_);
         classBox_->clear();
@@ -328,7 +337,8 @@ void AnomalyView::rank()
     if (!hasScores())
         return;
     for (std::size_t i = 0; i < scores_.scores.size(); ++i)
-        if (classFilter_ < 0 || (data_ && data_->hasLabels() && data_->labels()[i] == classFilter_))
+        if ((classFilter_ < 0 || (data_ && data_->hasLabels() && data_->labels()[i] == classFilter_)) &&
+            (inRegion_.empty() || (i < inRegion_.size() && inRegion_[i])))
             ranked_.push_back(static_cast<qint64>(i));
     std::sort(ranked_.begin(), ranked_.end(), [this](qint64 a, qint64 b) {
         return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
@@ -349,6 +359,21 @@ void AnomalyView::setPage(int page)
 void AnomalyView::setClassFilter(int cls)
 {
     classBox_->setCurrentIndex(std::max(0, classBox_->findData(cls)));
+}
+
+void AnomalyView::setRegionFilter(const std::vector<int>& indices)
+{
+    inRegion_.clear();
+    if (!indices.empty() && data_) {
+        inRegion_.assign(static_cast<std::size_t>(data_->size()), 0);
+        for (int i : indices)
+            if (i >= 0 && i < data_->size())
+                inRegion_[static_cast<std::size_t>(i)] = 1;
+    }
+    regionLabel_->setText(indices.empty() ? QString() : tr("in a region of %1 samples").arg(indices.size()));
+    clearRegion_->setVisible(!indices.empty());
+    rank();
+    setPage(0);
 }
 
 void AnomalyView::showPage()
@@ -372,8 +397,12 @@ void AnomalyView::selectSample(qint64 index)
         return;
     auto at = std::find(ranked_.begin(), ranked_.end(), index);
     if (at == ranked_.end()) {
+        if (!inRegion_.empty())
+            setRegionFilter({});
         setClassFilter(-1); // re-ranks every class
         at = std::find(ranked_.begin(), ranked_.end(), index);
+        if (at == ranked_.end())
+            return;
     }
     gallery_->setSelected(index);
     const int page = static_cast<int>((at - ranked_.begin()) / pageSize_);

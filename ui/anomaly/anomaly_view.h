@@ -54,6 +54,8 @@ public:
     int pageCount() const;
     void setPage(int page);
     void setClassFilter(int cls); // -1: every class
+    // Only these samples in the gallery (a region of the scatter); empty: all of them.
+    void setRegionFilter(const std::vector<int>& indices);
     // Selects the sample in the gallery, turning to its page (clears the class filter if it hides it).
     void selectSample(qint64 index);
     // index,label,score,flagged for every sample, most anomalous first; "" or the reason it failed.
@@ -92,6 +94,7 @@ private:
     int page_ = 0;
     int pageSize_ = 24;
     int classFilter_ = -1;
+    std::vector<std::uint8_t> inRegion_; // empty: no region
     qint64 pageRequest_ = 0;
 
     QComboBox* scoreKind_ = nullptr;
@@ -108,6 +111,8 @@ private:
     QPushButton* previous_ = nullptr;
     QPushButton* next_ = nullptr;
     QLabel* pageLabel_ = nullptr;
+    QLabel* regionLabel_ = nullptr;
+    QPushButton* clearRegion_ = nullptr;
     AnomalyGallery* gallery_ = nullptr;
 };
 

@@ -94,6 +94,7 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
         selectSample(index);
         Q_EMIT sampleSelected(index);
     });
+    connect(scatter_, &ScatterView::regionSelected, this, &ExplorerView::regionSelected);
     connect(scatter_, &ScatterView::probeMoved, this, [this](QPointF position) {
         probePlaced_ = true;
         controller_->probe(position);

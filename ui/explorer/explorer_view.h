@@ -83,6 +83,8 @@ Q_SIGNALS:
     void frameShown(bool final);
     // The user selected a sample (a click on the scatter or a neighbour).
     void sampleSelected(qint64 index);
+    // Shift + drag on the scatter chose these samples (empty: the region was cleared).
+    void regionSelected(const std::vector<int>& indices);
     void statusMessage(const QString& text);
 
 private:

@@ -330,6 +330,13 @@ void ScatterView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     paintMarks(p, view);
     legend(size()).paint(p, palette());
+    if (drag_ == Drag::Band) {
+        p.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
+        QColor fill = palette().highlight().color();
+        fill.setAlpha(40);
+        p.setBrush(fill);
+        p.drawRect(band_);
+    }
     if (hovered_ >= 0 && drag_ == Drag::None)
         card_.paint(p, mousePos_, rect(), palette());
 }
@@ -418,6 +425,12 @@ void ScatterView::mousePressEvent(QMouseEvent* event)
         Q_EMIT classToggled(cls, visible);
         return;
     }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        drag_ = Drag::Band;
+        band_ = QRectF(pos, pos);
+        setHovered(-1);
+        return;
+    }
     const QPointF marker = toWidget(probe_);
     if (probeVisible_ && QLineF(marker, pos).length() <= scatter::kProbeGrabRadius) {
         drag_ = Drag::Probe;
@@ -444,6 +457,10 @@ void ScatterView::mouseMoveEvent(QMouseEvent* event)
         break;
     case Drag::Probe:
         moveProbe(pos);
+        break;
+    case Drag::Band:
+        band_ = QRectF(pressPos_, pos).normalized();
+        update();
         break;
     case Drag::Pending:
         if ((pos - pressPos_).manhattanLength() < kClickSlop)
@@ -473,6 +490,12 @@ void ScatterView::mouseReleaseEvent(QMouseEvent* event)
     drag_ = Drag::None;
     if (drag == Drag::Pan)
         setMode(mode_); // restores the mode's cursor
+    if (drag == Drag::Band) {
+        const QRectF band = QRectF(pressPos_, event->position()).normalized();
+        band_ = {};
+        update();
+        Q_EMIT regionSelected(band.width() < 2 && band.height() < 2 ? std::vector<int>() : pointsIn(band));
+    }
     if (drag == Drag::Pending) {
         const int found = nearestPoint(event->position());
         setSelected(found);

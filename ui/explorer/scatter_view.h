@@ -118,6 +118,9 @@ Q_SIGNALS:
     void probeMoved(QPointF dataPos);
     void classToggled(int cls, bool visible);
     void viewChanged();
+    // Shift + drag drew a rectangle: the visible points inside it (empty for an empty rectangle, which
+    // clears a region).
+    void regionSelected(const std::vector<int>& indices);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -130,7 +133,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, Probe };
+    enum class Drag { None, Pending, Pan, Probe, Band };
 
     void pointsChanged();
     void geometryChanged();
@@ -168,6 +171,7 @@ private:
     QPointF mousePos_;
 
     Drag drag_ = Drag::None;
+    QRectF band_; // the rubber band while Shift + drag draws it
     QPointF pressPos_;
     QPointF probeGrabOffset_; // from the mouse to the probe, so grabbing the marker does not make it jump
     scatter::Transform viewAtPress_;
