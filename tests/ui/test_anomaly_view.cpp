@@ -6,6 +6,7 @@
 #include "anomaly/anomaly_gallery.h"
 #include "anomaly/anomaly_view.h"
 #include "anomaly/roc_chart.h"
+#include "anomaly/row_error_panel.h"
 #include "anomaly/score_histogram.h"
 #include "explorer/explorer_view.h"
 #include "explorer/scatter_view.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QMouseEvent>
+#include <QTableWidget>
 #include <QtTest>
 
 #include <random>
@@ -214,6 +216,54 @@ private Q_SLOTS:
             flagged += lines[i].endsWith(QStringLiteral(",1")) ? 1 : 0;
         QCOMPARE(flagged, int(view.flaggedCount()));
         QVERIFY(!view.exportCsv(QStringLiteral("/nonexistent-dir/x.csv")).isEmpty());
+    }
+
+    void aTableRowShowsItsErrorPerColumn()
+    {
+        // 150 rows on a 1-D curve (every column a function of one t), row 40 with column 4 off the curve.
+        std::mt19937 rng(9);
+        std::uniform_real_distribution<float> u(0.f, 1.f);
+        const int n = 150, d = 6;
+        std::vector<float> values(n * d);
+        for (int i = 0; i < n; ++i) {
+            const float t = u(rng);
+            const float cols[d] = {t, 1 - t, t * t, 0.5f + 0.4f * (t - 0.5f), i == 40 ? 1 - t : t, 0.2f + 0.6f * t};
+            for (int f = 0; f < d; ++f)
+                values[static_cast<std::size_t>(i * d + f)] = cols[f];
+        }
+        std::vector<ValueRange> ranges(d, ValueRange{0.0, 1.0});
+        ranges[4] = {100.0, 300.0}; // column 4 in its own units
+        auto table = std::make_shared<const Dataset>(
+            Dataset::fromTable(values, n, d, ranges, {"a", "b", "c", "d", "e", "f"}));
+        ModelConfig c = ModelConfig::defaultsFor(table->sampleShape(), ModelKind::Autoencoder);
+        c.hidden = {32};
+        c.latentDim = 1;
+        torch::manual_seed(3);
+        auto model = makeModel(c);
+        TrainingConfig t;
+        t.epochs = 150;
+        t.batchSize = 32;
+        t.learningRate = 3e-3;
+        t.threads = 1;
+        Trainer(model, *table, t).run();
+
+        AnomalyView view;
+        view.setDataset(table);
+        view.setModel(snapshotModel(model));
+        QVERIFY(waitScored(view));
+        QCOMPARE(view.ranked().front(), qint64(40));
+        QVERIFY(!view.rowPanel()->isHidden());
+        QSignalSpy rows(view.controller(), &AnomalyController::rowReady);
+        view.selectSample(40);
+        QVERIFY(rows.wait(10000));
+        const RowDetail row = view.rowPanel()->row();
+        QCOMPARE(row.index, qint64(40));
+        QCOMPARE(row.features.size(), d);
+        QCOMPARE(row.features[4], QStringLiteral("e"));
+        QCOMPARE(view.rowPanel()->worstFeature(), 4);
+        // In the column's own units: 100 + 200 * stored value.
+        QVERIFY(std::abs(row.values[4] - (100.0 + 200.0 * values[40 * d + 4])) < 1e-3);
+        QCOMPARE(view.rowPanel()->table()->rowCount(), d);
     }
 
     void theWindowSharesScoresAndSelection()

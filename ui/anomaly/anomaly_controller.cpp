@@ -10,6 +10,7 @@ AnomalyController::AnomalyController(QObject* parent) : QObject(parent)
     qRegisterMetaType<AnomalyRequest>();
     qRegisterMetaType<AnomalyScores>();
     qRegisterMetaType<AnomalyItem>();
+    qRegisterMetaType<RowDetail>();
     qRegisterMetaType<QVector<AnomalyItem>>();
     thread_.setObjectName(QStringLiteral("Anomaly scores"));
     worker_ = new AnomalyWorker; // lives on thread_, deleted there
@@ -33,6 +34,7 @@ AnomalyController::AnomalyController(QObject* parent) : QObject(parent)
             Q_EMIT failed(message);
     });
     connect(worker_, &AnomalyWorker::pageReady, this, &AnomalyController::pageReady);
+    connect(worker_, &AnomalyWorker::rowReady, this, &AnomalyController::rowReady);
     thread_.start();
 }
 
@@ -84,6 +86,12 @@ qint64 AnomalyController::requestPage(const QVector<qint64>& indices, const QVec
     AnomalyWorker* worker = worker_;
     QMetaObject::invokeMethod(worker_, [=] { worker->page(indices, scores, id); }, Qt::QueuedConnection);
     return id;
+}
+
+void AnomalyController::requestRow(qint64 index)
+{
+    AnomalyWorker* worker = worker_;
+    QMetaObject::invokeMethod(worker_, [worker, index] { worker->row(index); }, Qt::QueuedConnection);
 }
 
 void AnomalyController::setScoring(bool scoring)

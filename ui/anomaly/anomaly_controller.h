@@ -32,6 +32,8 @@ public:
     bool isScoring() const { return scoring_; }
     // Answered by pageReady(pageId, ...).
     qint64 requestPage(const QVector<qint64>& indices, const QVector<double>& scores);
+    // Tables only: answered by rowReady.
+    void requestRow(qint64 index);
 
 Q_SIGNALS:
     void progress(double fraction, const QString& what);
@@ -39,6 +41,7 @@ Q_SIGNALS:
     void failed(const QString& message);
     void scoringChanged(bool scoring);
     void pageReady(qint64 pageId, const QVector<latentlab::ui::AnomalyItem>& items);
+    void rowReady(const latentlab::ui::RowDetail& row);
 
 private:
     void setScoring(bool scoring);

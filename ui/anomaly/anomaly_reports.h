@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <cstdint>
@@ -40,8 +41,16 @@ struct AnomalyItem {
     QImage input, reconstruction, heatmap;
 };
 
+// A table row beside its reconstruction, feature by feature, in the data's original units.
+struct RowDetail {
+    qint64 index = -1;
+    QStringList features;
+    QVector<double> values, reconstruction;
+};
+
 } // namespace latentlab::ui
 
+Q_DECLARE_METATYPE(latentlab::ui::RowDetail)
 Q_DECLARE_METATYPE(latentlab::ui::AnomalyRequest)
 Q_DECLARE_METATYPE(latentlab::ui::AnomalyScores)
 Q_DECLARE_METATYPE(latentlab::ui::AnomalyItem)

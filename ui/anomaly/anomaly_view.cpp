@@ -5,6 +5,7 @@
 #include "anomaly/anomaly_controller.h"
 #include "anomaly/anomaly_gallery.h"
 #include "anomaly/roc_chart.h"
+#include "anomaly/row_error_panel.h"
 #include "anomaly/score_histogram.h"
 #include "message_box.h"
 #include "util/atomic_file.h"
@@ -119,6 +120,8 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     rightLayout->addWidget(scroll, 1);
+    rowPanel_ = new RowErrorPanel(right);
+    rightLayout->addWidget(rowPanel_, 1);
     status_ = new QLabel(right);
     status_->setWordWrap(true);
     rightLayout->addWidget(status_);
@@ -152,7 +155,12 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
         Q_EMIT pageShown(page_);
     });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, &AnomalyView::setThreshold);
-    connect(gallery_, &AnomalyGallery::sampleClicked, this, &AnomalyView::sampleChosen);
+    connect(gallery_, &AnomalyGallery::sampleClicked, this, [this](qint64 index) {
+        if (data_ && !data_->isImage())
+            controller_->requestRow(index);
+        Q_EMIT sampleChosen(index);
+    });
+    connect(controller_, &AnomalyController::rowReady, rowPanel_, &RowErrorPanel::setRow);
     connect(classBox_, &QComboBox::currentIndexChanged, this, [this] {
         classFilter_ = classBox_->currentData().toInt();
         rank();
@@ -188,6 +196,8 @@ void AnomalyView::setDataset(DatasetPtr data)
         classFilter_ = -1;
     }
     setEnabled(data_ != nullptr);
+    rowPanel_->clear();
+    rowPanel_->setVisible(data_ && !data_->isImage());
     status_->setText(tr("Train or open a model, then score every sample by how badly it is reconstructed."));
     pageLabel_->clear();
 }
@@ -405,6 +415,8 @@ void AnomalyView::selectSample(qint64 index)
             return;
     }
     gallery_->setSelected(index);
+    if (data_ && !data_->isImage())
+        controller_->requestRow(index);
     const int page = static_cast<int>((at - ranked_.begin()) / pageSize_);
     if (page != page_)
         setPage(page);

@@ -25,6 +25,7 @@ namespace latentlab::ui {
 class AnomalyController;
 class AnomalyGallery;
 class RocChart;
+class RowErrorPanel;
 class ScoreHistogram;
 
 class AnomalyView : public QWidget {
@@ -64,6 +65,7 @@ public:
     ScoreHistogram* histogram() const { return histogram_; }
     RocChart* rocChart() const { return roc_; }
     AnomalyGallery* gallery() const { return gallery_; }
+    RowErrorPanel* rowPanel() const { return rowPanel_; }
     AnomalyController* controller() const { return controller_; }
     QComboBox* scoreBox() const { return scoreKind_; }
 
@@ -114,6 +116,7 @@ private:
     QLabel* regionLabel_ = nullptr;
     QPushButton* clearRegion_ = nullptr;
     AnomalyGallery* gallery_ = nullptr;
+    RowErrorPanel* rowPanel_ = nullptr;
 };
 
 } // namespace latentlab::ui

@@ -117,4 +117,35 @@ void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& 
     Q_EMIT pageReady(pageId, items);
 }
 
+void AnomalyWorker::row(qint64 index)
+{
+    if (!model_ || !data_ || data_->isImage() || index < 0 || index >= data_->size())
+        return;
+    try {
+        const torch::Tensor x = data_->batch({index});
+        const torch::Tensor y = model_->kind() == ModelKind::ConditionalVae ? data_->labelBatch({index}) : torch::Tensor();
+        torch::Tensor recon;
+        {
+            InferenceScope scope(*model_);
+            recon = meanReconstruction(*model_, x, y).reconstruction.reshape_as(x).to(torch::kFloat64).contiguous();
+        }
+        const torch::Tensor in = x.to(torch::kFloat64).contiguous();
+        RowDetail out;
+        out.index = index;
+        const auto& ranges = data_->featureRanges();
+        const auto& names = data_->featureNames();
+        for (std::int64_t f = 0; f < in.size(1); ++f) {
+            const auto u = static_cast<std::size_t>(f);
+            // Stored values are scaled to [0, 1] per feature; the user reads their own units.
+            const ValueRange r = u < ranges.size() ? ranges[u] : ValueRange{};
+            out.features << (u < names.size() ? QString::fromStdString(names[u]) : tr("feature %1").arg(f));
+            out.values << r.min + in[0][f].item<double>() * (r.max - r.min);
+            out.reconstruction << r.min + recon[0][f].item<double>() * (r.max - r.min);
+        }
+        Q_EMIT rowReady(out);
+    } catch (const std::exception&) {
+        // Nothing to show for this row; the gallery and scores stay.
+    }
+}
+
 } // namespace latentlab::ui

@@ -27,7 +27,11 @@ public:
     // The items of these samples, in this order, with the scores given (from the last score()).
     void page(const QVector<qint64>& indices, const QVector<double>& scores, qint64 pageId);
 
+    // A table row and its reconstruction in original units (answered by rowReady).
+    void row(qint64 index);
+
 Q_SIGNALS:
+    void rowReady(const latentlab::ui::RowDetail& row);
     void progress(qint64 generation, double fraction, const QString& what);
     void scored(const latentlab::ui::AnomalyScores& scores);
     // An empty message: cancelled.
