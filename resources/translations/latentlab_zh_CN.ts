@@ -33,6 +33,167 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::AnomalyGallery</name>
+    <message>
+        <source>%1 · #%2</source>
+        <translation>%1 · #%2</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::AnomalyView</name>
+    <message>
+        <source>Reconstruction MSE</source>
+        <translation>重建 MSE</translation>
+    </message>
+    <message>
+        <source>Reconstruction BCE</source>
+        <translation>重建 BCE</translation>
+    </message>
+    <message>
+        <source>-ELBO</source>
+        <translation>-ELBO</translation>
+    </message>
+    <message>
+        <source>all classes</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>The classes the model learned as normal, e.g. 0, 2, 3: the others are the known anomalies, for the ROC curve, and the threshold comes from the normal ones</source>
+        <translation>模型作为正常类别学习的类别，例如 0, 2, 3：其余类别是已知的异常，用于 ROC 曲线；阈值由正常类别得出</translation>
+    </message>
+    <message>
+        <source>mean + k std</source>
+        <translation>均值 + k 倍标准差</translation>
+    </message>
+    <message>
+        <source>percentile</source>
+        <translation>百分位数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Flagged samples as CSV…</source>
+        <translation>将标记的样本导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Gallery page as PNG…</source>
+        <translation>将当前图库页导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Histogram as PNG…</source>
+        <translation>将直方图导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>ROC curve as PNG…</source>
+        <translation>将 ROC 曲线导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Normal classes</source>
+        <translation>正常类别</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Most anomalous in</source>
+        <translation>最异常的样本，范围</translation>
+    </message>
+    <message>
+        <source>Clear region</source>
+        <translation>清除区域</translation>
+    </message>
+    <message>
+        <source>Shift + drag on the Explorer&apos;s scatter chooses a region</source>
+        <translation>在“探索”的散点图上按住 Shift 拖动可选择一个区域</translation>
+    </message>
+    <message>
+        <source>Scoring Failed</source>
+        <translation>评分失败</translation>
+    </message>
+    <message>
+        <source>Name the normal classes to see how well the scores separate the others.</source>
+        <translation>填写正常类别，即可查看评分区分其他类别的效果。</translation>
+    </message>
+    <message>
+        <source>every class</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Train or open a model, then score every sample by how badly it is reconstructed.</source>
+        <translation>训练或打开一个模型，然后按重建的差劲程度为每个样本评分。</translation>
+    </message>
+    <message>
+        <source>There is no model to score with yet: train one or open one.</source>
+        <translation>还没有可用于评分的模型：请训练或打开一个。</translation>
+    </message>
+    <message>
+        <source>over the %1 held-out samples</source>
+        <translation>基于 %1 个留出样本</translation>
+    </message>
+    <message>
+        <source>%1 scores of %2 samples in %3 s; the threshold is the %4.</source>
+        <translation>%2 个样本的%1评分，用时 %3 秒；阈值为 %4。</translation>
+    </message>
+    <message>
+        <source>in a region of %1 samples</source>
+        <translation>在包含 %1 个样本的区域内</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>There are no scores to export yet.</source>
+        <translation>还没有可导出的评分。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::AnomalyWorker</name>
+    <message>
+        <source>%1 (%2 training samples)</source>
+        <translation>%1（%2 个训练样本）</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>特征 %1</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::CodeUsageBars</name>
     <message>
         <source>Codebook: %1 of %2 codes used, %3 dead</source>
@@ -261,6 +422,18 @@
     <message>
         <source>Explorer</source>
         <translation>探索</translation>
+    </message>
+    <message>
+        <source>Colour by class</source>
+        <translation>按类别着色</translation>
+    </message>
+    <message>
+        <source>Colour by anomaly score</source>
+        <translation>按异常评分着色</translation>
+    </message>
+    <message>
+        <source>Anomaly scores come from the Anomalies tab; points above its threshold are outlined</source>
+        <translation>异常评分来自“异常”标签页；高于其阈值的点会加上轮廓</translation>
     </message>
 </context>
 <context>
@@ -651,6 +824,10 @@
         <source>Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)</source>
         <translation>模型 (*.ckpt *.pt *.pth);;LatentLab 检查点 (*.ckpt);;来自 PyTorch 的 TorchScript (*.pt *.pth);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ModelForm</name>
@@ -891,6 +1068,68 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::RocChart</name>
+    <message>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>Name the normal classes to see how well the scores separate the others.</source>
+        <translation>填写正常类别，即可查看评分区分其他类别的效果。</translation>
+    </message>
+    <message>
+        <source>ROC · AUROC %1</source>
+        <translation>ROC · AUROC %1</translation>
+    </message>
+    <message>
+        <source>At the threshold: %1 flagged, precision %2, recall %3 (AUROC %4)</source>
+        <translation>在该阈值下：标记 %1 个，精确率 %2，召回率 %3（AUROC %4）</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::RowErrorPanel</name>
+    <message>
+        <source>|value − reconstruction|</source>
+        <translation>|值 − 重建|</translation>
+    </message>
+    <message>
+        <source>error, in the column&apos;s units</source>
+        <translation>误差（该列的单位）</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Click a row in the gallery to see which of its columns the model gets wrong.</source>
+        <translation>点击图库中的一行，查看模型在哪些列上出错。</translation>
+    </message>
+    <message>
+        <source>Row %1: its values beside their reconstructions</source>
+        <translation>第 %1 行：各值与其重建值</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::SampleGrid</name>
     <message>
         <source>Sample %1</source>
@@ -1017,6 +1256,29 @@ In the %1 split</source>
     <message>
         <source>Value %1</source>
         <translation>值 %1</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ScoreHistogram</name>
+    <message>
+        <source>Anomaly scores</source>
+        <translation>异常评分</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>No scores yet.</source>
+        <translation>尚无评分。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 above the threshold %3</source>
+        <translation>%2 个中有 %1 个高于阈值 %3</translation>
     </message>
 </context>
 <context>
