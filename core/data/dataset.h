@@ -99,6 +99,9 @@ public:
     std::string source;
     std::string format;
     std::vector<std::string> notes;
+    // One name per sample where the source has them (an image folder: each file's path relative to the
+    // folder's parent, e.g. "shoes/boot/001.png"), so exports can name files; empty otherwise.
+    std::vector<std::string> sampleNames;
 
 private:
     void initShape(std::int64_t n, std::vector<std::int64_t> shape);

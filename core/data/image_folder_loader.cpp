@@ -142,6 +142,9 @@ Dataset loadImageFolder(const std::string& rootPath)
     Dataset ds = Dataset::fromImages(std::move(pixels), static_cast<std::int64_t>(entries.size()), channels, height, width);
     ds.source = rootPath;
     ds.format = "image-folder";
+    ds.sampleNames.reserve(entries.size());
+    for (const auto& e : entries)
+        ds.sampleNames.push_back(relativeName(root, e.path));
     if (labelled)
         ds.setLabels(std::move(labels), std::move(classNames));
     if (!skipped.empty())

@@ -216,6 +216,24 @@ private Q_SLOTS:
             flagged += lines[i].endsWith(QStringLiteral(",1")) ? 1 : 0;
         QCOMPARE(flagged, int(view.flaggedCount()));
         QVERIFY(!view.exportCsv(QStringLiteral("/nonexistent-dir/x.csv")).isEmpty());
+
+        // Samples with file names (an image folder) export them too, quoted where CSV needs it.
+        Dataset named = *data_;
+        for (int i = 0; i < 200; ++i)
+            named.sampleNames.push_back("pics/" + std::to_string(i) + (i == 17 ? ",odd.png" : ".png"));
+        view.setDataset(std::make_shared<const Dataset>(std::move(named)));
+        view.setModel(model_);
+        QVERIFY(waitScored(view));
+        QCOMPARE(view.exportCsv(path), QString());
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(again.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows[0], QStringLiteral("index,label,score,flagged,file"));
+        for (const QString& r : rows.mid(1))
+            if (r.startsWith(QStringLiteral("17,")))
+                QVERIFY(r.endsWith(QStringLiteral(",\"pics/17,odd.png\"")));
+            else
+                QVERIFY(r.endsWith(QStringLiteral(".png")));
     }
 
     void aTableRowShowsItsErrorPerColumn()

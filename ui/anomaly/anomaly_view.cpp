@@ -434,20 +434,24 @@ QString AnomalyView::exportCsv(const QString& path) const
     const std::vector<std::uint8_t> flags = flagAbove(scores_.scores, threshold_);
     std::ostringstream out;
     out.precision(9);
-    out << "index,label,score,flagged\n";
+    const bool named = data_ && data_->sampleNames.size() == scores_.scores.size();
+    auto quoted = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos)
+            return text;
+        std::string q = "\"";
+        for (char c : text)
+            q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    out << "index,label,score,flagged" << (named ? ",file" : "") << "\n";
     for (qint64 i : order) {
         const auto u = static_cast<std::size_t>(i);
-        std::string label;
-        if (data_ && data_->hasLabels()) {
-            label = data_->classNames()[static_cast<std::size_t>(data_->labels()[u])];
-            if (label.find_first_of(",\"\n") != std::string::npos) {
-                std::string quoted = "\"";
-                for (char c : label)
-                    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-                label = quoted + "\"";
-            }
-        }
-        out << i << ',' << label << ',' << scores_.scores[u] << ',' << int(flags[u]) << '\n';
+        const std::string label =
+            data_ && data_->hasLabels() ? quoted(data_->classNames()[static_cast<std::size_t>(data_->labels()[u])]) : "";
+        out << i << ',' << label << ',' << scores_.scores[u] << ',' << int(flags[u]);
+        if (named)
+            out << ',' << quoted(data_->sampleNames[u]);
+        out << '\n';
     }
     try {
         const std::string text = out.str();

@@ -59,7 +59,8 @@ public:
     void setRegionFilter(const std::vector<int>& indices);
     // Selects the sample in the gallery, turning to its page (clears the class filter if it hides it).
     void selectSample(qint64 index);
-    // index,label,score,flagged for every sample, most anomalous first; "" or the reason it failed.
+    // index,label,score,flagged (and file, for an image folder) for every sample, most anomalous first; ""
+    // or the reason it failed.
     QString exportCsv(const QString& path) const;
 
     ScoreHistogram* histogram() const { return histogram_; }

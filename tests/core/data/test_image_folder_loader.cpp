@@ -25,6 +25,9 @@ TEST(ImageFolderLoader, ClassesAreSubFolderNamesInOrder)
     EXPECT_EQ(ds.classNames(), (std::vector<std::string>{"cat", "dog"}));
     EXPECT_EQ(ds.labels(), (std::vector<std::int32_t>{0, 0, 1}));
     EXPECT_EQ(ds.uint8Data()[2 * 30 + 1 * 6 + 4], fixturePixel(3, 1, 4));
+    // Each sample keeps its file's name, relative to the folder's parent, for exports.
+    const std::string root = fs::path(dir.path()).filename().string();
+    EXPECT_EQ(ds.sampleNames, (std::vector<std::string>{root + "/cat/a.png", root + "/cat/b.png", root + "/dog/c.png"}));
 }
 
 TEST(ImageFolderLoader, AnyColourImageMakesTheSetRgbInChwOrder)
