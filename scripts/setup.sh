@@ -54,7 +54,7 @@ latentlab_build() {
   [ "${CI:-}" = "true" ] && werror=ON
   echo "==> configuring (Release) in $LATENTLAB_BUILD"
   cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DLATENTLAB_WERROR="$werror" >/dev/null || return 1
+    -DLATENTLAB_WERROR="$werror" -DLATENTLAB_SANITIZE="${LATENTLAB_SANITIZE:-}" >/dev/null || return 1
   echo "==> building ${*:-everything}"
   local targets=()
   local t
