@@ -43,6 +43,17 @@ bool moreAnomalous(double a, qint64 ia, double b, qint64 ib)
     return ia < ib;
 }
 
+// The scores and truth of the held-out samples, where the ROC and precision/recall are measured.
+std::pair<std::vector<double>, std::vector<std::uint8_t>> evaluated(const AnomalyScores& s)
+{
+    std::pair<std::vector<double>, std::vector<std::uint8_t>> out;
+    for (std::int64_t i : s.evaluation) {
+        out.first.push_back(s.scores[static_cast<std::size_t>(i)]);
+        out.second.push_back(s.truth[static_cast<std::size_t>(i)]);
+    }
+    return out;
+}
+
 } // namespace
 
 AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new AnomalyController(this))
@@ -264,12 +275,7 @@ void AnomalyView::onScored(const AnomalyScores& scores)
     histogram_->setScores(scores_.scores, threshold_);
     if (!scores_.truth.empty()) {
         try {
-            std::vector<double> evalScores;
-            std::vector<std::uint8_t> evalTruth;
-            for (std::int64_t i : scores_.evaluation) {
-                evalScores.push_back(scores_.scores[static_cast<std::size_t>(i)]);
-                evalTruth.push_back(scores_.truth[static_cast<std::size_t>(i)]);
-            }
+            const auto [evalScores, evalTruth] = evaluated(scores_);
             const RocCurve curve = rocCurve(evalScores, evalTruth);
             QList<QPointF> points;
             for (const RocPoint& p : curve.points)
@@ -325,12 +331,7 @@ void AnomalyView::updateDetection()
     if (!hasScores())
         return;
     if (!scores_.truth.empty() && roc_->auroc() > 0.0) {
-        std::vector<double> evalScores;
-        std::vector<std::uint8_t> evalTruth;
-        for (std::int64_t i : scores_.evaluation) {
-            evalScores.push_back(scores_.scores[static_cast<std::size_t>(i)]);
-            evalTruth.push_back(scores_.truth[static_cast<std::size_t>(i)]);
-        }
+        const auto [evalScores, evalTruth] = evaluated(scores_);
         const DetectionCounts d = detectionAt(evalScores, evalTruth, threshold_);
         const double negatives = static_cast<double>(d.falsePositives + d.trueNegatives);
         const double positives = static_cast<double>(d.truePositives + d.falseNegatives);
