@@ -18,6 +18,7 @@ struct ProjectionWorker::Cache {
     ModelPtr model; // the snapshot it was encoded with (identity only)
     DatasetPtr data;
     torch::Tensor latents, codes;
+    torch::Tensor mean; // of the latents: the point the dims layout varies around, once per encoding
     QVector<double> codeUsage;
 };
 
@@ -65,6 +66,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
             std::iota(all.begin(), all.end(), std::int64_t{0});
             EncodedSet encoded = encodeDataset(*mine, *data, all, {}, control.get());
             cache_->latents = encoded.latents.to(torch::kCPU).contiguous();
+            cache_->mean = cache_->latents.mean(0);
             cache_->codes = encoded.codes;
             cache_->codeUsage = usageOf(encoded.codes, model->config().codebookSize);
             cache_->model = model;
@@ -84,7 +86,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
             space->codes = cache_->codes;
             space->xy = xy.to(torch::kFloat32).contiguous();
             space->dims = request.dims;
-            space->base = cache_->latents.mean(0);
+            space->base = cache_->mean;
             return space;
         };
         auto makeFrame = [&](const torch::Tensor& xy) {
