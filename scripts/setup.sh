@@ -9,7 +9,8 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 # PyTorch's Python API: a test opens our checkpoints with torch.load, and the speed benchmark compares with it.
 # qt6-l10n-tools and qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and
 # fonts-wqy-microhei draws it. python3-sklearn: the t-SNE benchmark (tests/bench/compare_tsne.sh) runs
-# scikit-learn's TSNE beside ours.
+# scikit-learn's TSNE beside ours. clang and libclang-rt-14-dev: the sanitizer build (`scripts/test --sanitize`)
+# compiles with clang so that the same build also makes the libFuzzer targets.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
@@ -21,6 +22,7 @@ LATENTLAB_PACKAGES=(
   xvfb xauth
   python3-torch
   python3-sklearn
+  clang libclang-rt-14-dev
 )
 
 latentlab_install_packages() {
@@ -52,9 +54,14 @@ latentlab_build() {
   local werror=OFF
   # CI turns warnings into errors for our own code.
   [ "${CI:-}" = "true" ] && werror=ON
-  echo "==> configuring (Release) in $LATENTLAB_BUILD"
-  cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DLATENTLAB_WERROR="$werror" -DLATENTLAB_SANITIZE="${LATENTLAB_SANITIZE:-}" >/dev/null || return 1
+  # The AddressSanitizer build uses clang: libFuzzer is clang's, so one build runs the suite and the fuzzers.
+  local compilers=()
+  [ "${LATENTLAB_SANITIZE:-}" = "address" ] && compilers=(-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++)
+  echo "==> configuring (Release${LATENTLAB_SANITIZE:+, sanitizer: $LATENTLAB_SANITIZE}) in $LATENTLAB_BUILD"
+  cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${compilers[@]}" \
+    -DLATENTLAB_WERROR="$werror" -DLATENTLAB_SANITIZE="${LATENTLAB_SANITIZE:-}" \
+    -DLATENTLAB_BUILD_GUI="${LATENTLAB_BUILD_GUI:-ON}" -DLATENTLAB_BUILD_BENCH="${LATENTLAB_BUILD_BENCH:-ON}" \
+    >/dev/null || return 1
   echo "==> building ${*:-everything}"
   local targets=()
   local t

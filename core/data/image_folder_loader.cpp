@@ -15,6 +15,10 @@ namespace fs = std::filesystem;
 namespace latentlab {
 namespace {
 
+// Documented caps (README, Reliability): a side of 16384 pixels, and 16 GiB of decoded pixels in all.
+constexpr int kMaxImageSide = 16384;
+constexpr double kMaxDecodedBytes = 16.0 * (1ull << 30);
+
 struct ImageEntry {
     fs::path path;
     std::int32_t label = -1;
@@ -105,6 +109,10 @@ Dataset loadImageFolder(const std::string& rootPath)
         int w = 0, h = 0, c = 0;
         if (!stbi_info(e.path.string().c_str(), &w, &h, &c))
             throw BadInputError(relativeName(root, e.path) + ": not a readable image (" + stbi_failure_reason() + ")");
+        if (w < 1 || h < 1 || w > kMaxImageSide || h > kMaxImageSide)
+            throw BadInputError(relativeName(root, e.path) + ": its header says " + std::to_string(w) + "x"
+                                + std::to_string(h) + " pixels; images of 1 to " + std::to_string(kMaxImageSide)
+                                + " pixels a side are supported");
         if (first.empty()) {
             width = w;
             height = h;
@@ -120,6 +128,13 @@ Dataset loadImageFolder(const std::string& rootPath)
 
     const std::size_t plane = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
     const std::size_t perImage = plane * static_cast<std::size_t>(channels);
+    // Compressed images can be tiny on disk and huge decoded, so the file sizes bound nothing here: the cap is
+    // on the decoded pixels (both factors are small after the checks above, so the product cannot overflow).
+    if (static_cast<double>(perImage) * static_cast<double>(entries.size()) > kMaxDecodedBytes)
+        throw BadInputError(rootName + ": " + std::to_string(entries.size()) + " images of " + std::to_string(width) + "x"
+                            + std::to_string(height) + " would take "
+                            + std::to_string(static_cast<long long>(static_cast<double>(perImage) * static_cast<double>(entries.size()) / (1 << 30)))
+                            + " GiB decoded; a folder may hold at most 16 GiB of pixels");
     std::vector<std::uint8_t> pixels(perImage * entries.size());
     std::vector<std::int32_t> labels;
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -144,6 +144,10 @@ NpyHeader readNpyHeader(const std::string& path)
     if (descr.size() < 5 || descr.front() != '\'')
         throw BadInputError(name + ": the .npy header has no readable dtype");
     h.descr = descr.substr(1, descr.size() - 2);
+    // Messages quote the dtype: bytes that are not a dtype's few printable characters would break the line.
+    if (h.descr.size() > 16
+        || std::any_of(h.descr.begin(), h.descr.end(), [](char ch) { return ch < 0x21 || ch > 0x7e || ch == '\''; }))
+        throw BadInputError(name + ": the .npy header has no readable dtype");
     h.fortranOrder = dictValue(dict, "fortran_order").find("True") != std::string::npos;
     const std::string shape = dictValue(dict, "shape");
     if (shape.empty() || shape.front() != '(')

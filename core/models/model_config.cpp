@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace latentlab {
@@ -47,7 +48,31 @@ void require(bool ok, const std::string& field, const std::string& why)
         throw BadInputError("model config: " + field + " " + why);
 }
 
+// The weights of the dense layers (conv filters are small beside them), encoder and decoder, so a config
+// from a file cannot ask for more memory than a desktop has before anything is allocated. Computed in double:
+// the sizes come from files and their product may not fit 64 bits.
+double approximateWeights(const ModelConfig& c)
+{
+    double in = 1.0;
+    for (auto d : c.inputShape)
+        in *= static_cast<double>(d);
+    if (c.backbone == Backbone::Conv && c.isImage())
+        in = 64.0 * static_cast<double>(c.inputShape[1] / 4) * static_cast<double>(c.inputShape[2] / 4);
+    double total = 0.0;
+    double width = in + static_cast<double>(c.numClasses);
+    const auto& widths = c.backbone == Backbone::Conv ? std::vector<std::int64_t>{c.hidden.back()} : c.hidden;
+    for (auto h : widths) {
+        total += width * static_cast<double>(h);
+        width = static_cast<double>(h);
+    }
+    total += width * 2.0 * static_cast<double>(std::max(c.latentDim, c.bottomLatentDim) + c.numClasses);
+    return 2.0 * total; // the decoder mirrors the encoder
+}
+
 } // namespace
+
+// Documented in the README (Reliability): 2^29 weights, 2 GiB of float32 before Adam's two moments.
+constexpr double kMaxModelWeights = 536870912.0;
 
 std::string toString(ModelKind k) { return nameOf(kKinds, k); }
 std::string toString(Backbone b) { return nameOf(kBackbones, b); }
@@ -103,6 +128,10 @@ void ModelConfig::validate() const
     }
     if (kind == ModelKind::HierarchicalVae)
         require(bottomLatentDim >= 1 && bottomLatentDim <= 4096, "bottom_latent_dim", "must be between 1 and 4096");
+    const double weights = approximateWeights(*this);
+    require(weights <= kMaxModelWeights, "size",
+            "would need about " + std::to_string(static_cast<long long>(weights / 1e6)) + " million weights; "
+                + "the limit is 536 million (2 GiB of float32): use smaller hidden layers or inputs");
 }
 
 nlohmann::json ModelConfig::toJson() const

@@ -88,3 +88,20 @@ TEST(NpyLoader, RejectsLabelsOfTheWrongCount)
     EXPECT_NE(badInputMessage([&] { loadDataset(dir.file("x.npy")); }).find("holds 2 labels but x.npy holds 3 samples"),
               std::string::npos);
 }
+
+// Out of memory on the way in: a header that claims 100 GB is refused from the file's size before anything
+// is allocated (under ASan an allocation that size would abort the test; elsewhere it would throw bad_alloc).
+TEST(NpyLoader, RefusesAHundredGigabyteHeaderWithoutAllocating)
+{
+    TempDir dir;
+    writeNpy(dir.file("huge.npy"), "<f4", {1000000, 25000}, std::vector<std::uint8_t>(16));
+    std::string msg = badInputMessage([&] { loadDataset(dir.file("huge.npy")); });
+    EXPECT_NE(msg.find("huge.npy"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("but the file holds 16 bytes"), std::string::npos) << msg;
+
+    writeNpy(dir.file("x.npy"), "|u1", {2, 2}, std::vector<std::uint8_t>(4));
+    writeNpy(dir.file("x_labels.npy"), "<i8", {std::uint64_t{1} << 40}, std::vector<std::uint8_t>(16));
+    msg = badInputMessage([&] { loadDataset(dir.file("x.npy")); });
+    EXPECT_NE(msg.find("x_labels.npy"), std::string::npos) << msg;
+    EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+}

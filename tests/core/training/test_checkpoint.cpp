@@ -261,3 +261,70 @@ TEST(Checkpoint, PythonTorchLoadReadsTheWeights)
     const std::size_t tensors = trainer.model()->named_parameters().size() + trainer.model()->named_buffers().size();
     EXPECT_EQ(text, "latentlab-checkpoint vae " + std::to_string(tensors) + " " + expected + "\n");
 }
+
+// A full disk during a checkpoint save (RLIMIT_FSIZE makes write() fail as ENOSPC would): the save reports
+// which file it could not write, the previous checkpoint still loads with its weights, and the process
+// carries on (it loads that checkpoint and saves elsewhere afterwards).
+TEST(Checkpoint, AFullDiskDuringASaveKeepsThePreviousCheckpointAndTheProcessRuns)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer trainer(seededModel(smallModel()), ds, quickTraining(1));
+    trainer.run();
+    const std::string path = dir.file("model.ckpt");
+    saveCheckpoint(path, *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+    const std::vector<std::uint8_t> before = fileBytes(path);
+    ASSERT_GT(before.size(), 8u << 10);
+
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{4 << 10, 4 << 10};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        int code = 3;
+        try {
+            saveCheckpoint(path, *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+        } catch (const IoError& e) {
+            code = std::string(e.what()).find("model.ckpt") != std::string::npos ? 42 : 4;
+        } catch (...) {
+            code = 5;
+        }
+        try {
+            (void)loadCheckpoint(path);
+            rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
+            ::setrlimit(RLIMIT_FSIZE, &unlimited);
+            saveCheckpoint(path + ".elsewhere", *trainer.model(), nullptr, metaOf(trainer, ds));
+        } catch (...) {
+            code = 6;
+        }
+        _exit(code);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 42);
+    EXPECT_EQ(fileBytes(path), before);
+    expectSameWeights(*loadCheckpoint(path).model, *trainer.model());
+    EXPECT_TRUE(std::filesystem::exists(path + ".elsewhere"));
+}
+
+// Training that diverges (a learning rate of 10) stops with the NaN message and keeps weights that are finite
+// and can be saved and opened again.
+TEST(Checkpoint, ADivergedRunSavesItsLastGoodWeights)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    TrainingConfig t = quickTraining(30);
+    t.learningRate = 10.0;
+    Trainer trainer(seededModel(smallModel()), ds, t);
+    const TrainingOutcome out = trainer.run();
+    ASSERT_EQ(out.status, TrainingStatus::Diverged) << out.message;
+    EXPECT_NE(out.message.find("step"), std::string::npos) << out.message;
+    saveCheckpoint(dir.file("last-good.ckpt"), *trainer.model(), &trainer.optimizer(), metaOf(trainer, ds));
+    const LoadedCheckpoint back = loadCheckpoint(dir.file("last-good.ckpt"));
+    expectSameWeights(*back.model, *trainer.model());
+    for (const auto& p : back.model->parameters())
+        EXPECT_TRUE(torch::isfinite(p).all().item<bool>());
+    EXPECT_EQ(back.meta.progress.step, trainer.progress().step);
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# run_fuzzer.sh FUZZER SEEDS WORK FINDINGS [REGRESSIONS]: one ctest run of a libFuzzer target.
+# First replays the checked-in inputs of earlier findings, then fuzzes for LATENTLAB_FUZZ_RUNS executions
+# (default 2000: short, for CI; set 100000 or more by hand) from the seed corpus plus what earlier runs in this
+# build folder found (WORK). A crash, a sanitizer report, an input that runs past 60 s or makes the process
+# exceed 2 GB fails the test and leaves the input in FINDINGS; check it in under tests/fuzz/regressions/.
+set -eu
+fuzzer=$1 seeds=$2 work=$3 findings=$4 regressions=${5:-}
+runs=${LATENTLAB_FUZZ_RUNS:-2000}
+name=$(basename "$fuzzer")
+mkdir -p "$work" "$findings"
+if [ -n "$regressions" ] && [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
+  echo "== replaying $(ls "$regressions" | wc -l) checked-in inputs from $regressions"
+  "$fuzzer" -rss_limit_mb=2048 -timeout=60 "$regressions"/*
+fi
+echo "== fuzzing $name for $runs executions"
+exec "$fuzzer" -runs="$runs" -rss_limit_mb=2048 -timeout=60 -max_len=65536 -print_final_stats=1 \
+  -artifact_prefix="$findings/$name-" "$work" "$seeds"
