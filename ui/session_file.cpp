@@ -2,6 +2,7 @@
 
 #include "util/atomic_file.h"
 #include "util/errors.h"
+#include "util/json_read.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,13 +32,15 @@ QString resolved(const QString& base, const std::string& stored)
 ProjectionSettings projectionFromJson(const nlohmann::json& j)
 {
     ProjectionSettings p;
+    if (!j.is_object())
+        throw BadInputError("explorer settings: expected a JSON object");
     p.method = QString::fromStdString(j.at("layout").get<std::string>());
     if (!QStringList{QStringLiteral("pca"), QStringLiteral("dims"), QStringLiteral("latent"), QStringLiteral("tsne")}
              .contains(p.method))
         throw BadInputError("explorer layout \"" + p.method.toStdString() + "\" is not one of pca, dims, latent, tsne");
-    p.dimX = j.value("x", 0);
-    p.dimY = j.value("y", 1);
-    p.perplexity = j.value("perplexity", 30.0);
+    readJsonField(j, "x", p.dimX, "explorer x");
+    readJsonField(j, "y", p.dimY, "explorer y");
+    readJsonField(j, "perplexity", p.perplexity, "explorer perplexity");
     if (p.dimX < 0 || p.dimY < 0)
         throw BadInputError("explorer dimensions must be 0 or more");
     if (!(p.perplexity >= 2.0 && p.perplexity <= 100.0))
@@ -62,13 +65,19 @@ Session readSession(const QString& path)
     } catch (const std::exception&) {
         throw BadInputError(name(path) + " is not a LatentLab session: it is not JSON");
     }
-    if (!j.is_object() || j.value("format", std::string()) != kFormat)
+    // Comparing, not get<std::string>(): a "format" that is a number is as foreign as a missing one.
+    if (!j.is_object() || !j.contains("format") || j["format"] != kFormat)
         throw BadInputError(name(path) + " is not a LatentLab session (no \"format\": \"" + kFormat + "\")");
-    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > kVersion)
-        throw BadInputError(name(path) + ": session version " + (j.contains("version") ? j["version"].dump() : "missing")
-                            + " is newer than this LatentLab reads (" + std::to_string(kVersion) + ")");
     Session s;
     try {
+        if (!j.contains("version"))
+            throw BadInputError("the session version is missing");
+        const int version = jsonInteger<int>(j["version"], "session version");
+        if (version > kVersion)
+            throw BadInputError("session version " + std::to_string(version) + " is newer than this LatentLab reads ("
+                                + std::to_string(kVersion) + ")");
+        if (version < 1)
+            throw BadInputError("session version " + std::to_string(version) + " does not exist (versions start at 1)");
         s.dataset = resolved(path, j.value("dataset", std::string()));
         s.model = resolved(path, j.value("model", std::string()));
         s.view = QString::fromStdString(j.value("view", std::string()));

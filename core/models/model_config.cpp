@@ -2,6 +2,8 @@
 
 #include "util/errors.h"
 
+#include "util/json_read.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -162,7 +164,7 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j)
         if (!j.contains(key))
             return;
         try {
-            j.at(key).get_to(field);
+            readJsonInto(j.at(key), field, std::string("model config: ") + key);
         } catch (const nlohmann::json::exception&) {
             throw BadInputError(std::string("model config: ") + key + " has the wrong type");
         }

@@ -4,6 +4,7 @@
 #include "util/atomic_file.h"
 #include "data/dataset_info.h"
 #include "util/errors.h"
+#include "util/json_read.h"
 #include "util/file_io.h"
 
 #include <nlohmann/json.hpp>
@@ -41,9 +42,9 @@ nlohmann::json progressJson(const TrainingProgress& p)
 TrainingProgress progressFromJson(const nlohmann::json& j)
 {
     TrainingProgress p;
-    p.epoch = j.at("epoch").get<std::int64_t>();
-    p.batchInEpoch = j.at("batch_in_epoch").get<std::int64_t>();
-    p.step = j.at("step").get<std::int64_t>();
+    p.epoch = jsonInteger<std::int64_t>(j.at("epoch"), "progress: epoch");
+    p.batchInEpoch = jsonInteger<std::int64_t>(j.at("batch_in_epoch"), "progress: batch_in_epoch");
+    p.step = jsonInteger<std::int64_t>(j.at("step"), "progress: step");
     p.history = LossHistory::fromJson(j.at("history"));
     if (p.epoch < 0 || p.batchInEpoch < 0 || p.step < 0)
         throw BadInputError("negative progress counters");

@@ -2,6 +2,7 @@
 
 #include "data/dataset_info.h"
 #include "util/errors.h"
+#include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,8 +29,8 @@ DatasetFingerprint DatasetFingerprint::fromJson(const nlohmann::json& j)
     try {
         f.path = j.at("path").get<std::string>();
         f.format = j.value("format", std::string());
-        f.samples = j.at("samples").get<std::int64_t>();
-        f.shape = j.at("shape").get<std::vector<std::int64_t>>();
+        f.samples = jsonInteger<std::int64_t>(j.at("samples"), "dataset fingerprint: samples");
+        f.shape = jsonIntegers<std::int64_t>(j.at("shape"), "dataset fingerprint: shape");
         for (const auto& r : j.at("ranges"))
             f.ranges.push_back({r.at(0).get<double>(), r.at(1).get<double>()});
         f.featureNames = j.value("feature_names", std::vector<std::string>());

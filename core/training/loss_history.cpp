@@ -1,6 +1,7 @@
 #include "training/loss_history.h"
 
 #include "util/errors.h"
+#include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
 
@@ -98,7 +99,7 @@ LossHistory LossHistory::fromJson(const nlohmann::json& j)
         if (j.is_null())
             return h;
         h.names_ = j.at("term_names").get<std::vector<std::string>>();
-        const auto steps = j.at("steps").get<std::vector<std::int64_t>>();
+        const auto steps = jsonIntegers<std::int64_t>(j.at("steps"), "loss history: steps");
         std::vector<std::vector<double>> cols;
         for (const auto& name : h.names_) {
             cols.push_back(numbersOrNan(j.at("terms").at(name)));
@@ -113,8 +114,8 @@ LossHistory LossHistory::fromJson(const nlohmann::json& j)
         }
         for (const auto& e : j.at("epochs")) {
             EpochRecord r;
-            r.epoch = e.at("epoch").get<std::int64_t>();
-            r.step = e.at("step").get<std::int64_t>();
+            r.epoch = jsonInteger<std::int64_t>(e.at("epoch"), "loss history: epoch");
+            r.step = jsonInteger<std::int64_t>(e.at("step"), "loss history: step");
             r.seconds = numberOrNan(e.at("seconds"));
             r.train = termsFromJson(e.at("train"));
             r.validation = termsFromJson(e.at("validation"));

@@ -3,6 +3,7 @@
 #include "data/class_subset.h"
 #include "data/dataset.h"
 #include "util/errors.h"
+#include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,16 +57,16 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
         throw BadInputError("training settings: expected a JSON object");
     TrainingConfig c;
     try {
-        c.learningRate = j.value("learning_rate", c.learningRate);
-        c.batchSize = j.value("batch_size", c.batchSize);
-        c.epochs = j.value("epochs", c.epochs);
-        c.weightDecay = j.value("weight_decay", c.weightDecay);
-        c.gradClip = j.value("grad_clip", c.gradClip);
-        c.seed = j.value("seed", c.seed);
-        c.threads = j.value("threads", c.threads);
-        c.device = j.value("device", c.device);
-        c.validationFraction = j.value("validation_fraction", c.validationFraction);
-        c.normalClasses = j.value("normal_classes", c.normalClasses);
+        readJsonField(j, "learning_rate", c.learningRate, "training settings: learning_rate");
+        readJsonField(j, "batch_size", c.batchSize, "training settings: batch_size");
+        readJsonField(j, "epochs", c.epochs, "training settings: epochs");
+        readJsonField(j, "weight_decay", c.weightDecay, "training settings: weight_decay");
+        readJsonField(j, "grad_clip", c.gradClip, "training settings: grad_clip");
+        readJsonField(j, "seed", c.seed, "training settings: seed");
+        readJsonField(j, "threads", c.threads, "training settings: threads");
+        readJsonField(j, "device", c.device, "training settings: device");
+        readJsonField(j, "validation_fraction", c.validationFraction, "training settings: validation_fraction");
+        readJsonField(j, "normal_classes", c.normalClasses, "training settings: normal_classes");
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(std::string("training settings: a field has the wrong type (") + e.what() + ")");
     }

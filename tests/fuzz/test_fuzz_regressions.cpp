@@ -87,8 +87,9 @@ TEST(FuzzSeeds, EmptyAndTruncatedInputsAreRefusedNotRead)
         for (const auto& entry : fs::directory_iterator(fs::path(dir.path()) / t.name)) {
             SCOPED_TRACE(entry.path().string());
             const auto bytes = bytesOf(entry.path());
-            if (bytes.size() > 12 && std::string(t.name) != "csv" && std::string(t.name) != "model_config")
+            if (bytes.size() > 12 && std::string(t.name) != "csv" && std::string(t.name) != "model_config") {
                 EXPECT_FALSE(t.run(bytes.data(), bytes.size() / 3));
+            }
         }
     }
 }

@@ -56,6 +56,14 @@ private Q_SLOTS:
                     .startsWith("e.latentlab: "));
         QVERIFY(refusal(write("f.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": {"layout": "umap"}})"))
                     .contains("f.latentlab: explorer layout \"umap\""));
+        // Numbers that do not fit and fields of the wrong kind (found by fuzzing): refused, not cast.
+        QVERIFY(refusal(write("g.latentlab", R"({"format": 5, "version": 1})")).contains("g.latentlab is not a LatentLab session"));
+        QVERIFY(refusal(write("h.latentlab", R"({"format": "latentlab-session", "version": 1e300})"))
+                    .contains("h.latentlab: session version must be a whole number"));
+        QVERIFY(refusal(write("i.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": {"layout": "dims", "x": 1e300}})"))
+                    .contains("i.latentlab: explorer x must be a whole number"));
+        QVERIFY(refusal(write("j.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": 3})"))
+                    .contains("j.latentlab: explorer settings: expected a JSON object"));
         MainWindow window; // in the window: a dialog, and nothing else changes
         QVERIFY(!window.openSession(QString::fromStdString(dir.path() + "/a.latentlab")).isEmpty());
         QVERIFY(window.showsWelcome());

@@ -98,3 +98,12 @@ TEST(ImageFolderLoader, OtherFilesAreSkippedAndNoted)
     ASSERT_EQ(ds.notes.size(), 1u);
     EXPECT_NE(ds.notes[0].find("c/Thumbs.db"), std::string::npos);
 }
+
+TEST(ImageFolderLoader, AHeaderBeyondTheSideCapIsRefusedBeforeDecoding)
+{
+    TempDir dir;
+    writePng(dir.file("tall.png"), 1, 4097, 1, 1);
+    const std::string msg = badInputMessage([&] { loadDataset(dir.path()); });
+    EXPECT_NE(msg.find("tall.png: its header says 1x4097 pixels; images of 1 to 4096 pixels a side are supported"),
+              std::string::npos) << msg;
+}

@@ -65,7 +65,7 @@ TEST(ModelConfig, JsonWithWrongTypesOrNamesIsBadInput)
                   .find("'gan' is not one of ae, vae, beta-vae, cvae, vq-vae, hvae"),
               std::string::npos);
     EXPECT_NE(badInputMessage([] { ModelConfig::fromJson(nlohmann::json::parse(R"({"latent_dim": "big"})")); })
-                  .find("latent_dim has the wrong type"),
+                  .find("model config: latent_dim must be a whole number"),
               std::string::npos);
     EXPECT_NE(badInputMessage([] { ModelConfig::fromJson(nlohmann::json::parse("[1, 2]")); }).find("JSON object"),
               std::string::npos);

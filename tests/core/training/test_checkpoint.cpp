@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
@@ -280,7 +281,10 @@ TEST(Checkpoint, AFullDiskDuringASaveKeepsThePreviousCheckpointAndTheProcessRuns
     ASSERT_GE(child, 0);
     if (child == 0) {
         std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit{4 << 10, 4 << 10};
+        rlimit original{};
+        ::getrlimit(RLIMIT_FSIZE, &original);
+        rlimit limit = original;
+        limit.rlim_cur = 4 << 10; // the soft limit only, so that the child may lift it again
         ::setrlimit(RLIMIT_FSIZE, &limit);
         int code = 3;
         try {
@@ -292,10 +296,10 @@ TEST(Checkpoint, AFullDiskDuringASaveKeepsThePreviousCheckpointAndTheProcessRuns
         }
         try {
             (void)loadCheckpoint(path);
-            rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
-            ::setrlimit(RLIMIT_FSIZE, &unlimited);
+            ::setrlimit(RLIMIT_FSIZE, &original);
             saveCheckpoint(path + ".elsewhere", *trainer.model(), nullptr, metaOf(trainer, ds));
-        } catch (...) {
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "after the failed save: %s\n", e.what());
             code = 6;
         }
         _exit(code);
