@@ -2,6 +2,7 @@
 
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/zip_directory.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
@@ -92,6 +93,12 @@ torch::jit::Module loadModule(const std::string& path, const std::string& name)
         throw BadInputError(name + ": no such file");
     if (std::filesystem::is_directory(status))
         throw BadInputError(name + ": is a folder, not a file");
+    // LibTorch allocates each record at the size the zip directory claims: check those sizes first.
+    try {
+        checkZipFileRecordSizes(path);
+    } catch (const BadInputError& e) {
+        throw BadInputError(name + " is not a TorchScript module (" + e.what() + ")");
+    }
     torch::jit::Module m;
     try {
         m = torch::jit::load(path, torch::kCPU);

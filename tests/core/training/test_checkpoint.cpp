@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -148,6 +149,32 @@ TEST(Checkpoint, ATruncatedCorruptedOrForeignFileIsRefusedClearly)
     EXPECT_NE(badInputMessage([&] { loadCheckpoint(dir.file("tensor.pt")); }).find("not a LatentLab checkpoint"),
               std::string::npos);
     EXPECT_THROW(loadCheckpoint(dir.file("missing.ckpt")), Error);
+}
+
+// A zip directory that claims a record of 4 GB in a small file: refused from the directory alone, before
+// LibTorch would allocate the 4 GB (found by fuzzing).
+TEST(Checkpoint, ARecordSizeTheFileCannotHoldIsRefusedBeforeAllocating)
+{
+    TempDir dir;
+    const Dataset ds = prototypeImages();
+    Trainer trainer(seededModel(smallModel()), ds, quickTraining(1));
+    saveCheckpoint(dir.file("good.ckpt"), *trainer.model(), nullptr, metaOf(trainer, ds));
+    std::vector<std::uint8_t> bytes = fileBytes(dir.file("good.ckpt"));
+    // The first central-directory entry (signature PK\1\2): its uncompressed size at offset 24.
+    const std::string sig("PK\x01\x02", 4);
+    const auto at = std::search(bytes.begin(), bytes.end(), sig.begin(), sig.end());
+    ASSERT_NE(at, bytes.end());
+    const std::size_t entry = static_cast<std::size_t>(at - bytes.begin());
+    for (std::size_t i = 0; i < 4; ++i) {
+        bytes[entry + 20 + i] = 0xF0; // compressed size
+        bytes[entry + 24 + i] = 0xF0; // uncompressed size
+    }
+    writeBytes(dir.file("forged.ckpt"), bytes);
+    const std::string message = badInputMessage([&] { loadCheckpoint(dir.file("forged.ckpt")); });
+    EXPECT_NE(message.find("forged.ckpt is not a readable LatentLab checkpoint: its directory says the record"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("holds 4042322160 bytes, more than the file can hold"), std::string::npos) << message;
 }
 
 TEST(Checkpoint, WeightsThatDoNotFitTheConfigAreRefusedNamingTheTensor)
