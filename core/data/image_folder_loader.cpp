@@ -2,6 +2,7 @@
 
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/printable.h"
 
 #include <stb/stb_image.h>
 
@@ -110,7 +111,7 @@ Dataset loadImageFolder(const std::string& rootPath)
     for (const auto& e : entries) {
         int w = 0, h = 0, c = 0;
         if (!stbi_info(e.path.string().c_str(), &w, &h, &c))
-            throw BadInputError(relativeName(root, e.path) + ": not a readable image (" + stbi_failure_reason() + ")");
+            throw BadInputError(relativeName(root, e.path) + ": not a readable image (" + printable(stbi_failure_reason()) + ")");
         if (w < 1 || h < 1 || w > kMaxImageSide || h > kMaxImageSide)
             throw BadInputError(relativeName(root, e.path) + ": its header says " + std::to_string(w) + "x"
                                 + std::to_string(h) + " pixels; images of 1 to " + std::to_string(kMaxImageSide)
@@ -144,7 +145,7 @@ Dataset loadImageFolder(const std::string& rootPath)
         std::unique_ptr<stbi_uc, void (*)(void*)> img(stbi_load(entries[i].path.string().c_str(), &w, &h, &c, channels),
                                                       stbi_image_free);
         if (!img)
-            throw BadInputError(relativeName(root, entries[i].path) + ": cannot decode the image (" + stbi_failure_reason() + ")");
+            throw BadInputError(relativeName(root, entries[i].path) + ": cannot decode the image (" + printable(stbi_failure_reason()) + ")");
         if (w != width || h != height)
             throw BadInputError(relativeName(root, entries[i].path) + ": changed size while loading");
         // stb gives interleaved HWC; the dataset stores CHW.

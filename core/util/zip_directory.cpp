@@ -1,6 +1,7 @@
 #include "util/zip_directory.h"
 
 #include "util/errors.h"
+#include "util/printable.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,16 +25,6 @@ std::uint64_t le(const std::uint8_t* p, int bytes)
     for (int i = bytes - 1; i >= 0; --i)
         v = (v << 8) | p[i];
     return v;
-}
-
-// A record's name as it may appear in a one-line message.
-std::string printable(const std::string& s)
-{
-    std::string out = s.size() > 60 ? s.substr(0, 60) + "..." : s;
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f)
-            c = '?';
-    return out;
 }
 
 class Archive {
