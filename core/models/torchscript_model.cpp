@@ -2,7 +2,7 @@
 
 #include "util/errors.h"
 #include "util/file_io.h"
-#include "util/zip_directory.h"
+#include "util/torch_archive_check.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
@@ -93,9 +93,9 @@ torch::jit::Module loadModule(const std::string& path, const std::string& name)
         throw BadInputError(name + ": no such file");
     if (std::filesystem::is_directory(status))
         throw BadInputError(name + ": is a folder, not a file");
-    // LibTorch allocates each record at the size the zip directory claims: check those sizes first.
+    // LibTorch trusts the sizes in the zip directory and in the pickles: check them first.
     try {
-        checkZipFileRecordSizes(path);
+        checkTorchArchiveFile(path);
     } catch (const BadInputError& e) {
         throw BadInputError(name + " is not a TorchScript module (" + e.what() + ")");
     }

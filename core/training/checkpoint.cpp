@@ -6,7 +6,6 @@
 #include "data/dataset_info.h"
 #include "util/errors.h"
 #include "util/json_read.h"
-#include "util/zip_directory.h"
 #include "util/file_io.h"
 
 #include <nlohmann/json.hpp>
@@ -163,19 +162,11 @@ LoadedCheckpoint loadCheckpoint(const std::string& path)
     const std::vector<std::uint8_t> raw = readAllBytes(path);
     if (raw.size() < 4 || std::string(raw.begin(), raw.begin() + 4) != std::string("PK\x03\x04", 4))
         throw BadInputError(file + " is not a LatentLab checkpoint (it is not a PyTorch archive)");
-    // LibTorch allocates each record at the size the zip directory claims: check those sizes first.
-    try {
-        checkZipRecordSizes(raw.size(), [&](std::uint64_t pos, void* buf, std::size_t n) {
-            const std::size_t got = pos >= raw.size() ? 0 : std::min<std::size_t>(n, raw.size() - pos);
-            std::copy_n(raw.data() + pos, got, static_cast<std::uint8_t*>(buf));
-            return got;
-        });
-    } catch (const BadInputError& e) {
-        throw BadInputError(file + " is not a readable LatentLab checkpoint: " + e.what());
-    }
     c10::IValue root;
     try {
         root = readPickleArchive(raw);
+    } catch (const BadInputError& e) {
+        throw BadInputError(file + " is not a readable LatentLab checkpoint: " + e.what());
     } catch (const std::exception&) {
         throw BadInputError(file + " is not a readable LatentLab checkpoint: the archive is truncated or corrupted");
     }

@@ -1,11 +1,11 @@
 #include "training/pickle_archive.h"
 
+#include "util/torch_archive_check.h"
+
 #include <caffe2/serialize/inline_container.h>
 #include <caffe2/serialize/read_adapter_interface.h>
 #include <torch/csrc/jit/serialization/import_read.h>
 
-#include <algorithm>
-#include <cstring>
 #include <memory>
 
 namespace latentlab {
@@ -13,27 +13,22 @@ namespace {
 
 class BoundedReadAdapter : public caffe2::serialize::ReadAdapterInterface {
 public:
-    explicit BoundedReadAdapter(const std::vector<std::uint8_t>& bytes) : bytes_(bytes) {}
+    explicit BoundedReadAdapter(const std::vector<std::uint8_t>& bytes) : size_(bytes.size()), read_(memoryReadAt(bytes)) {}
 
-    size_t size() const override { return bytes_.size(); }
+    size_t size() const override { return size_; }
 
-    size_t read(uint64_t pos, void* buf, size_t n, const char* /*what*/) const override
-    {
-        if (pos >= bytes_.size())
-            return 0;
-        const size_t available = std::min<size_t>(n, bytes_.size() - static_cast<size_t>(pos));
-        std::memcpy(buf, bytes_.data() + pos, available);
-        return available;
-    }
+    size_t read(uint64_t pos, void* buf, size_t n, const char* /*what*/) const override { return read_(pos, buf, n); }
 
 private:
-    const std::vector<std::uint8_t>& bytes_;
+    size_t size_;
+    ReadAt read_;
 };
 
 } // namespace
 
 c10::IValue readPickleArchive(const std::vector<std::uint8_t>& bytes)
 {
+    checkTorchArchive(bytes.size(), memoryReadAt(bytes));
     caffe2::serialize::PyTorchStreamReader reader(std::make_shared<BoundedReadAdapter>(bytes));
     // The same call torch::pickle_load makes: the pickle is "data.pkl", its tensors under "data/".
     return torch::jit::readArchiveAndTensors("data", /*pickle_prefix=*/"", /*tensor_prefix=*/"",

@@ -15,6 +15,7 @@ constexpr std::uint32_t kEndOfDirectory = 0x06054b50;
 constexpr std::uint32_t kZip64Locator = 0x07064b50;
 constexpr std::uint32_t kZip64EndOfDirectory = 0x06064b50;
 constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
+constexpr std::uint32_t kLocalHeader = 0x04034b50;
 constexpr std::uint64_t kDeflateRatio = 1032;
 // A directory larger than this is not one LibTorch wrote (a checkpoint has a few dozen records).
 constexpr std::uint64_t kMaxDirectoryBytes = 64ull << 20;
@@ -83,7 +84,7 @@ Directory findDirectory(const Archive& a)
 
 } // namespace
 
-void checkZipRecordSizes(std::uint64_t fileSize, const ReadAt& read)
+std::vector<ZipRecord> readZipDirectory(std::uint64_t fileSize, const ReadAt& read)
 {
     const Archive a(fileSize, read);
     const Directory d = findDirectory(a);
@@ -92,25 +93,29 @@ void checkZipRecordSizes(std::uint64_t fileSize, const ReadAt& read)
                   + " bytes");
     const std::vector<std::uint8_t> dir = a.bytes(d.offset, d.bytes);
     const std::uint64_t expandable = fileSize > UINT64_MAX / kDeflateRatio ? UINT64_MAX : fileSize * kDeflateRatio;
+    std::vector<ZipRecord> records;
     std::size_t p = 0;
     for (std::uint64_t e = 0; e < d.entries; ++e) {
         if (dir.size() - p < 46 || le(&dir[p], 4) != kDirectoryEntry)
             a.damaged("its zip directory is damaged");
-        const std::uint64_t method = le(&dir[p + 10], 2);
-        std::uint64_t packed = le(&dir[p + 20], 4), unpacked = le(&dir[p + 24], 4);
+        ZipRecord r;
+        r.method = le(&dir[p + 10], 2);
+        r.packedSize = le(&dir[p + 20], 4);
+        r.unpackedSize = le(&dir[p + 24], 4);
+        r.localHeader = le(&dir[p + 42], 4);
         const std::size_t nameLen = le(&dir[p + 28], 2), extraLen = le(&dir[p + 30], 2), commentLen = le(&dir[p + 32], 2);
         if (dir.size() - p - 46 < nameLen + extraLen + commentLen)
             a.damaged("its zip directory is damaged");
-        const std::string record(dir.begin() + static_cast<std::ptrdiff_t>(p + 46),
-                                 dir.begin() + static_cast<std::ptrdiff_t>(p + 46 + nameLen));
-        // Zip64 sizes live in the extra field 0x0001, in this order, for the fields that read 0xFFFFFFFF.
+        r.name.assign(dir.begin() + static_cast<std::ptrdiff_t>(p + 46),
+                      dir.begin() + static_cast<std::ptrdiff_t>(p + 46 + nameLen));
+        // Zip64 values live in the extra field 0x0001, in this order, for the fields that read 0xFFFFFFFF.
         for (std::size_t x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen;) {
             const std::size_t id = le(&dir[x], 2), len = le(&dir[x + 2], 2);
             if (x + 4 + len > p + 46 + nameLen + extraLen)
                 a.damaged("its zip directory is damaged");
             if (id == 0x0001) {
                 std::size_t f = x + 4;
-                for (std::uint64_t* field : {&unpacked, &packed}) {
+                for (std::uint64_t* field : {&r.unpackedSize, &r.packedSize, &r.localHeader}) {
                     if (*field != 0xFFFFFFFF)
                         continue;
                     if (f + 8 > x + 4 + len)
@@ -121,30 +126,55 @@ void checkZipRecordSizes(std::uint64_t fileSize, const ReadAt& read)
             }
             x += 4 + len;
         }
-        const std::uint64_t limit = method == 0 ? packed : expandable;
-        if (packed > fileSize || unpacked > limit)
-            a.damaged("its directory says the record '" + printable(record)
-                      + "' holds " + std::to_string(unpacked) + " bytes, more than the file can hold");
+        const std::uint64_t limit = r.method == 0 ? r.packedSize : expandable;
+        if (r.packedSize > fileSize || r.unpackedSize > limit)
+            a.damaged("its directory says the record '" + printable(r.name) + "' holds "
+                      + std::to_string(r.unpackedSize) + " bytes, more than the file can hold");
+        records.push_back(std::move(r));
         p += 46 + nameLen + extraLen + commentLen;
     }
+    return records;
 }
 
-void checkZipFileRecordSizes(const std::string& path)
+std::vector<std::uint8_t> readStoredRecord(std::uint64_t fileSize, const ReadAt& read, const ZipRecord& record)
 {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-    if (!f)
+    const Archive a(fileSize, read);
+    if (record.method != 0)
+        a.damaged("its record '" + printable(record.name) + "' is compressed, which PyTorch never writes");
+    const std::vector<std::uint8_t> header = a.bytes(record.localHeader, 30);
+    if (le(header.data(), 4) != kLocalHeader)
+        a.damaged("its record '" + printable(record.name) + "' has no local header where the directory says");
+    const std::uint64_t start = record.localHeader + 30 + le(&header[26], 2) + le(&header[28], 2);
+    return a.bytes(start, record.packedSize);
+}
+
+ZipFileReader::ZipFileReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb"), std::fclose)
+{
+    if (!file_)
         throw BadInputError("it cannot be opened");
-    if (std::fseek(f.get(), 0, SEEK_END) != 0)
+    if (std::fseek(file_.get(), 0, SEEK_END) != 0)
         throw BadInputError("it cannot be read");
-    const long size = std::ftell(f.get());
+    const long size = std::ftell(file_.get());
     if (size < 0)
         throw BadInputError("it cannot be read");
-    const ReadAt read = [&](std::uint64_t pos, void* buf, std::size_t n) -> std::size_t {
-        if (std::fseek(f.get(), static_cast<long>(pos), SEEK_SET) != 0)
+    size_ = static_cast<std::uint64_t>(size);
+    std::FILE* f = file_.get();
+    read_ = [f](std::uint64_t pos, void* buf, std::size_t n) -> std::size_t {
+        if (std::fseek(f, static_cast<long>(pos), SEEK_SET) != 0)
             return 0;
-        return std::fread(buf, 1, n, f.get());
+        return std::fread(buf, 1, n, f);
     };
-    checkZipRecordSizes(static_cast<std::uint64_t>(size), read);
+}
+
+ReadAt memoryReadAt(const std::vector<std::uint8_t>& bytes)
+{
+    return [&bytes](std::uint64_t pos, void* buf, std::size_t n) -> std::size_t {
+        if (pos >= bytes.size())
+            return 0;
+        const std::size_t got = std::min<std::size_t>(n, bytes.size() - static_cast<std::size_t>(pos));
+        std::copy_n(bytes.data() + pos, got, static_cast<std::uint8_t*>(buf));
+        return got;
+    };
 }
 
 } // namespace latentlab

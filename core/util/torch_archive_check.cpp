@@ -1,0 +1,66 @@
+#include "util/torch_archive_check.h"
+
+#include "util/pickle_scan.h"
+#include "util/errors.h"
+#include "util/printable.h"
+
+#include <algorithm>
+#include <map>
+
+namespace latentlab {
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace
+
+void checkTorchArchive(std::uint64_t fileSize, const ReadAt& read)
+{
+    const std::vector<ZipRecord> records = readZipDirectory(fileSize, read);
+    // Where a name repeats, LibTorch may read either copy: hold storages against the smaller.
+    std::map<std::string, std::uint64_t> sizes;
+    for (const ZipRecord& r : records) {
+        const auto [it, fresh] = sizes.emplace(r.name, r.unpackedSize);
+        if (!fresh)
+            it->second = std::min(it->second, r.unpackedSize);
+    }
+    for (const ZipRecord& r : records) {
+        if (!endsWith(r.name, ".pkl"))
+            continue;
+        const std::string where = "its record '" + printable(r.name) + "': ";
+        std::vector<PickledStorage> storages;
+        try {
+            const std::vector<std::uint8_t> pickle = readStoredRecord(fileSize, read, r);
+            storages = scanPickle(pickle.data(), pickle.size());
+        } catch (const BadInputError& e) {
+            throw BadInputError(where + e.what());
+        }
+        // "archive/data.pkl" keeps its storages in "archive/data/<key>" (or under a prefix such as ".data/"):
+        // every record that LibTorch could read for a key must hold what the pickle says the storage holds.
+        const std::size_t slash = r.name.find_last_of('/');
+        const std::string stem = r.name.substr(slash == std::string::npos ? 0 : slash + 1,
+                                               r.name.size() - 4 - (slash == std::string::npos ? 0 : slash + 1));
+        for (const PickledStorage& s : storages) {
+            const std::string tail = stem + "/" + s.key;
+            for (const auto& [name, size] : sizes) {
+                if (!endsWith(name, tail) || (name.size() > tail.size() && name[name.size() - tail.size() - 1] != '/'))
+                    continue;
+                if (s.bytes > size)
+                    throw BadInputError(where + "its pickle says the tensor storage '" + printable(s.key) + "' holds "
+                                        + std::to_string(s.bytes) + " bytes, but its record holds "
+                                        + std::to_string(size));
+            }
+        }
+    }
+}
+
+void checkTorchArchiveFile(const std::string& path)
+{
+    const ZipFileReader file(path);
+    checkTorchArchive(file.size(), file.readAt());
+}
+
+} // namespace latentlab
