@@ -13,8 +13,8 @@ namespace {
 constexpr std::size_t kMaxDepth = 1000;
 
 struct Value {
-    enum Kind { Mark, Int, Str, Global, Tuple, Other } kind = Other;
-    std::int64_t integer = 0;
+    enum Kind { Mark, Int, Str, Global, Tuple, Tensor, Other } kind = Other;
+    std::int64_t integer = 0;                           // Int: the value; Tensor: its storage's elements
     std::shared_ptr<const std::string> text;            // Str: the bytes; Global: "module.name"
     std::shared_ptr<const std::vector<Value>> items;    // Tuple
     std::size_t depth = 0;
@@ -233,12 +233,12 @@ private:
     void persistentId()
     {
         const Value pid = pop();
-        pushOther();
-        if (pid.kind != Value::Tuple || pid.items->size() < 5)
+        if (pid.kind != Value::Tuple || pid.items->size() < 5 || (*pid.items)[0].kind != Value::Str
+            || *(*pid.items)[0].text != "storage") {
+            pushOther();
             return;
+        }
         const std::vector<Value>& a = *pid.items;
-        if (a[0].kind != Value::Str || *a[0].text != "storage")
-            return;
         if (a[2].kind != Value::Str || a[4].kind != Value::Int)
             bad("names a tensor storage without a plain key and size");
         if (a[4].integer < 0)
@@ -248,6 +248,63 @@ private:
         if (numel > UINT64_MAX / element)
             bad("gives a tensor storage an impossible size");
         storages_.push_back({*a[2].text, numel * element});
+        Value tensor;
+        tensor.kind = Value::Tensor;
+        tensor.integer = a[4].integer;
+        push(std::move(tensor));
+    }
+
+    static std::vector<std::int64_t> intTuple(const Value& v)
+    {
+        std::vector<std::int64_t> out;
+        if (v.kind != Value::Tuple)
+            return {-1};
+        for (const Value& item : *v.items)
+            out.push_back(item.kind == Value::Int ? item.integer : -1);
+        return out;
+    }
+
+    // REDUCE: LibTorch 1.13 rebuilds a tensor over a storage with the offset, sizes and strides the pickle gives,
+    // and checks none of them against the storage: a tensor reaching past it reads memory that is not its own.
+    void reduce()
+    {
+        const Value args = pop();
+        const Value callable = pop();
+        const std::string name = callable.kind == Value::Global ? *callable.text : std::string();
+        if (name == "torch._utils._rebuild_sparse_tensor" || name == "torch._utils._rebuild_sparse_csr_tensor")
+            bad("holds a sparse tensor, which LatentLab does not read");
+        if (name != "torch._utils._rebuild_tensor_v2" && name != "torch._utils._rebuild_qtensor") {
+            pushOther(args.depth + 1);
+            return;
+        }
+        if (args.kind != Value::Tuple || args.items->size() < 4 || (*args.items)[0].kind != Value::Tensor
+            || (*args.items)[1].kind != Value::Int)
+            bad("rebuilds a tensor from arguments PyTorch never writes");
+        const std::vector<Value>& a = *args.items;
+        const std::vector<std::int64_t> sizes = intTuple(a[2]), strides = intTuple(a[3]);
+        const auto negative = [](std::int64_t v) { return v < 0; };
+        if (sizes.size() != strides.size() || a[1].integer < 0 || std::any_of(sizes.begin(), sizes.end(), negative)
+            || std::any_of(strides.begin(), strides.end(), negative))
+            bad("rebuilds a tensor with sizes or strides that are not whole numbers");
+        // The last element the tensor reaches: offset + sum((size - 1) * stride); none if a size is zero.
+        bool empty = false;
+        std::uint64_t last = static_cast<std::uint64_t>(a[1].integer);
+        for (std::size_t d = 0; d < sizes.size(); ++d) {
+            empty = empty || sizes[d] == 0;
+            std::uint64_t reach = 0;
+            if (sizes[d] > 0
+                && (__builtin_mul_overflow(static_cast<std::uint64_t>(sizes[d] - 1), static_cast<std::uint64_t>(strides[d]), &reach)
+                    || __builtin_add_overflow(last, reach, &last)))
+                bad("rebuilds a tensor larger than any storage");
+        }
+        if (!empty && last >= static_cast<std::uint64_t>(a[0].integer))
+            bad("rebuilds a tensor that reaches element " + std::to_string(last) + " of a storage of "
+                + std::to_string(a[0].integer));
+        Value tensor;
+        tensor.kind = Value::Tensor;
+        tensor.integer = a[0].integer;
+        tensor.depth = args.depth + 1;
+        push(std::move(tensor));
     }
 
     void step(std::uint8_t op)
@@ -302,7 +359,8 @@ private:
             pushTuple(std::move(items));
             break;
         }
-        case 'R': case 0x81: { Value args = pop(); pop(); pushOther(args.depth + 1); break; }
+        case 'R': reduce(); break;
+        case 0x81: { Value args = pop(); pop(); pushOther(args.depth + 1); break; }
         case 0x92: { Value kwargs = pop(); Value args = pop(); pop(); pushOther(std::max(args.depth, kwargs.depth) + 1); break; }
         case 'c': { const std::string module = line(); pushGlobal(module, line()); break; }
         case 0x93: {

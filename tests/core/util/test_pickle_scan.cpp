@@ -134,3 +134,20 @@ TEST(PickleScan, AStorageLargerThanItsRecordIsRefused)
     EXPECT_NE(m.find("data.pkl': its pickle says the tensor storage '0' holds 1020 bytes, but its record holds 16"),
               std::string::npos) << m;
 }
+
+TEST(PickleScan, ATensorReachingPastItsStorageIsRefused)
+{
+    // The same tensor with its storage's element count changed to 2 (and its record left alone): the tensor's
+    // 4 elements would reach past the storage (the fuzzer found it as a null read in the copy of the weights).
+    std::vector<std::uint8_t> archive = bytesOf(torch::pickle_save(c10::IValue(torch::ones({4}))));
+    const std::string storageTuple = std::string("X\x03\x00\x00\x00", 5) + "cpuq";
+    auto at = std::search(archive.begin(), archive.end(), storageTuple.begin(), storageTuple.end());
+    ASSERT_NE(at, archive.end());
+    *(at + static_cast<std::ptrdiff_t>(storageTuple.size()) + 2) = 2;
+    const std::string m = badInputMessage([&] { checkTorchArchive(archive.size(), memoryReadAt(archive)); });
+    EXPECT_NE(m.find("its pickle rebuilds a tensor that reaches element 3 of a storage of 2"), std::string::npos) << m;
+
+    // A tensor over an empty storage is fine as long as it has no elements either.
+    const std::vector<std::uint8_t> empty = bytesOf(torch::pickle_save(c10::IValue(torch::ones({0, 3}))));
+    EXPECT_NO_THROW(checkTorchArchive(empty.size(), memoryReadAt(empty)));
+}
