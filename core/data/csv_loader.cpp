@@ -2,6 +2,7 @@
 
 #include "util/errors.h"
 #include "util/file_io.h"
+#include "util/printable.h"
 
 #include <algorithm>
 #include <cctype>
@@ -57,7 +58,7 @@ std::string trim(const std::string& s)
 
 std::string quoteForMessage(const std::string& s)
 {
-    return "'" + (s.size() > 40 ? s.substr(0, 40) + "..." : s) + "'";
+    return "'" + printable(s, 40) + "'";
 }
 
 // .tsv means tabs; otherwise whichever of tab and comma appears more often outside quotes in the header.
@@ -136,7 +137,7 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
                 list += (i ? ", " : "") + header[i];
             if (header.size() > 8)
                 list += ", ...";
-            throw BadInputError(name + ": no column named '" + labelColumn + "' (columns: " + list + ")");
+            throw BadInputError(name + ": no column named " + quoteForMessage(labelColumn) + " (columns: " + printable(list, 200) + ")");
         }
         labelIndex = static_cast<int>(it - header.begin());
     }
@@ -167,21 +168,22 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
             const std::string cell = trim(fields[c]);
             if (static_cast<int>(c) == labelIndex) {
                 if (cell.empty())
-                    throw BadInputError(where + ", column '" + header[c] + "': the label is empty");
+                    throw BadInputError(where + ", column " + quoteForMessage(header[c]) + ": the label is empty");
                 labelText.push_back(cell);
                 continue;
             }
-            const std::string col = where + ", column '" + header[c] + "'";
+            // Built only for a message: this loop runs once per cell.
+            const auto col = [&] { return where + ", column " + quoteForMessage(header[c]); };
             if (cell.empty())
-                throw BadInputError(col + ": the cell is empty (missing values are not supported)");
+                throw BadInputError(col() + ": the cell is empty (missing values are not supported)");
             double v = 0.0;
             const char* begin = cell.data() + (cell[0] == '+' ? 1 : 0);
             const auto [p, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
             const bool nanOrInf = ec == std::errc() && !std::isfinite(v);
             if (nanOrInf)
-                throw BadInputError(col + ": " + quoteForMessage(cell) + " is not a finite number");
+                throw BadInputError(col() + ": " + quoteForMessage(cell) + " is not a finite number");
             if (ec != std::errc() || p != cell.data() + cell.size())
-                throw BadInputError(col + ": " + quoteForMessage(cell) + " is not a number");
+                throw BadInputError(col() + ": " + quoteForMessage(cell) + " is not a number");
             lo[f] = std::min(lo[f], v);
             hi[f] = std::max(hi[f], v);
             all.push_back(v);

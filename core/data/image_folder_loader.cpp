@@ -31,7 +31,7 @@ struct ImageEntry {
 std::string relativeName(const fs::path& root, const fs::path& p)
 {
     const fs::path base = root.filename().empty() ? root.parent_path() : root;
-    return p.lexically_relative(base.parent_path()).string();
+    return printable(p.lexically_relative(base.parent_path()).string(), 255);
 }
 
 std::vector<fs::path> sortedEntries(const fs::path& dir)

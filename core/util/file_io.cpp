@@ -1,6 +1,7 @@
 #include "util/file_io.h"
 
 #include "util/errors.h"
+#include "util/printable.h"
 
 #include <zlib.h>
 
@@ -16,9 +17,10 @@ namespace latentlab {
 
 std::string displayName(const std::string& path)
 {
+    // Names go into one-line messages: a newline or escape byte in a file name must not break the line.
     const fs::path p(path);
     const std::string name = p.filename().string();
-    return name.empty() ? path : name;
+    return printable(name.empty() ? path : name, 255);
 }
 
 bool isGzipFile(const std::string& path)

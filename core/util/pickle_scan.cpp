@@ -203,11 +203,14 @@ private:
             bad("nests values deeper than " + std::to_string(kMaxDepth) + " levels");
     }
 
-    // LibTorch appends to its memo whatever id a PUT names, after reserving room for twice the id.
+    // Picklers number memo slots in order (Python's and LibTorch's alike). LibTorch reserves room for twice
+    // whatever id a PUT names and then appends, so an id out of order would both cost memory and make a later
+    // GET mean something else to it than to this walk: refuse it.
     void put(std::uint64_t id)
     {
-        if (id > size_)
-            bad("names memo slot " + std::to_string(id) + " in a pickle of " + std::to_string(size_) + " bytes");
+        if (id != memo_.size())
+            bad("fills memo slot " + std::to_string(id) + " where slot " + std::to_string(memo_.size())
+                + " comes next");
         memo_.push_back(top());
     }
 

@@ -28,12 +28,14 @@ void checkTorchArchive(std::uint64_t fileSize, const ReadAt& read)
             it->second = std::min(it->second, r.unpackedSize);
     }
     for (const ZipRecord& r : records) {
-        if (!endsWith(r.name, ".pkl"))
+        // data.pkl, constants.pkl, and the debug_pkl beside each TorchScript source file (read when an error
+        // needs its source ranges) all go through the same unpickler.
+        if (!endsWith(r.name, ".pkl") && !endsWith(r.name, ".debug_pkl"))
             continue;
         const std::string where = "its record '" + printable(r.name) + "': ";
         std::vector<PickledStorage> storages;
         try {
-            const std::vector<std::uint8_t> pickle = readStoredRecord(fileSize, read, r);
+            const std::vector<std::uint8_t> pickle = readRecord(fileSize, read, r);
             storages = scanPickle(pickle.data(), pickle.size());
         } catch (const BadInputError& e) {
             throw BadInputError(where + e.what());
@@ -41,8 +43,9 @@ void checkTorchArchive(std::uint64_t fileSize, const ReadAt& read)
         // "archive/data.pkl" keeps its storages in "archive/data/<key>" (or under a prefix such as ".data/"):
         // every record that LibTorch could read for a key must hold what the pickle says the storage holds.
         const std::size_t slash = r.name.find_last_of('/');
-        const std::string stem = r.name.substr(slash == std::string::npos ? 0 : slash + 1,
-                                               r.name.size() - 4 - (slash == std::string::npos ? 0 : slash + 1));
+        const std::size_t begin = slash == std::string::npos ? 0 : slash + 1;
+        const std::size_t suffix = endsWith(r.name, ".pkl") ? 4 : 10;
+        const std::string stem = r.name.substr(begin, r.name.size() - suffix - std::min(begin, r.name.size() - suffix));
         for (const PickledStorage& s : storages) {
             const std::string tail = stem + "/" + s.key;
             for (const auto& [name, size] : sizes) {

@@ -3,6 +3,8 @@
 #include "util/errors.h"
 #include "util/printable.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -126,7 +128,7 @@ std::vector<ZipRecord> readZipDirectory(std::uint64_t fileSize, const ReadAt& re
             }
             x += 4 + len;
         }
-        const std::uint64_t limit = r.method == 0 ? r.packedSize : expandable;
+        const std::uint64_t limit = r.method == 0 ? r.packedSize : std::min(expandable, r.packedSize * kDeflateRatio);
         if (r.packedSize > fileSize || r.unpackedSize > limit)
             a.damaged("its directory says the record '" + printable(r.name) + "' holds "
                       + std::to_string(r.unpackedSize) + " bytes, more than the file can hold");
@@ -136,16 +138,39 @@ std::vector<ZipRecord> readZipDirectory(std::uint64_t fileSize, const ReadAt& re
     return records;
 }
 
-std::vector<std::uint8_t> readStoredRecord(std::uint64_t fileSize, const ReadAt& read, const ZipRecord& record)
+std::vector<std::uint8_t> readRecord(std::uint64_t fileSize, const ReadAt& read, const ZipRecord& record)
 {
     const Archive a(fileSize, read);
-    if (record.method != 0)
-        a.damaged("its record '" + printable(record.name) + "' is compressed, which PyTorch never writes");
+    if (record.method != 0 && record.method != 8)
+        a.damaged("it is compressed with a method PyTorch never uses (" + std::to_string(record.method) + ")");
     const std::vector<std::uint8_t> header = a.bytes(record.localHeader, 30);
     if (le(header.data(), 4) != kLocalHeader)
-        a.damaged("its record '" + printable(record.name) + "' has no local header where the directory says");
+        a.damaged("it has no local header where the zip directory says");
     const std::uint64_t start = record.localHeader + 30 + le(&header[26], 2) + le(&header[28], 2);
-    return a.bytes(start, record.packedSize);
+    std::vector<std::uint8_t> packed = a.bytes(start, record.packedSize);
+    if (record.method == 0)
+        return packed;
+    // Raw deflate, grown as it comes: memory follows the bytes that really inflate, not the size the directory
+    // claims, and the two must agree (LibTorch allocates the claim when it reads the record).
+    std::vector<std::uint8_t> out;
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        a.damaged("it cannot be decompressed");
+    z.next_in = packed.data();
+    z.avail_in = static_cast<uInt>(std::min<std::uint64_t>(packed.size(), UINT32_MAX));
+    int rc = Z_OK;
+    while (rc == Z_OK && out.size() <= record.unpackedSize) {
+        const std::size_t before = out.size();
+        out.resize(before + (64u << 10));
+        z.next_out = out.data() + before;
+        z.avail_out = 64u << 10;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.resize(before + (64u << 10) - z.avail_out);
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || out.size() != record.unpackedSize)
+        a.damaged("its compressed bytes are damaged");
+    return out;
 }
 
 ZipFileReader::ZipFileReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb"), std::fclose)

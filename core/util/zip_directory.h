@@ -29,8 +29,9 @@ struct ZipRecord {
 // Messages are clauses ("its zip directory is damaged") for the caller to put after the file's name.
 std::vector<ZipRecord> readZipDirectory(std::uint64_t fileSize, const ReadAt& read);
 
-// The bytes of a stored (uncompressed) record; throws BadInputError for a compressed one or a damaged header.
-std::vector<std::uint8_t> readStoredRecord(std::uint64_t fileSize, const ReadAt& read, const ZipRecord& record);
+// The bytes of a record, stored or deflated (PyTorch deflates the debug_pkl of TorchScript's sources). Throws
+// BadInputError, a clause about the record ("it has no local header where the zip directory says").
+std::vector<std::uint8_t> readRecord(std::uint64_t fileSize, const ReadAt& read, const ZipRecord& record);
 
 // A file on disk opened for ReadAt; throws BadInputError (a clause) when it cannot be opened or sized.
 class ZipFileReader {

@@ -70,6 +70,17 @@ TEST(CsvLoader, RejectsNonNumericCellsNamingLineAndColumn)
     EXPECT_NE(msg.find("line 3, column 'b': 'abc' is not a number"), std::string::npos) << msg;
 }
 
+TEST(CsvLoader, BytesThatWouldBreakTheMessageLineAreShownAsQuestionMarks)
+{
+    // A carriage return or an escape sequence in a cell or a column name must not garble a terminal; Chinese
+    // column names stay as they are.
+    TempDir dir;
+    const std::string msg = badInputMessage([&] { loadCsvText(dir, "\xe5\xae\xbd,b\x1b[2J\n1,2\n3,x\ry\n"); });
+    EXPECT_NE(msg.find("line 3, column 'b?[2J': 'x?y' is not a number"), std::string::npos) << msg;
+    const std::string first = badInputMessage([&] { loadCsvText(dir, "\xe5\xae\xbd,b\n\x07,2\n"); });
+    EXPECT_NE(first.find("column '\xe5\xae\xbd': '?' is not a number"), std::string::npos) << first;
+}
+
 TEST(CsvLoader, RejectsNanAndInfinity)
 {
     TempDir dir;
