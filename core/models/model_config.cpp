@@ -1,6 +1,7 @@
 #include "models/model_config.h"
 
 #include "util/errors.h"
+#include "util/printable.h"
 
 #include "util/json_read.h"
 
@@ -41,7 +42,7 @@ E parse(const Names<E> (&table)[N], const std::string& s, const char* field)
             return n.value;
         choices += (choices.empty() ? "" : ", ") + std::string(n.name);
     }
-    throw BadInputError(std::string(field) + ": '" + s + "' is not one of " + choices);
+    throw BadInputError(std::string(field) + ": '" + printable(s) + "' is not one of " + choices);
 }
 
 void require(bool ok, const std::string& field, const std::string& why)

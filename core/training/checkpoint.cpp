@@ -3,6 +3,7 @@
 #include "models/make_model.h"
 #include "training/pickle_archive.h"
 #include "util/atomic_file.h"
+#include "util/printable.h"
 #include "data/dataset_info.h"
 #include "util/errors.h"
 #include "util/json_read.h"
@@ -116,7 +117,7 @@ void loadWeights(LatentModel& model, const NamedTensors& stored, const std::stri
             for (const auto& e : expected)
                 known = known || e.first == name;
             if (!known)
-                throw ModelMismatchError(file + ": the weights hold '" + name + "', which a "
+                throw ModelMismatchError(file + ": the weights hold '" + printable(name) + "', which a "
                                          + toString(model.kind()) + " of this config does not have");
         }
     }

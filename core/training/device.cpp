@@ -1,6 +1,7 @@
 #include "training/device.h"
 
 #include "util/errors.h"
+#include "util/printable.h"
 
 namespace latentlab {
 
@@ -19,7 +20,7 @@ torch::Device resolveDevice(const std::string& name)
                                 "(Debian's LibTorch is CPU-only); use --device cpu");
         return torch::kCUDA;
     }
-    throw BadInputError("device: '" + name + "' is not one of cpu, cuda");
+    throw BadInputError("device: '" + printable(name) + "' is not one of cpu, cuda");
 }
 
 } // namespace latentlab

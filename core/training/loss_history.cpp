@@ -1,6 +1,7 @@
 #include "training/loss_history.h"
 
 #include "util/errors.h"
+#include "util/printable.h"
 #include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
@@ -104,7 +105,7 @@ LossHistory LossHistory::fromJson(const nlohmann::json& j)
         for (const auto& name : h.names_) {
             cols.push_back(numbersOrNan(j.at("terms").at(name)));
             if (cols.back().size() != steps.size())
-                throw BadInputError("loss history: the column '" + name + "' has the wrong length");
+                throw BadInputError("loss history: the column '" + printable(name) + "' has the wrong length");
         }
         for (std::size_t s = 0; s < steps.size(); ++s) {
             StepRecord r{steps[s], {}};

@@ -3,6 +3,7 @@
 #include "data/class_subset.h"
 #include "data/dataset.h"
 #include "util/errors.h"
+#include "util/printable.h"
 #include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,7 @@ void TrainingConfig::validate() const
             "must be below 1 (negative: the data's own test split)");
     for (const int c : normalClasses)
         require(c >= 0, "normal classes", "must be class indices (0 or more)");
-    require(device == "cpu" || device == "cuda", "device", "'" + device + "' is not one of cpu, cuda");
+    require(device == "cpu" || device == "cuda", "device", "'" + printable(device) + "' is not one of cpu, cuda");
 }
 
 int TrainingConfig::resolvedThreads() const

@@ -1,11 +1,13 @@
 // Trainer: learning, reports, determinism, control from another thread, divergence, and refusals.
 #include "training/trainer.h"
+#include "models/model_snapshot.h"
 #include "training_fixtures.h"
 
 #include <gtest/gtest.h>
 
 #include "util/errors.h"
 
+#include <mutex>
 #include <thread>
 
 using namespace latentlab;
@@ -133,6 +135,68 @@ TEST(Trainer, PausesUntilResumedFromAnotherThread)
     resumer.join();
     EXPECT_EQ(stepWhenChecked.load(), 3);
     EXPECT_EQ(out.status, TrainingStatus::Completed);
+}
+
+// What the GUI does with its threads, without Qt (so that ThreadSanitizer sees every synchronisation): the
+// trainer runs on one thread and publishes snapshots between steps; another thread decodes the latest snapshot
+// over and over, pauses, resumes and finally stops the run.
+TEST(Trainer, SnapshotsDecodeOnAnotherThreadWhileTrainingRunsPausesAndStops)
+{
+    const Dataset ds = prototypeImages();
+    const std::shared_ptr<LatentModel> model = seededModel(smallModel());
+    Trainer trainer(model, ds, quickTraining(200));
+    TrainingControl control;
+    Recorder rec;
+    std::mutex mutex;
+    std::shared_ptr<LatentModel> latest;
+    std::atomic<std::int64_t> lastStep{0};
+    rec.onEachBatch = [&](const BatchReport& r) {
+        lastStep = r.step;
+        if (r.step % 3 == 0) {
+            std::shared_ptr<LatentModel> snap = snapshotModel(model);  // on the training thread, between steps
+            std::lock_guard<std::mutex> lock(mutex);
+            latest = std::move(snap);
+        }
+    };
+    trainer.setControl(&control);
+    trainer.setObserver(&rec);
+    TrainingOutcome out;
+    std::atomic<bool> done{false};
+    std::thread training([&] {
+        out = trainer.run();
+        done = true;
+    });
+
+    int decodes = 0;
+    const auto decodeLatest = [&] {
+        std::shared_ptr<LatentModel> snap;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            snap = latest;
+        }
+        if (!snap)
+            return;
+        torch::NoGradGuard noGrad;
+        const torch::Tensor image = snap->decode(torch::zeros({2, snap->latentDim()})).reconstruction;
+        EXPECT_EQ(image.size(0), 2);
+        EXPECT_TRUE(torch::isfinite(image).all().item<bool>());
+        ++decodes;
+    };
+    while (lastStep < 12 && !done)
+        decodeLatest();
+    const std::int64_t paused = lastStep;
+    control.pause();
+    for (int i = 0; i < 3; ++i)
+        decodeLatest();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_LE(lastStep.load(), paused + 1);  // the step under way, if any, and then asleep
+    control.resume();
+    while (lastStep < paused + 6 && !done)
+        decodeLatest();
+    control.requestStop();
+    training.join();
+    EXPECT_EQ(out.status, TrainingStatus::Stopped);
+    EXPECT_GE(decodes, 3);
 }
 
 TEST(Trainer, LearningRateAndBetaChangeAtTheNextStep)
