@@ -42,10 +42,11 @@ void checkTorchArchive(std::uint64_t fileSize, const ReadAt& read)
         }
         // "archive/data.pkl" keeps its storages in "archive/data/<key>" (or under a prefix such as ".data/"):
         // every record that LibTorch could read for a key must hold what the pickle says the storage holds.
-        const std::size_t slash = r.name.find_last_of('/');
+        // The suffix holds no '/', so the last slash (if any) comes before it.
+        const std::size_t end = r.name.size() - (endsWith(r.name, ".pkl") ? 4 : 10);
+        const std::size_t slash = r.name.find_last_of('/', end);
         const std::size_t begin = slash == std::string::npos ? 0 : slash + 1;
-        const std::size_t suffix = endsWith(r.name, ".pkl") ? 4 : 10;
-        const std::string stem = r.name.substr(begin, r.name.size() - suffix - std::min(begin, r.name.size() - suffix));
+        const std::string stem = r.name.substr(begin, end - begin);
         for (const PickledStorage& s : storages) {
             const std::string tail = stem + "/" + s.key;
             for (const auto& [name, size] : sizes) {
