@@ -21,6 +21,15 @@ torch::nn::ConvTranspose2dOptions up(std::int64_t in, std::int64_t out)
     return torch::nn::ConvTranspose2dOptions(in, out, 4).stride(2).padding(1);
 }
 
+std::vector<torch::nn::Linear> linearsOf(const torch::nn::Sequential& net)
+{
+    std::vector<torch::nn::Linear> out;
+    for (std::size_t i = 0; i < net->size(); ++i)
+        if (auto linear = std::dynamic_pointer_cast<torch::nn::LinearImpl>(net->ptr(i)))
+            out.emplace_back(linear);
+    return out;
+}
+
 } // namespace
 
 FeatureEncoderImpl::FeatureEncoderImpl(const BackboneOptions& options) : options_(options)
@@ -54,6 +63,11 @@ torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& x)
     return net_->forward(x);
 }
 
+std::vector<torch::nn::Linear> FeatureEncoderImpl::mlpLayers() const
+{
+    return options_.conv() ? std::vector<torch::nn::Linear>() : linearsOf(net_);
+}
+
 FlatDecoderImpl::FlatDecoderImpl(const BackboneOptions& options, std::int64_t inputDim) : options_(options)
 {
     dense_ = torch::nn::Sequential();
@@ -79,6 +93,11 @@ FlatDecoderImpl::FlatDecoderImpl(const BackboneOptions& options, std::int64_t in
         dense_->push_back(torch::nn::Linear(width, numel(s)));
     }
     register_module("dense", dense_);
+}
+
+std::vector<torch::nn::Linear> FlatDecoderImpl::mlpLayers() const
+{
+    return options_.conv() ? std::vector<torch::nn::Linear>() : linearsOf(dense_);
 }
 
 torch::Tensor FlatDecoderImpl::forward(const torch::Tensor& code)

@@ -22,6 +22,8 @@ public:
     explicit FeatureEncoderImpl(const BackboneOptions& options);
     torch::Tensor forward(const torch::Tensor& x);
     std::int64_t featureDim() const { return options_.hidden().back(); }
+    // The MLP's dense layers in the order data flows, each followed by a ReLU; empty for the conv backbone.
+    std::vector<torch::nn::Linear> mlpLayers() const;
 
 private:
     BackboneOptions options_;
@@ -34,6 +36,8 @@ class FlatDecoderImpl : public torch::nn::Module {
 public:
     FlatDecoderImpl(const BackboneOptions& options, std::int64_t inputDim);
     torch::Tensor forward(const torch::Tensor& code);
+    // The MLP's dense layers in the order data flows, each but the last followed by a ReLU; empty for conv.
+    std::vector<torch::nn::Linear> mlpLayers() const;
 
 private:
     BackboneOptions options_;

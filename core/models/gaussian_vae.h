@@ -8,6 +8,9 @@
 #include "models/backbones.h"
 #include "models/latent_model.h"
 
+#include <optional>
+#include <utility>
+
 namespace latentlab {
 
 class GaussianVaeImpl : public LatentModel {
@@ -19,6 +22,18 @@ public:
     // For the conditional VAE, y holds n labels or one label for all n samples.
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
+
+    // The dense layers of an unconditioned MLP model, for FusedVaeStep, which trains through them without
+    // autograd; empty for a conv backbone or the conditional VAE.
+    struct MlpLayers {
+        std::vector<torch::nn::Linear> encoder; // each followed by a ReLU
+        torch::nn::Linear mu{nullptr}, logvar{nullptr};
+        std::vector<torch::nn::Linear> decoder; // each but the last followed by a ReLU
+    };
+    std::optional<MlpLayers> mlpLayers() const;
+    // The KL term of the objective for this KL (warm-up or capacity, as loss() applies it), its derivative
+    // with respect to the KL, and its metrics added to out.
+    std::pair<double, double> klObjectiveAndSlope(double kl, std::int64_t step, LossTerms& out) const;
 
 private:
     bool conditional() const { return config_.kind == ModelKind::ConditionalVae; }

@@ -22,7 +22,9 @@ struct AdamStep {
 // Written with SSE (every x86-64 has it) because std::sqrt's errno keeps GCC from vectorizing the plain loop,
 // and -fno-math-errno for this file alone would disable the precompiled header. The scalar loop does the
 // rest and other CPUs.
-void updateRange(float* p, const float* g, float* m, float* v, float* prev, std::int64_t begin, std::int64_t end,
+// zeroGrad: g is left zero, in the same sweep that reads it.
+template <bool zeroGrad>
+void updateRange(float* p, float* g, float* m, float* v, float* prev, std::int64_t begin, std::int64_t end,
                  const AdamStep& k)
 {
     std::int64_t i = begin;
@@ -33,6 +35,8 @@ void updateRange(float* p, const float* g, float* m, float* v, float* prev, std:
     for (; i + 4 <= end; i += 4) {
         const __m128 pi = _mm_loadu_ps(p + i);
         const __m128 gi = _mm_add_ps(_mm_loadu_ps(g + i), _mm_mul_ps(wd, pi));
+        if (zeroGrad)
+            _mm_storeu_ps(g + i, _mm_setzero_ps());
         const __m128 mi = _mm_add_ps(_mm_mul_ps(b1, _mm_loadu_ps(m + i)), _mm_mul_ps(c1, gi));
         const __m128 vi = _mm_add_ps(_mm_mul_ps(b2, _mm_loadu_ps(v + i)), _mm_mul_ps(c2, _mm_mul_ps(gi, gi)));
         _mm_storeu_ps(m + i, mi);
@@ -45,6 +49,8 @@ void updateRange(float* p, const float* g, float* m, float* v, float* prev, std:
     for (; i < end; ++i) {
         const float pi = p[i];
         const float gi = g[i] + k.wd * pi;
+        if (zeroGrad)
+            g[i] = 0.0f;
         const float mi = k.b1 * m[i] + (1.0f - k.b1) * gi;
         const float vi = k.b2 * v[i] + (1.0f - k.b2) * gi * gi;
         m[i] = mi;
@@ -54,9 +60,14 @@ void updateRange(float* p, const float* g, float* m, float* v, float* prev, std:
     }
 }
 
-void fusedStep(float* p, const float* g, float* m, float* v, float* prev, std::int64_t n, AdamStep k)
+void fusedStep(float* p, float* g, float* m, float* v, float* prev, std::int64_t n, AdamStep k, bool zeroGrad)
 {
-    at::parallel_for(0, n, 32768, [&](std::int64_t begin, std::int64_t end) { updateRange(p, g, m, v, prev, begin, end, k); });
+    at::parallel_for(0, n, 32768, [&](std::int64_t begin, std::int64_t end) {
+        if (zeroGrad)
+            updateRange<true>(p, g, m, v, prev, begin, end, k);
+        else
+            updateRange<false>(p, g, m, v, prev, begin, end, k);
+    });
 }
 
 } // namespace
@@ -92,7 +103,7 @@ double AdamOptimizer::clipGradNorm(double maxNorm)
     return norm;
 }
 
-void AdamOptimizer::step()
+void AdamOptimizer::step(Gradients after)
 {
     torch::NoGradGuard noGrad;
     ++steps_;
@@ -110,7 +121,8 @@ void AdamOptimizer::step()
                       s.expAvgSq.data_ptr<float>(), s.previous.data_ptr<float>(), s.param.numel(),
                       {static_cast<float>(settings_.beta1), static_cast<float>(settings_.beta2),
                        static_cast<float>(settings_.weightDecay), static_cast<float>(stepSize),
-                       static_cast<float>(1.0 / std::sqrt(bc2)), static_cast<float>(settings_.eps)});
+                       static_cast<float>(1.0 / std::sqrt(bc2)), static_cast<float>(settings_.eps)},
+                      after == Gradients::Zero);
             continue;
         }
         // Other devices and layouts: the same update in tensor operations.
@@ -120,6 +132,8 @@ void AdamOptimizer::step()
         s.expAvgSq.mul_(settings_.beta2).addcmul_(g, g, 1.0 - settings_.beta2);
         const torch::Tensor denom = (s.expAvgSq.sqrt() / std::sqrt(bc2)).add_(settings_.eps);
         s.param.addcdiv_(s.expAvg, denom, -stepSize);
+        if (after == Gradients::Zero)
+            s.param.mutable_grad().zero_();
     }
     canUndo_ = true;
 }

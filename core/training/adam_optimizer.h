@@ -31,8 +31,11 @@ public:
     void zeroGrad();
     // Global L2 norm of all gradients; when maxNorm > 0 and the norm exceeds it, scales them down to it.
     double clipGradNorm(double maxNorm);
+    // What step() leaves in the gradients: Keep them, or Zero them in the same pass, for a caller that adds
+    // the next gradients into the same buffers (FusedVaeStep: zeroing them there is cheaper than in BLAS).
+    enum class Gradients { Keep, Zero };
     // One Adam step; parameters without a gradient are skipped, as in PyTorch.
-    void step();
+    void step(Gradients after = Gradients::Keep);
     // Puts back the weights from before the last step(); false (and nothing changed) when there is none.
     bool undoLastStep();
 

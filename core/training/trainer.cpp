@@ -2,6 +2,7 @@
 
 #include "analysis/evaluation.h"
 #include "analysis/generation.h"
+#include "models/fused_vae_step.h"
 #include "models/vq_vae.h"
 #include "training/device.h"
 #include "data/dataset_info.h"
@@ -156,6 +157,7 @@ TrainingOutcome Trainer::run()
     auto* vq = dynamic_cast<VqVaeImpl*>(model_.get());
     if (vq)
         vq->resetCodePrior();
+    const std::unique_ptr<FusedVaeStep> fused = fusedSteps_ ? FusedVaeStep::create(*model_) : nullptr;
 
     const std::int64_t batch = config_.batchSize;
     const auto trainCount = static_cast<std::int64_t>(epochOrder(0).size());
@@ -229,16 +231,19 @@ TrainingOutcome Trainer::run()
                 for (std::size_t i = 0; i < buffers.size(); ++i)
                     bufferSnapshot[i].copy_(buffers[i]);
             }
-            const LossTerms loss = model_->loss(x, y, progress_.step);
+            const LossTerms loss = fused ? fused->lossAndGradients(x, progress_.step) : model_->loss(x, y, progress_.step);
             const TermValues terms = termValues(loss);
             if (!std::isfinite(terms.front().second))
                 return diverge("the loss became " + std::to_string(terms.front().second) + " at step "
                                + std::to_string(progress_.step + 1) + " (epoch " + std::to_string(epoch + 1) + ")");
-            optimizer_.zeroGrad();
-            loss.total.backward();
+            if (!fused) {
+                optimizer_.zeroGrad();
+                loss.total.backward();
+            }
             if (config_.gradClip > 0.0)
                 optimizer_.clipGradNorm(config_.gradClip);
-            optimizer_.step();
+            // The fused step adds its gradients into buffers it keeps: the optimizer leaves them zero.
+            optimizer_.step(fused ? AdamOptimizer::Gradients::Zero : AdamOptimizer::Gradients::Keep);
             ++progress_.step;
             progress_.batchInEpoch = b + 1;
 

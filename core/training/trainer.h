@@ -32,6 +32,9 @@ public:
     void setControl(TrainingControl* control) { control_ = control; }
     // Continues a run: progress and optimizer moments from a checkpoint.
     void restore(const TrainingProgress& progress, const NamedTensors& optimizerState);
+    // Off: every model trains through autograd, also those FusedVaeStep covers (on by default; the speed
+    // benchmark compares the two).
+    void setFusedSteps(bool on) { fusedSteps_ = on; }
     // More epochs for a resumed run (the total, not the extra).
     void setEpochs(std::int64_t epochs);
 
@@ -56,6 +59,7 @@ private:
     TrainingProgress progress_;
     TrainingObserver* observer_ = nullptr;
     TrainingControl* control_ = nullptr;
+    bool fusedSteps_ = true;
 };
 
 // The named terms of a loss as plain numbers, "total" first.
