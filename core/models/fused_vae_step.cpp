@@ -175,13 +175,31 @@ void FusedVaeStep::backward(Layer& layer, const torch::Tensor& in, const torch::
 {
     // beta = 1: OpenBLAS zeroing the output for beta = 0 took 7% of a step, more than the optimizer's sweep
     // takes to leave the gradients zero (AdamOptimizer::Gradients::Zero).
-    layer.weightGrad.addmm_(gradOut.t(), in);
-    layer.biasGrad.add_(gradOut.sum(0));
-    if (!gradIn.defined())
+    auto weights = [&] {
+        layer.weightGrad.addmm_(gradOut.t(), in);
+        layer.biasGrad.add_(gradOut.sum(0));
+    };
+    auto inputs = [&] {
+        at::mm_out(gradIn, gradOut, layer.weight);
+        if (inputIsRelu)
+            maskByRelu(gradIn, in);
+    };
+    if (!gradIn.defined()) {
+        weights();
         return;
-    at::mm_out(gradIn, gradOut, layer.weight);
-    if (inputIsRelu)
-        maskByRelu(gradIn, in);
+    }
+    // On two threads, the two products side by side, each on one thread, beat each split over both threads:
+    // OpenBLAS gains about 1.6x from its second thread on these shapes (K = the batch), two at once 1.9x.
+    if (at::get_num_threads() == 2 && !at::in_parallel_region()) {
+        at::parallel_for(0, 2, 1, [&](std::int64_t begin, std::int64_t end) {
+            torch::NoGradGuard noGrad; // grad mode is per thread, and this may be a pool thread
+            for (std::int64_t task = begin; task < end; ++task)
+                task == 0 ? weights() : inputs();
+        });
+        return;
+    }
+    weights();
+    inputs();
 }
 
 LossTerms FusedVaeStep::lossAndGradients(const torch::Tensor& input, std::int64_t step)
