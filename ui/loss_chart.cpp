@@ -56,6 +56,43 @@ QList<QPointF> smoothed(const QVector<qint64>& steps, const QVector<double>& val
     return points;
 }
 
+// The nearest number of the form 1, 2 or 5 x 10^k above x (up) or below it, for x > 0.
+double oneTwoFive(double x, bool up)
+{
+    const double decade = std::pow(10.0, std::floor(std::log10(x)));
+    const double m = x / decade;
+    if (up)
+        return (m <= 1.0 ? 1.0 : m <= 2.0 ? 2.0 : m <= 5.0 ? 5.0 : 10.0) * decade;
+    return (m >= 5.0 ? 5.0 : m >= 2.0 ? 2.0 : 1.0) * decade;
+}
+
+struct AxisRange {
+    double min = 0.0, max = 1.0;
+    int ticks = 2;
+};
+
+// [lo, hi] rounded out to whole steps, the step the 1-2-5 number that gives about six ticks.
+AxisRange niceLinearRange(double lo, double hi)
+{
+    constexpr int kTargetTicks = 6;
+    const double step = oneTwoFive((hi - lo) / (kTargetTicks - 1), true);
+    AxisRange r;
+    r.min = std::floor(lo / step) * step;
+    r.max = std::ceil(hi / step) * step;
+    if (r.max <= r.min)
+        r.max = r.min + step;
+    r.ticks = static_cast<int>(std::lround((r.max - r.min) / step)) + 1;
+    return r;
+}
+
+void setRangeIfMoved(QValueAxis* axis, const AxisRange& r)
+{
+    if (axis->tickCount() != r.ticks)
+        axis->setTickCount(r.ticks);
+    if (axis->min() != r.min || axis->max() != r.max)
+        axis->setRange(r.min, r.max);
+}
+
 // Averages consecutive points into buckets so a curve never has more than `limit` points. The newest point
 // is kept as it is: it is the value the user is watching, and the curve must end at the latest step.
 QList<QPointF> decimated(const QList<QPointF>& points, int limit)
@@ -327,8 +364,10 @@ void LossChart::redraw()
         maxY = std::max(maxY, floor);
     }
 
+    bool validationAppeared = false;
     for (int t = 0; t < names_.size(); ++t) {
         trainingSeries_[t]->replace(training[t]);
+        validationAppeared |= validationSeries_[t]->count() == 0 && !validation[t].isEmpty();
         validationSeries_[t]->replace(validation[t]);
     }
 
@@ -338,19 +377,24 @@ void LossChart::redraw()
         minY = logScale_ ? 0.1 : 0.0;
         maxY = 1.0;
     }
-    xAxis_->setRange(minX, maxX > minX ? maxX : minX + 1.0);
-    xAxis_->applyNiceNumbers();
+    // Every change of an axis range re-strokes every curve (Qt Charts rebuilds each line's hit-test shape):
+    // that was most of a redraw while training ran. Rounded out to steps of a 1-2-5 sequence, the ranges
+    // move only when a curve crosses a tick, a few times in a run, and are set once when they do.
+    setRangeIfMoved(xAxis_, niceLinearRange(minX, maxX > minX ? maxX : minX + 1.0));
     if (logScale_) {
-        yAxis_->setRange(minY / 1.2, maxY * 1.2);
+        auto* log = static_cast<QLogValueAxis*>(yAxis_);
+        const double lower = oneTwoFive(minY / 1.2, false), upper = oneTwoFive(maxY * 1.2, true);
+        if (log->min() != lower || log->max() != upper)
+            log->setRange(lower, upper);
     } else {
         const double pad = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.05, 0.5);
         // Losses are rarely negative; padding should not invent a negative region that no curve reaches.
         const double lower = minY >= 0.0 ? std::max(minY - pad, 0.0) : minY - pad;
-        auto* linear = static_cast<QValueAxis*>(yAxis_);
-        linear->setRange(lower, maxY + pad);
-        linear->applyNiceNumbers();
+        setRangeIfMoved(static_cast<QValueAxis*>(yAxis_), niceLinearRange(lower, maxY + pad));
     }
-    updateMarkers();
+    // A validation curve's legend entry shows once it has a point.
+    if (validationAppeared)
+        updateMarkers();
 }
 
 void LossChart::toggleSeries(QLegendMarker* marker)
