@@ -71,11 +71,13 @@ struct AxisRange {
     int ticks = 2;
 };
 
-// [lo, hi] rounded out to whole steps, the step the 1-2-5 number that gives about six ticks.
+// [lo, hi] rounded out to whole steps, the step the 1-2-5 number nearest to what gives six ticks.
 AxisRange niceLinearRange(double lo, double hi)
 {
     constexpr int kTargetTicks = 6;
-    const double step = oneTwoFive((hi - lo) / (kTargetTicks - 1), true);
+    const double rough = (hi - lo) / (kTargetTicks - 1);
+    const double below = oneTwoFive(rough, false), above = oneTwoFive(rough, true);
+    const double step = rough / below < above / rough ? below : above;
     AxisRange r;
     r.min = std::floor(lo / step) * step;
     r.max = std::ceil(hi / step) * step;
