@@ -27,8 +27,24 @@ template <bool zeroGrad>
 void updateRange(float* p, float* g, float* m, float* v, float* prev, std::int64_t begin, std::int64_t end,
                  const AdamStep& k)
 {
+    auto scalar = [&](std::int64_t i) {
+        const float pi = p[i];
+        const float gi = g[i] + k.wd * pi;
+        if (zeroGrad)
+            g[i] = 0.0f;
+        const float mi = k.b1 * m[i] + (1.0f - k.b1) * gi;
+        const float vi = k.b2 * v[i] + (1.0f - k.b2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        prev[i] = pi;
+        p[i] = pi - k.stepSize * mi / (std::sqrt(vi) * k.invSqrtBc2 + k.eps);
+    };
     std::int64_t i = begin;
 #if defined(__SSE2__)
+    // The copy of the old weights is read only to undo a step: streamed past the cache, it costs no read of
+    // its old contents and evicts nothing the next step needs. Streaming stores need 16-byte alignment.
+    for (; i < end && reinterpret_cast<std::uintptr_t>(prev + i) % 16 != 0; ++i)
+        scalar(i);
     const __m128 b1 = _mm_set1_ps(k.b1), c1 = _mm_set1_ps(1.0f - k.b1), b2 = _mm_set1_ps(k.b2),
                  c2 = _mm_set1_ps(1.0f - k.b2), wd = _mm_set1_ps(k.wd), step = _mm_set1_ps(k.stepSize),
                  inv = _mm_set1_ps(k.invSqrtBc2), eps = _mm_set1_ps(k.eps);
@@ -41,23 +57,14 @@ void updateRange(float* p, float* g, float* m, float* v, float* prev, std::int64
         const __m128 vi = _mm_add_ps(_mm_mul_ps(b2, _mm_loadu_ps(v + i)), _mm_mul_ps(c2, _mm_mul_ps(gi, gi)));
         _mm_storeu_ps(m + i, mi);
         _mm_storeu_ps(v + i, vi);
-        _mm_storeu_ps(prev + i, pi);
+        _mm_stream_ps(prev + i, pi);
         const __m128 denom = _mm_add_ps(_mm_mul_ps(_mm_sqrt_ps(vi), inv), eps);
         _mm_storeu_ps(p + i, _mm_sub_ps(pi, _mm_div_ps(_mm_mul_ps(step, mi), denom)));
     }
+    _mm_sfence(); // streaming stores are weakly ordered: done before anyone may read prev
 #endif
-    for (; i < end; ++i) {
-        const float pi = p[i];
-        const float gi = g[i] + k.wd * pi;
-        if (zeroGrad)
-            g[i] = 0.0f;
-        const float mi = k.b1 * m[i] + (1.0f - k.b1) * gi;
-        const float vi = k.b2 * v[i] + (1.0f - k.b2) * gi * gi;
-        m[i] = mi;
-        v[i] = vi;
-        prev[i] = pi;
-        p[i] = pi - k.stepSize * mi / (std::sqrt(vi) * k.invSqrtBc2 + k.eps);
-    }
+    for (; i < end; ++i)
+        scalar(i);
 }
 
 void fusedStep(float* p, float* g, float* m, float* v, float* prev, std::int64_t n, AdamStep k, bool zeroGrad)
