@@ -366,10 +366,10 @@ void LossChart::redraw()
         maxY = std::max(maxY, floor);
     }
 
-    bool validationAppeared = false;
+    bool validationShownChanged = false;
     for (int t = 0; t < names_.size(); ++t) {
         trainingSeries_[t]->replace(training[t]);
-        validationAppeared |= validationSeries_[t]->count() == 0 && !validation[t].isEmpty();
+        validationShownChanged |= (validationSeries_[t]->count() == 0) != validation[t].isEmpty();
         validationSeries_[t]->replace(validation[t]);
     }
 
@@ -394,8 +394,8 @@ void LossChart::redraw()
         const double lower = minY >= 0.0 ? std::max(minY - pad, 0.0) : minY - pad;
         setRangeIfMoved(static_cast<QValueAxis*>(yAxis_), niceLinearRange(lower, maxY + pad));
     }
-    // A validation curve's legend entry shows once it has a point.
-    if (validationAppeared)
+    // A validation curve's legend entry shows while it has points (the first epoch adds them, clear() drops them).
+    if (validationShownChanged)
         updateMarkers();
 }
 

@@ -149,14 +149,18 @@ void FusedVaeStep::allocate(std::int64_t batch)
     gradLogits_ = rows(width);
 }
 
+std::vector<FusedVaeStep::Layer*> FusedVaeStep::allLayers()
+{
+    std::vector<Layer*> out{&mu_, &logvar_};
+    for (auto* group : {&encoder_, &decoder_})
+        for (Layer& l : *group)
+            out.push_back(&l);
+    return out;
+}
+
 void FusedVaeStep::zeroGradients()
 {
-    for (auto* group : {&encoder_, &decoder_})
-        for (Layer& l : *group) {
-            l.weightGrad.zero_();
-            l.biasGrad.zero_();
-        }
-    for (Layer* l : {&mu_, &logvar_}) {
+    for (Layer* l : allLayers()) {
         l->weightGrad.zero_();
         l->biasGrad.zero_();
     }
@@ -300,12 +304,7 @@ LossTerms FusedVaeStep::lossAndGradients(const torch::Tensor& input, std::int64_
         else
             backward(encoder_[k], x, gradOut, torch::Tensor(), false);
     }
-    for (auto* group : {&encoder_, &decoder_})
-        for (Layer& l : *group) {
-            l.weight.mutable_grad() = l.weightGrad;
-            l.bias.mutable_grad() = l.biasGrad;
-        }
-    for (Layer* l : {&mu_, &logvar_}) {
+    for (Layer* l : allLayers()) {
         l->weight.mutable_grad() = l->weightGrad;
         l->bias.mutable_grad() = l->biasGrad;
     }

@@ -33,18 +33,19 @@ private:
     FusedVaeStep(GaussianVaeImpl& model, GaussianVaeImpl::MlpLayers layers);
     void allocate(std::int64_t batch);
     static void forward(Layer& layer, const torch::Tensor& in, std::int64_t batch, bool relu);
-    // Sets the layer's gradients from the gradient at its output; returns the gradient at its input (masked by
-    // the input's ReLU when inputIsRelu) in gradIn, unless gradIn is undefined.
+    // Adds the layer's gradients from the gradient at its output; writes the gradient at its input (masked by
+    // the input's ReLU when inputIsRelu) into gradIn, unless gradIn is undefined.
     static void backward(Layer& layer, const torch::Tensor& in, const torch::Tensor& gradOut, torch::Tensor gradIn,
                          bool inputIsRelu);
+    std::vector<Layer*> allLayers();
 
     GaussianVaeImpl& model_;
     std::vector<Layer> encoder_, decoder_;
     Layer mu_, logvar_;
     std::int64_t maxBatch_ = 0;
-    // Per-step scratch, [maxBatch, width]: gradients flowing back, two per width so a layer's input and output
-    // gradients never share memory.
-    torch::Tensor eps_, std_, z_, gradMu_, gradLogvar_, gradZ_, klPerDim_;
+    // Per-step scratch, [maxBatch, width]; the gradient at each layer's output has a buffer of its own, so a
+    // layer's input and output gradients never share memory.
+    torch::Tensor eps_, std_, z_, gradMu_, gradLogvar_, gradZ_;
     std::vector<torch::Tensor> encoderGrads_, decoderGrads_;
     torch::Tensor probability_, softplus_, gradLogits_;
 };
