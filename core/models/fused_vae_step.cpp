@@ -1,5 +1,7 @@
 #include "models/fused_vae_step.h"
 
+#include "models/reconstruction_sweep.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -26,55 +28,6 @@ void maskByRelu(const torch::Tensor& grad, const torch::Tensor& reluOut)
         for (std::int64_t i = begin; i < end; ++i)
             g[i] = h[i] > 0.0f ? g[i] : 0.0f;
     });
-}
-
-// The reconstruction term summed over everything, and its gradient with respect to the decoder's output
-// written into grad (already divided by the batch). Blocks of a fixed size are summed in order, so the sum
-// does not depend on the thread count.
-double reconstruction(Likelihood likelihood, const torch::Tensor& out, const torch::Tensor& target,
-                      torch::Tensor probability, torch::Tensor softplus, const torch::Tensor& grad, double invBatch)
-{
-    const std::int64_t n = out.numel();
-    const float* o = out.data_ptr<float>();
-    const float* t = target.data_ptr<float>();
-    float* g = grad.data_ptr<float>();
-    const auto scale = static_cast<float>(invBatch);
-    constexpr std::int64_t kBlock = 8192;
-    std::vector<double> partial(static_cast<std::size_t>((n + kBlock - 1) / kBlock), 0.0);
-    if (likelihood == Likelihood::Bernoulli) {
-        // BCE with logits = softplus(o) - o*t, its gradient sigmoid(o) - t: LibTorch's vectorised kernels do
-        // the two transcendental passes, one loop the rest.
-        at::sigmoid_out(probability, out);
-        at::softplus_out(softplus, out, 1, 20);
-        const float* p = probability.data_ptr<float>();
-        const float* sp = softplus.data_ptr<float>();
-        at::parallel_for(0, static_cast<std::int64_t>(partial.size()), 1, [&](std::int64_t first, std::int64_t last) {
-            for (std::int64_t b = first; b < last; ++b) {
-                float sum = 0.0f;
-                for (std::int64_t i = b * kBlock, end = std::min(n, i + kBlock); i < end; ++i) {
-                    sum += sp[i] - o[i] * t[i];
-                    g[i] = (p[i] - t[i]) * scale;
-                }
-                partial[static_cast<std::size_t>(b)] = sum;
-            }
-        });
-    } else {
-        at::parallel_for(0, static_cast<std::int64_t>(partial.size()), 1, [&](std::int64_t first, std::int64_t last) {
-            for (std::int64_t b = first; b < last; ++b) {
-                float sum = 0.0f;
-                for (std::int64_t i = b * kBlock, end = std::min(n, i + kBlock); i < end; ++i) {
-                    const float d = o[i] - t[i];
-                    sum += d * d;
-                    g[i] = 2.0f * d * scale;
-                }
-                partial[static_cast<std::size_t>(b)] = sum;
-            }
-        });
-    }
-    double total = 0.0;
-    for (double p : partial)
-        total += p;
-    return total;
 }
 
 torch::Tensor scalar(double v)
@@ -152,8 +105,6 @@ void FusedVaeStep::allocate(std::int64_t batch)
     gradLogvar_ = rows(latent);
     gradZ_ = rows(latent);
     const std::int64_t width = decoder_.back().weight.size(0);
-    probability_ = rows(width);
-    softplus_ = rows(width);
     gradLogits_ = rows(width);
 }
 
@@ -277,8 +228,9 @@ LossTerms FusedVaeStep::loss(const torch::Tensor& input, std::int64_t step)
     }
 
     // The loss and its gradient at the decoder's output.
-    const double recon = reconstruction(model_.config().likelihood, decoded_.back(), x_, rows(probability_),
-                                        rows(softplus_), rows(gradLogits_), invBatch)
+    const double recon = reconstructionSweep(model_.config().likelihood, decoded_.back().data_ptr<float>(),
+                                             x_.data_ptr<float>(), rows(gradLogits_).data_ptr<float>(),
+                                             decoded_.back().numel(), static_cast<float>(invBatch))
                          * invBatch;
     std::vector<double> klDims(static_cast<std::size_t>(latent), 0.0);
     {

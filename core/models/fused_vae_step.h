@@ -60,7 +60,7 @@ private:
     // layer's input and output gradients never share memory.
     torch::Tensor eps_, std_, z_, gradMu_, gradLogvar_, gradZ_;
     std::vector<torch::Tensor> encoderGrads_, decoderGrads_;
-    torch::Tensor probability_, softplus_, gradLogits_;
+    torch::Tensor gradLogits_;
     // One layer's gradients at a time when they go to a sink: small enough to stay in cache.
     torch::Tensor weightGradScratch_, biasGradScratch_;
     // What loss() leaves for backward().
