@@ -4,7 +4,6 @@
 
 #include <ATen/Parallel.h>
 
-#include <algorithm>
 #include <cmath>
 
 namespace latentlab {
@@ -70,13 +69,6 @@ FusedVaeStep::FusedVaeStep(GaussianVaeImpl& model, GaussianVaeImpl::MlpLayers la
         decoder_.push_back(wrap(l));
     mu_ = wrap(layers.mu);
     logvar_ = wrap(layers.logvar);
-    std::int64_t weights = 0, biases = 0;
-    for (Layer* l : allLayers()) {
-        weights = std::max(weights, l->weight.numel());
-        biases = std::max(biases, l->bias.numel());
-    }
-    weightGradScratch_ = torch::empty({weights});
-    biasGradScratch_ = torch::empty({biases});
 }
 
 void FusedVaeStep::allocate(std::int64_t batch)
@@ -125,7 +117,7 @@ void FusedVaeStep::zeroGradients()
     }
 }
 
-void FusedVaeStep::forwardLayer(Layer& layer, const torch::Tensor& in, std::int64_t batch, bool relu)
+void FusedVaeStep::forward(Layer& layer, const torch::Tensor& in, std::int64_t batch, bool relu)
 {
     torch::Tensor out = layer.out.narrow(0, 0, batch);
     at::addmm_out(out, layer.bias, in, layer.weight.t());
@@ -133,23 +125,14 @@ void FusedVaeStep::forwardLayer(Layer& layer, const torch::Tensor& in, std::int6
         at::relu_(out);
 }
 
-void FusedVaeStep::backwardLayer(Layer& layer, const torch::Tensor& in, const torch::Tensor& gradOut,
-                                 torch::Tensor gradIn, bool inputIsRelu, const GradientSink& sink)
+void FusedVaeStep::backward(Layer& layer, const torch::Tensor& in, const torch::Tensor& gradOut, torch::Tensor gradIn,
+                            bool inputIsRelu)
 {
-    torch::Tensor weightGrad =
-        sink ? weightGradScratch_.narrow(0, 0, layer.weight.numel()).view(layer.weight.sizes()) : layer.weightGrad;
-    torch::Tensor biasGrad = sink ? biasGradScratch_.narrow(0, 0, layer.bias.numel()) : layer.biasGrad;
-    // Added with beta = 1: OpenBLAS zeroing the output for beta = 0 took 7% of a step, more than the
-    // optimizer's sweep takes to leave the gradients zero (AdamOptimizer::Gradients::Zero). The scratch is
-    // overwritten: it is in cache, where zeroing costs little.
+    // beta = 1: OpenBLAS zeroing the output for beta = 0 took 7% of a step, more than the optimizer's sweep
+    // takes to leave the gradients zero (AdamOptimizer::Gradients::Zero).
     auto weights = [&] {
-        if (sink) {
-            at::mm_out(weightGrad, gradOut.t(), in);
-            at::sum_out(biasGrad, gradOut, 0);
-        } else {
-            weightGrad.addmm_(gradOut.t(), in);
-            biasGrad.add_(gradOut.sum(0));
-        }
+        layer.weightGrad.addmm_(gradOut.t(), in);
+        layer.biasGrad.add_(gradOut.sum(0));
     };
     auto inputs = [&] {
         at::mm_out(gradIn, gradOut, layer.weight);
@@ -158,51 +141,41 @@ void FusedVaeStep::backwardLayer(Layer& layer, const torch::Tensor& in, const to
     };
     if (!gradIn.defined()) {
         weights();
-    } else if (at::get_num_threads() == 2 && !at::in_parallel_region()) {
-        // On two threads, the two products side by side, each on one thread, beat each split over both
-        // threads: OpenBLAS gains about 1.6x from its second thread on these shapes (K = the batch).
+        return;
+    }
+    // On two threads, the two products side by side, each on one thread, beat each split over both threads:
+    // OpenBLAS gains about 1.6x from its second thread on these shapes (K = the batch), two at once 1.9x.
+    if (at::get_num_threads() == 2 && !at::in_parallel_region()) {
         at::parallel_for(0, 2, 1, [&](std::int64_t begin, std::int64_t end) {
             torch::NoGradGuard noGrad; // grad mode is per thread, and this may be a pool thread
             for (std::int64_t task = begin; task < end; ++task)
                 task == 0 ? weights() : inputs();
         });
-    } else {
-        weights();
-        inputs();
+        return;
     }
-    if (sink) {
-        sink(layer.weight, weightGrad);
-        sink(layer.bias, biasGrad);
-    }
+    weights();
+    inputs();
 }
 
 LossTerms FusedVaeStep::lossAndGradients(const torch::Tensor& input, std::int64_t step)
 {
-    LossTerms out = loss(input, step);
-    backward();
-    return out;
-}
-
-LossTerms FusedVaeStep::loss(const torch::Tensor& input, std::int64_t step)
-{
     torch::NoGradGuard noGrad;
     const std::int64_t b = input.size(0);
     allocate(b);
-    batch_ = b;
-    x_ = input.reshape({b, -1}).contiguous();
+    const torch::Tensor x = input.reshape({b, -1}).contiguous();
     const double invBatch = 1.0 / static_cast<double>(b);
     auto rows = [b](const torch::Tensor& t) { return t.narrow(0, 0, b); };
 
-    // Encoder, the two heads, the reparameterized draw, decoder.
-    const torch::Tensor* in = &x_;
+    // Forward: encoder, the two heads, the reparameterized draw, decoder.
+    const torch::Tensor* in = &x;
     torch::Tensor h;
     for (auto& l : encoder_) {
-        forwardLayer(l, *in, b, true);
+        forward(l, *in, b, true);
         h = rows(l.out);
         in = &h;
     }
-    forwardLayer(mu_, h, b, false);
-    forwardLayer(logvar_, h, b, false);
+    forward(mu_, h, b, false);
+    forward(logvar_, h, b, false);
     const torch::Tensor mu = rows(mu_.out), logvar = rows(logvar_.out);
     const torch::Tensor eps = rows(eps_), sd = rows(std_), z = rows(z_);
     eps.normal_(); // what randn_like(mu) draws, so the noise matches GaussianVaeImpl::loss step for step
@@ -218,19 +191,20 @@ LossTerms FusedVaeStep::loss(const torch::Tensor& input, std::int64_t step)
             zz[i] = m[i] + e[i] * s[i];
         }
     }
-    decoded_.clear();
-    decoded_.reserve(decoder_.size()); // in points into it
+    std::vector<torch::Tensor> decoded;
+    decoded.reserve(decoder_.size()); // in points into it
     in = &z;
     for (std::size_t k = 0; k < decoder_.size(); ++k) {
-        forwardLayer(decoder_[k], *in, b, k + 1 < decoder_.size());
-        decoded_.push_back(rows(decoder_[k].out));
-        in = &decoded_.back();
+        forward(decoder_[k], *in, b, k + 1 < decoder_.size());
+        decoded.push_back(rows(decoder_[k].out));
+        in = &decoded.back();
     }
 
     // The loss and its gradient at the decoder's output.
-    const double recon = reconstructionSweep(model_.config().likelihood, decoded_.back().data_ptr<float>(),
-                                             x_.data_ptr<float>(), rows(gradLogits_).data_ptr<float>(),
-                                             decoded_.back().numel(), static_cast<float>(invBatch))
+    const torch::Tensor gradLogits = rows(gradLogits_);
+    const double recon = reconstructionSweep(model_.config().likelihood, decoded.back().data_ptr<float>(),
+                                             x.data_ptr<float>(), gradLogits.data_ptr<float>(), gradLogits.numel(),
+                                             static_cast<float>(invBatch))
                          * invBatch;
     std::vector<double> klDims(static_cast<std::size_t>(latent), 0.0);
     {
@@ -245,7 +219,47 @@ LossTerms FusedVaeStep::loss(const torch::Tensor& input, std::int64_t step)
     kl *= invBatch;
     LossTerms out;
     const auto [objective, slope] = model_.klObjectiveAndSlope(kl, step, out);
-    klSlope_ = slope;
+
+    // Backward: decoder, the draw and the KL, the heads, encoder.
+    for (std::size_t k = decoder_.size(); k-- > 0;) {
+        const torch::Tensor& gradOut = k + 1 == decoder_.size() ? gradLogits : rows(decoderGrads_[k]);
+        if (k > 0)
+            backward(decoder_[k], decoded[k - 1], gradOut, rows(decoderGrads_[k - 1]), true);
+        else
+            backward(decoder_[k], z, gradOut, rows(gradZ_), false);
+    }
+    const torch::Tensor gradMu = rows(gradMu_), gradLogvar = rows(gradLogvar_);
+    {
+        const float* m = mu.data_ptr<float>();
+        const float* lv = logvar.data_ptr<float>();
+        const float* e = eps.data_ptr<float>();
+        const float* s = sd.data_ptr<float>();
+        const float* gz = rows(gradZ_).data_ptr<float>();
+        float* gm = gradMu.data_ptr<float>();
+        float* gl = gradLogvar.data_ptr<float>();
+        const auto w = static_cast<float>(slope * invBatch);
+        for (std::int64_t i = 0; i < cells; ++i) {
+            gm[i] = gz[i] + w * m[i];
+            gl[i] = gz[i] * e[i] * 0.5f * s[i] + w * 0.5f * (std::exp(lv[i]) - 1.0f);
+        }
+    }
+    torch::Tensor gradH = rows(encoderGrads_.back());
+    backward(mu_, h, gradMu, torch::Tensor(), false);
+    backward(logvar_, h, gradLogvar, torch::Tensor(), false);
+    at::mm_out(gradH, gradMu, mu_.weight);
+    gradH.addmm_(gradLogvar, logvar_.weight);
+    maskByRelu(gradH, h);
+    for (std::size_t k = encoder_.size(); k-- > 0;) {
+        const torch::Tensor gradOut = rows(encoderGrads_[k]);
+        if (k > 0)
+            backward(encoder_[k], rows(encoder_[k - 1].out), gradOut, rows(encoderGrads_[k - 1]), true);
+        else
+            backward(encoder_[k], x, gradOut, torch::Tensor(), false);
+    }
+    for (Layer* l : allLayers()) {
+        l->weight.mutable_grad() = l->weightGrad;
+        l->bias.mutable_grad() = l->biasGrad;
+    }
 
     out.total = scalar(recon + objective);
     out.terms = {{"recon", scalar(recon)}, {"kl", scalar(kl)}};
@@ -254,57 +268,6 @@ LossTerms FusedVaeStep::loss(const torch::Tensor& input, std::int64_t step)
         perDim[i] = static_cast<float>(klDims[i] * invBatch);
     out.klPerDim = torch::tensor(perDim);
     return out;
-}
-
-void FusedVaeStep::backward(const GradientSink& sink)
-{
-    torch::NoGradGuard noGrad;
-    const std::int64_t b = batch_;
-    auto rows = [b](const torch::Tensor& t) { return t.narrow(0, 0, b); };
-    // Decoder, the draw and the KL, the heads, encoder.
-    for (std::size_t k = decoder_.size(); k-- > 0;) {
-        const torch::Tensor gradOut = rows(k + 1 == decoder_.size() ? gradLogits_ : decoderGrads_[k]);
-        if (k > 0)
-            backwardLayer(decoder_[k], decoded_[k - 1], gradOut, rows(decoderGrads_[k - 1]), true, sink);
-        else
-            backwardLayer(decoder_[k], rows(z_), gradOut, rows(gradZ_), false, sink);
-    }
-    const torch::Tensor gradMu = rows(gradMu_), gradLogvar = rows(gradLogvar_);
-    {
-        const std::int64_t cells = gradMu.numel();
-        const float* m = rows(mu_.out).data_ptr<float>();
-        const float* lv = rows(logvar_.out).data_ptr<float>();
-        const float* e = rows(eps_).data_ptr<float>();
-        const float* s = rows(std_).data_ptr<float>();
-        const float* gz = rows(gradZ_).data_ptr<float>();
-        float* gm = gradMu.data_ptr<float>();
-        float* gl = gradLogvar.data_ptr<float>();
-        const auto w = static_cast<float>(klSlope_ / static_cast<double>(b));
-        for (std::int64_t i = 0; i < cells; ++i) {
-            gm[i] = gz[i] + w * m[i];
-            gl[i] = gz[i] * e[i] * 0.5f * s[i] + w * 0.5f * (std::exp(lv[i]) - 1.0f);
-        }
-    }
-    // The gradient at the encoder's output before the heads' own: a sink may change the heads' weights.
-    const torch::Tensor h = rows(encoder_.back().out);
-    torch::Tensor gradH = rows(encoderGrads_.back());
-    at::mm_out(gradH, gradMu, mu_.weight);
-    gradH.addmm_(gradLogvar, logvar_.weight);
-    maskByRelu(gradH, h);
-    backwardLayer(mu_, h, gradMu, torch::Tensor(), false, sink);
-    backwardLayer(logvar_, h, gradLogvar, torch::Tensor(), false, sink);
-    for (std::size_t k = encoder_.size(); k-- > 0;) {
-        const torch::Tensor gradOut = rows(encoderGrads_[k]);
-        if (k > 0)
-            backwardLayer(encoder_[k], rows(encoder_[k - 1].out), gradOut, rows(encoderGrads_[k - 1]), true, sink);
-        else
-            backwardLayer(encoder_[k], x_, gradOut, torch::Tensor(), false, sink);
-    }
-    if (!sink)
-        for (Layer* l : allLayers()) {
-            l->weight.mutable_grad() = l->weightGrad;
-            l->bias.mutable_grad() = l->biasGrad;
-        }
 }
 
 } // namespace latentlab

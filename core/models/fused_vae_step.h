@@ -10,7 +10,6 @@
 // float) train through autograd: create() returns nullptr for them.
 #include "models/gaussian_vae.h"
 
-#include <functional>
 #include <memory>
 
 namespace latentlab {
@@ -19,21 +18,10 @@ class FusedVaeStep {
 public:
     static std::unique_ptr<FusedVaeStep> create(LatentModel& model);
 
-    // Receives one parameter's gradient for this step: the tensor is scratch, valid only during the call.
-    using GradientSink = std::function<void(const torch::Tensor& param, const torch::Tensor& grad)>;
-
-    // The forward pass: the loss terms model.loss(x, {}, step) returns (detached). Draws the
-    // reparameterization noise from LibTorch's default generator, as GaussianVaeImpl::loss does. What the
-    // backward pass needs stays in this object's buffers until the next call.
-    LossTerms loss(const torch::Tensor& x, std::int64_t step);
-    // The backward pass of the last loss(). With no sink, like the total's backward(): adds the gradients to
-    // every parameter's grad(), which is one of this object's buffers (zero when created; the trainer's
-    // optimizer leaves them zero after its step, AdamOptimizer::Gradients::Zero). With a sink, hands each
-    // layer's gradients to it as soon as they are complete, before the layers below are differentiated, and
-    // keeps none: the trainer steps each layer there while its gradient and weights are still in cache. The
-    // sink may change the layer's weights: the backward pass is done with them by then.
-    void backward(const GradientSink& sink = {});
-    // loss() and backward() with no sink.
+    // The loss terms model.loss(x, {}, step) returns (detached); like their total's backward(), adds its
+    // gradient to every parameter's grad(), which is one of this object's buffers (zero when created). The
+    // trainer's optimizer leaves them zero after its step (AdamOptimizer::Gradients::Zero). Draws the
+    // reparameterization noise from LibTorch's default generator, as GaussianVaeImpl::loss does.
     LossTerms lossAndGradients(const torch::Tensor& x, std::int64_t step);
     void zeroGradients();
 
@@ -44,12 +32,11 @@ private:
     };
     FusedVaeStep(GaussianVaeImpl& model, GaussianVaeImpl::MlpLayers layers);
     void allocate(std::int64_t batch);
-    static void forwardLayer(Layer& layer, const torch::Tensor& in, std::int64_t batch, bool relu);
-    // The layer's gradients from the gradient at its output: added to its buffers, or with a sink written to
-    // the scratch and handed over. Writes the gradient at its input (masked by the input's ReLU when
-    // inputIsRelu) into gradIn, unless gradIn is undefined.
-    void backwardLayer(Layer& layer, const torch::Tensor& in, const torch::Tensor& gradOut, torch::Tensor gradIn,
-                       bool inputIsRelu, const GradientSink& sink);
+    static void forward(Layer& layer, const torch::Tensor& in, std::int64_t batch, bool relu);
+    // Adds the layer's gradients from the gradient at its output; writes the gradient at its input (masked by
+    // the input's ReLU when inputIsRelu) into gradIn, unless gradIn is undefined.
+    static void backward(Layer& layer, const torch::Tensor& in, const torch::Tensor& gradOut, torch::Tensor gradIn,
+                         bool inputIsRelu);
     std::vector<Layer*> allLayers();
 
     GaussianVaeImpl& model_;
@@ -61,13 +48,6 @@ private:
     torch::Tensor eps_, std_, z_, gradMu_, gradLogvar_, gradZ_;
     std::vector<torch::Tensor> encoderGrads_, decoderGrads_;
     torch::Tensor gradLogits_;
-    // One layer's gradients at a time when they go to a sink: small enough to stay in cache.
-    torch::Tensor weightGradScratch_, biasGradScratch_;
-    // What loss() leaves for backward().
-    torch::Tensor x_;
-    std::vector<torch::Tensor> decoded_;
-    std::int64_t batch_ = 0;
-    double klSlope_ = 0.0;
 };
 
 } // namespace latentlab

@@ -6,8 +6,9 @@
 #include <cmath>
 #include <vector>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define LATENTLAB_X86_DISPATCH 1
+#include "util/cpu_features.h"
+
+#if LATENTLAB_X86_DISPATCH
 #include <immintrin.h>
 #endif
 
@@ -28,12 +29,6 @@ double bernoulliBlockPortable(const float* out, const float* target, float* grad
 }
 
 #if LATENTLAB_X86_DISPATCH
-
-bool hasAvx2Fma()
-{
-    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    return has;
-}
 
 namespace {
 
@@ -110,11 +105,6 @@ __attribute__((target("avx2,fma"))) double bernoulliBlockAvx2(const float* out, 
 
 #else
 
-bool hasAvx2Fma()
-{
-    return false;
-}
-
 double bernoulliBlockAvx2(const float* out, const float* target, float* grad, std::int64_t n, float scale)
 {
     return bernoulliBlockPortable(out, target, grad, n, scale);
@@ -127,7 +117,7 @@ double reconstructionSweep(Likelihood likelihood, const float* out, const float*
 {
     const std::int64_t blocks = (n + kReconstructionBlock - 1) / kReconstructionBlock;
     std::vector<double> partial(static_cast<std::size_t>(blocks), 0.0);
-    const bool avx2 = hasAvx2Fma();
+    const bool avx2 = cpuHasAvx2Fma();
     at::parallel_for(0, blocks, 1, [&](std::int64_t first, std::int64_t last) {
         for (std::int64_t b = first; b < last; ++b) {
             const std::int64_t begin = b * kReconstructionBlock, size = std::min(n, begin + kReconstructionBlock) - begin;

@@ -19,8 +19,8 @@ double reconstructionSweep(Likelihood likelihood, const float* out, const float*
 constexpr std::int64_t kReconstructionBlock = 8192;
 
 // One block of the Bernoulli sweep on each path; exposed for tests, which compare both with double precision.
+// The AVX2 one needs cpuHasAvx2Fma() (util/cpu_features.h).
 double bernoulliBlockPortable(const float* out, const float* target, float* grad, std::int64_t n, float scale);
 double bernoulliBlockAvx2(const float* out, const float* target, float* grad, std::int64_t n, float scale);
-bool hasAvx2Fma();
 
 } // namespace latentlab

@@ -5,7 +5,6 @@
 #include <ATen/Parallel.h>
 
 #include <cmath>
-#include <stdexcept>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -113,59 +112,37 @@ double AdamOptimizer::clipGradNorm(double maxNorm)
 
 void AdamOptimizer::step(Gradients after)
 {
-    beginStep();
-    for (auto& s : slots_)
-        if (s.param.grad().defined())
-            stepSlot(s, s.param.grad(), after);
-    endStep();
-}
-
-void AdamOptimizer::beginStep()
-{
+    torch::NoGradGuard noGrad;
     ++steps_;
     const double bc1 = 1.0 - std::pow(settings_.beta1, static_cast<double>(steps_));
-    bc2_ = 1.0 - std::pow(settings_.beta2, static_cast<double>(steps_));
-    stepSize_ = settings_.learningRate / bc1;
-}
-
-void AdamOptimizer::stepParameter(const torch::Tensor& param, const torch::Tensor& grad)
-{
-    for (auto& s : slots_)
-        if (s.param.is_same(param)) {
-            stepSlot(s, grad, Gradients::Keep);
-            return;
+    const double bc2 = 1.0 - std::pow(settings_.beta2, static_cast<double>(steps_));
+    const double stepSize = settings_.learningRate / bc1;
+    for (auto& s : slots_) {
+        const torch::Tensor& grad = s.param.grad();
+        if (!grad.defined())
+            continue;
+        const bool fast = s.param.is_cpu() && s.param.scalar_type() == torch::kFloat && s.param.is_contiguous()
+                          && grad.is_contiguous() && grad.scalar_type() == torch::kFloat;
+        if (fast) {
+            fusedStep(s.param.data_ptr<float>(), grad.data_ptr<float>(), s.expAvg.data_ptr<float>(),
+                      s.expAvgSq.data_ptr<float>(), s.previous.data_ptr<float>(), s.param.numel(),
+                      {static_cast<float>(settings_.beta1), static_cast<float>(settings_.beta2),
+                       static_cast<float>(settings_.weightDecay), static_cast<float>(stepSize),
+                       static_cast<float>(1.0 / std::sqrt(bc2)), static_cast<float>(settings_.eps)},
+                      after == Gradients::Zero);
+            continue;
         }
-    throw std::logic_error("AdamOptimizer::stepParameter: a tensor that is not one of its parameters");
-}
-
-void AdamOptimizer::endStep()
-{
-    canUndo_ = true;
-}
-
-void AdamOptimizer::stepSlot(Slot& s, const torch::Tensor& grad, Gradients after)
-{
-    torch::NoGradGuard noGrad;
-    const bool fast = s.param.is_cpu() && s.param.scalar_type() == torch::kFloat && s.param.is_contiguous()
-                      && grad.is_cpu() && grad.is_contiguous() && grad.scalar_type() == torch::kFloat;
-    if (fast) {
-        fusedStep(s.param.data_ptr<float>(), grad.data_ptr<float>(), s.expAvg.data_ptr<float>(),
-                  s.expAvgSq.data_ptr<float>(), s.previous.data_ptr<float>(), s.param.numel(),
-                  {static_cast<float>(settings_.beta1), static_cast<float>(settings_.beta2),
-                   static_cast<float>(settings_.weightDecay), static_cast<float>(stepSize_),
-                   static_cast<float>(1.0 / std::sqrt(bc2_)), static_cast<float>(settings_.eps)},
-                  after == Gradients::Zero);
-        return;
+        // Other devices and layouts: the same update in tensor operations.
+        s.previous.copy_(s.param);
+        const torch::Tensor g = settings_.weightDecay != 0.0 ? grad + settings_.weightDecay * s.param : grad;
+        s.expAvg.mul_(settings_.beta1).add_(g, 1.0 - settings_.beta1);
+        s.expAvgSq.mul_(settings_.beta2).addcmul_(g, g, 1.0 - settings_.beta2);
+        const torch::Tensor denom = (s.expAvgSq.sqrt() / std::sqrt(bc2)).add_(settings_.eps);
+        s.param.addcdiv_(s.expAvg, denom, -stepSize);
+        if (after == Gradients::Zero)
+            s.param.mutable_grad().zero_();
     }
-    // Other devices and layouts: the same update in tensor operations.
-    s.previous.copy_(s.param);
-    const torch::Tensor g = settings_.weightDecay != 0.0 ? grad + settings_.weightDecay * s.param : grad;
-    s.expAvg.mul_(settings_.beta1).add_(g, 1.0 - settings_.beta1);
-    s.expAvgSq.mul_(settings_.beta2).addcmul_(g, g, 1.0 - settings_.beta2);
-    const torch::Tensor denom = (s.expAvgSq.sqrt() / std::sqrt(bc2_)).add_(settings_.eps);
-    s.param.addcdiv_(s.expAvg, denom, -stepSize_);
-    if (after == Gradients::Zero)
-        grad.zero_();
+    canUndo_ = true;
 }
 
 bool AdamOptimizer::undoLastStep()

@@ -36,15 +36,6 @@ public:
     enum class Gradients { Keep, Zero };
     // One Adam step; parameters without a gradient are skipped, as in PyTorch.
     void step(Gradients after = Gradients::Keep);
-    // The same step, one parameter at a time, for a caller whose gradients are ready at different moments:
-    // FusedVaeStep hands each layer's gradient over as soon as its backward pass is done, while the gradient
-    // and the weights are still in cache, which saves two of the sweep's six passes over main memory.
-    // beginStep(); stepParameter() once for each parameter that has a gradient; endStep().
-    void beginStep();
-    // grad: this step's gradient of param (any buffer: it is read, not kept). Throws std::logic_error when
-    // param is not one of the optimizer's.
-    void stepParameter(const torch::Tensor& param, const torch::Tensor& grad);
-    void endStep();
     // Puts back the weights from before the last step(); false (and nothing changed) when there is none.
     bool undoLastStep();
 
@@ -62,9 +53,7 @@ private:
         std::string name;
         torch::Tensor param, expAvg, expAvgSq, previous;
     };
-    void stepSlot(Slot& slot, const torch::Tensor& grad, Gradients after);
     AdamSettings settings_;
-    double stepSize_ = 0.0, bc2_ = 1.0; // of the step begun by beginStep()
     std::vector<Slot> slots_;
     std::int64_t steps_ = 0;
     bool canUndo_ = false;

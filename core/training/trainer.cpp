@@ -231,30 +231,19 @@ TrainingOutcome Trainer::run()
                 for (std::size_t i = 0; i < buffers.size(); ++i)
                     bufferSnapshot[i].copy_(buffers[i]);
             }
-            const LossTerms loss = fused ? fused->loss(x, progress_.step) : model_->loss(x, y, progress_.step);
+            const LossTerms loss = fused ? fused->lossAndGradients(x, progress_.step) : model_->loss(x, y, progress_.step);
             const TermValues terms = termValues(loss);
             if (!std::isfinite(terms.front().second))
                 return diverge("the loss became " + std::to_string(terms.front().second) + " at step "
                                + std::to_string(progress_.step + 1) + " (epoch " + std::to_string(epoch + 1) + ")");
-            if (fused && config_.gradClip <= 0.0) {
-                // Each layer is stepped as soon as its gradient is complete, while it is still in cache.
-                optimizer_.beginStep();
-                fused->backward([this](const torch::Tensor& param, const torch::Tensor& grad) {
-                    optimizer_.stepParameter(param, grad);
-                });
-                optimizer_.endStep();
-            } else {
-                if (fused) {
-                    fused->backward();
-                } else {
-                    optimizer_.zeroGrad();
-                    loss.total.backward();
-                }
-                if (config_.gradClip > 0.0)
-                    optimizer_.clipGradNorm(config_.gradClip); // needs every gradient before any step
-                // The fused step adds its gradients into buffers it keeps: the optimizer leaves them zero.
-                optimizer_.step(fused ? AdamOptimizer::Gradients::Zero : AdamOptimizer::Gradients::Keep);
+            if (!fused) {
+                optimizer_.zeroGrad();
+                loss.total.backward();
             }
+            if (config_.gradClip > 0.0)
+                optimizer_.clipGradNorm(config_.gradClip);
+            // The fused step adds its gradients into buffers it keeps: the optimizer leaves them zero.
+            optimizer_.step(fused ? AdamOptimizer::Gradients::Zero : AdamOptimizer::Gradients::Keep);
             ++progress_.step;
             progress_.batchInEpoch = b + 1;
 

@@ -1,6 +1,7 @@
 // The loss sweep of the fused training step against double precision, on both of its paths (AVX2 and the
 // portable loop), with logits from the tails where exp and log1p are easiest to get wrong.
 #include "models/reconstruction_sweep.h"
+#include "util/cpu_features.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -79,7 +80,7 @@ TEST(ReconstructionSweep, PortableBernoulliMatchesDoublePrecision)
 
 TEST(ReconstructionSweep, Avx2BernoulliMatchesDoublePrecision)
 {
-    if (!hasAvx2Fma())
+    if (!cpuHasAvx2Fma())
         GTEST_SKIP() << "this CPU has no AVX2 and FMA";
     expectBernoulliBlockIsExact(&bernoulliBlockAvx2);
     // Eight at a time, so the single-element check above ran the scalar tail: run the vector loop on

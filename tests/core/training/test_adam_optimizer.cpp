@@ -2,8 +2,6 @@
 #include "training/adam_optimizer.h"
 
 #include <gtest/gtest.h>
-#include <limits>
-#include <stdexcept>
 
 #include "util/errors.h"
 
@@ -111,41 +109,4 @@ TEST(AdamOptimizer, StateRoundTripsAndRefusesWrongShapes)
     EXPECT_THROW(second.loadState(broken), ModelMismatchError);
     broken.pop_back();
     EXPECT_THROW(second.loadState(NamedTensors{}), ModelMismatchError);
-}
-
-TEST(AdamOptimizer, OneParameterAtATimeIsTheSameStep)
-{
-    // FusedVaeStep hands over each gradient from a scratch buffer while the backward pass goes on: the
-    // result must be step()'s to the bit, and undo must still work.
-    torch::manual_seed(2);
-    TwoCopies m;
-    AdamOptimizer whole(named(*m.a), {0.01, 0.9, 0.999, 1e-8, 0.1});
-    AdamOptimizer piecewise(named(*m.b), {0.01, 0.9, 0.999, 1e-8, 0.1});
-    for (int step = 0; step < 5; ++step) {
-        const torch::Tensor x = torch::randn({4, 5});
-        whole.zeroGrad();
-        lossOf(m.a, x).backward();
-        whole.step();
-        piecewise.zeroGrad();
-        lossOf(m.b, x).backward();
-        piecewise.beginStep();
-        for (const auto& p : m.b->parameters()) {
-            const torch::Tensor scratch = p.grad().clone(); // not the parameter's own grad buffer
-            p.mutable_grad().fill_(std::numeric_limits<float>::quiet_NaN()); // so reading it would show
-            piecewise.stepParameter(p, scratch);
-        }
-        piecewise.endStep();
-    }
-    const auto before = m.b->parameters()[0].clone();
-    for (std::size_t i = 0; i < m.a->parameters().size(); ++i)
-        EXPECT_TRUE(torch::equal(m.a->parameters()[i], m.b->parameters()[i])) << "parameter " << i;
-    EXPECT_EQ(piecewise.steps(), 5);
-    ASSERT_TRUE(piecewise.undoLastStep());
-    EXPECT_FALSE(torch::equal(before, m.b->parameters()[0]));
-    ASSERT_TRUE(whole.undoLastStep());
-    EXPECT_TRUE(torch::equal(m.a->parameters()[0], m.b->parameters()[0]));
-
-    const torch::Tensor stranger = torch::zeros({7, 5});
-    piecewise.beginStep();
-    EXPECT_THROW(piecewise.stepParameter(stranger, stranger), std::logic_error);
 }
