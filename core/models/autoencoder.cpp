@@ -44,7 +44,7 @@ LossTerms AutoencoderImpl::loss(const torch::Tensor& x, const torch::Tensor&, st
 torch::Tensor AutoencoderImpl::sample(std::int64_t n, const torch::Tensor&, double temperature,
                                       c10::optional<at::Generator> generator)
 {
-    const torch::Tensor eps = torch::randn({n, config_.latentDim}, generator, torch::TensorOptions().device(codeMean_.device()));
+    const torch::Tensor eps = standardNormal({n, config_.latentDim}, generator, codeMean_.options());
     return decode(codeMean_ + eps * codeStd_ * temperature).reconstruction;
 }
 

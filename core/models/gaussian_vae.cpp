@@ -70,8 +70,7 @@ std::pair<double, double> GaussianVaeImpl::klObjectiveAndSlope(double kl, std::i
 torch::Tensor GaussianVaeImpl::sample(std::int64_t n, const torch::Tensor& y, double temperature,
                                       c10::optional<at::Generator> generator)
 {
-    const auto device = mu_->weight.device();
-    const torch::Tensor z = torch::randn({n, config_.latentDim}, generator, torch::TensorOptions().device(device)) * temperature;
+    const torch::Tensor z = standardNormal({n, config_.latentDim}, generator, mu_->weight.options()) * temperature;
     torch::Tensor labels = y;
     if (conditional() && y.defined() && y.numel() == 1)
         labels = y.reshape({1}).expand({n}).contiguous();

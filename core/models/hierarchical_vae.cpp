@@ -81,13 +81,13 @@ LossTerms HierarchicalVaeImpl::loss(const torch::Tensor& x, const torch::Tensor&
 torch::Tensor HierarchicalVaeImpl::sampleBottom(const torch::Tensor& z2, double temperature, c10::optional<at::Generator> generator)
 {
     auto [pmu1, plogvar1] = bottomPrior(z2);
-    const torch::Tensor eps = torch::randn(pmu1.sizes(), generator, pmu1.options());
+    const torch::Tensor eps = standardNormal(pmu1.sizes(), generator, pmu1.options());
     return decodeBottom(pmu1 + eps * torch::exp(0.5 * plogvar1) * temperature).reconstruction;
 }
 
 torch::Tensor HierarchicalVaeImpl::sample(std::int64_t n, const torch::Tensor&, double temperature, c10::optional<at::Generator> generator)
 {
-    const torch::Tensor z2 = torch::randn({n, config_.latentDim}, generator, mu2_->weight.options()) * temperature;
+    const torch::Tensor z2 = standardNormal({n, config_.latentDim}, generator, mu2_->weight.options()) * temperature;
     return sampleBottom(z2, temperature, generator);
 }
 

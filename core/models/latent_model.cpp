@@ -111,4 +111,12 @@ torch::Tensor reparameterize(const torch::Tensor& mu, const torch::Tensor& logva
     return mu + torch::randn_like(mu) * torch::exp(0.5 * logvar);
 }
 
+torch::Tensor standardNormal(at::IntArrayRef shape, const c10::optional<at::Generator>& generator,
+                             const torch::TensorOptions& options)
+{
+    if (generator.has_value() && generator->device() != options.device())
+        return torch::randn(shape, generator, options.device(generator->device())).to(options.device());
+    return torch::randn(shape, generator, options);
+}
+
 } // namespace latentlab

@@ -85,5 +85,10 @@ torch::Tensor gaussianKlPerDim(const torch::Tensor& mu, const torch::Tensor& log
 torch::Tensor gaussianKlPerDim(const torch::Tensor& muQ, const torch::Tensor& logvarQ, const torch::Tensor& muP,
                                const torch::Tensor& logvarP);
 torch::Tensor reparameterize(const torch::Tensor& mu, const torch::Tensor& logvar);
+// N(0, I) of this shape with these options, drawn from the generator where one is given. A generator draws
+// only on its own device, and the seeded ones (seededGenerator) live on the CPU: their draws are made there
+// and moved, so a model on the GPU samples what the same model on the CPU samples for one seed.
+torch::Tensor standardNormal(at::IntArrayRef shape, const c10::optional<at::Generator>& generator,
+                             const torch::TensorOptions& options);
 
 } // namespace latentlab

@@ -161,7 +161,10 @@ torch::Tensor VqVaeImpl::sample(std::int64_t n, const torch::Tensor&, double tem
     p = p / p.sum(1, true);
     if (temperature > 0 && temperature != 1.0)
         p = p.pow(1.0 / temperature);
-    const torch::Tensor codes = torch::multinomial(p, n, true, generator).t().contiguous(); // [n, P]
+    // multinomial draws on its generator's device, and a seeded generator lives on the CPU (standardNormal).
+    if (generator.has_value() && generator->device() != p.device())
+        p = p.to(generator->device());
+    const torch::Tensor codes = torch::multinomial(p, n, true, generator).t().contiguous().to(priorCounts_.device()); // [n, P]
     return decodeCodes(codes).reconstruction;
 }
 
