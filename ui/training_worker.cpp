@@ -6,6 +6,7 @@
 #include "models/make_model.h"
 #include "models/model_snapshot.h"
 #include "tensor_image.h"
+#include "training/device.h"
 #include "training_job.h"
 #include "util/errors.h"
 
@@ -250,6 +251,10 @@ void TrainingWorker::open(std::shared_ptr<TrainingJob> job, const QString& path)
         job->model = loaded.model;
         job->modelConfig = loaded.model->config();
         job->training = loaded.meta.training;
+        // A model trained on a GPU machine trains on here on the CPU where this build or machine has no CUDA:
+        // the window has no device setting to change, as the CLI's --device is.
+        if (job->training.device == "cuda" && !cudaAvailable())
+            job->training.device = "cpu";
         job->openedMeta = loaded.meta;
         OpenedModelInfo info = describe(*job, loaded.meta, path);
         if (!job->source) {

@@ -8,6 +8,7 @@
 #include "data/dataset_info.h"
 #include "models/make_model.h"
 #include "training/checkpoint.h"
+#include "training/device.h"
 #include "util/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -228,6 +229,9 @@ int runTrain(const std::vector<std::string>& argv)
     training.gradClip = args.real("grad-clip", training.gradClip, 0.0, 1e12);
     training.threads = static_cast<int>(args.integer("threads", training.threads, 0, 1024));
     training.device = args.value("device", training.device);
+    if (!resume.empty() && !args.has("device") && training.device == "cuda" && !cudaAvailable())
+        throw BadInputError(resume + " was trained with --device cuda, which this build or machine does not have "
+                                     "(Debian's LibTorch is CPU-only): add --device cpu to continue it on the CPU");
     if (resume.empty()) {
         training.batchSize = args.integer("batch", training.batchSize, 1, 65536);
         training.seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, std::numeric_limits<long long>::max()));

@@ -29,7 +29,8 @@ const Command kCommands[] = {
      "      [--grad-clip NORM] [--seed S] [--threads T] [--device cpu|cuda] [--split train|all]\n"
      "      [--val-split F] [--label-column NAME] [--json]\n"
      "      [--normal-classes C[,C...]]  (one-class protocol: train and validate on these classes only)\n"
-     "train --resume CHECKPOINT [--epochs N] [--data PATH] [--out CHECKPOINT] [--lr X] [--threads T] [--json]\n"
+     "train --resume CHECKPOINT [--epochs N] [--data PATH] [--out CHECKPOINT] [--lr X] [--threads T]\n"
+     "      [--device cpu|cuda] [--json]\n"
      "    train a model; the checkpoint is saved after every epoch and on Ctrl-C, and --resume continues it\n"
      "    (--epochs is the total). --json prints one JSON object per epoch and one when done.\n"},
     {"eval", latentlab::cli::runEval,

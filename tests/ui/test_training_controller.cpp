@@ -8,6 +8,7 @@
 #include "fixtures.h"
 #include "ui_fixtures.h"
 #include "training/checkpoint.h"
+#include "training/device.h"
 
 #include <QtTest>
 
@@ -151,6 +152,21 @@ private Q_SLOTS:
         QCOMPARE(controller.trainMore(3), QString());
         QVERIFY(finished.wait(60000));
         QCOMPARE(controller.epochsDone(), 3);
+
+        // From a GPU machine (its checkpoint says cuda): where there is none, it trains on on the CPU.
+        if (!cudaAvailable()) {
+            LoadedCheckpoint fromGpu = loadCheckpoint(path.toStdString());
+            fromGpu.meta.training.device = "cuda";
+            const QString gpuPath = QString::fromStdString(dir.path() + "/from-gpu.ckpt");
+            saveCheckpoint(gpuPath.toStdString(), *fromGpu.model, nullptr, fromGpu.meta);
+            QCOMPARE(controller.open(gpuPath, data, QString::fromStdString(dir.path())), QString());
+            QVERIFY(opened.wait(20000));
+            info = opened.last().at(0).value<OpenedModelInfo>();
+            QVERIFY2(info.canTrain, qPrintable(info.whyNotTrain));
+            QCOMPARE(controller.trainMore(3), QString());
+            QVERIFY(finished.wait(60000));
+            QCOMPARE(controller.epochsDone(), 3);
+        }
 
         // Without data: it opens and saves (no optimizer state), but cannot train.
         QCOMPARE(controller.open(path, nullptr, {}), QString());
