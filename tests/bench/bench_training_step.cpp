@@ -1,14 +1,19 @@
 // One training step of the classic MLP VAE (784-512-512-32, batch 128) on random binary images, and its parts:
-// the loss with its gradients through LibTorch's autograd or through FusedVaeStep, and the Adam step. Also
-// the figure that shows what the BLAS behind LibTorch is worth; compare OpenBLAS with the reference BLAS:
+// the loss with its gradients through LibTorch's autograd or through FusedVaeStep, the Adam step, and the
+// Bernoulli loss sweep. Also the figure that shows what the BLAS behind LibTorch is worth; compare OpenBLAS
+// with the reference BLAS:
 //   build/tests/bench/bench_training_step
 //   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas build/tests/bench/bench_training_step
 #include "models/fused_vae_step.h"
 #include "models/make_model.h"
+#include "models/reconstruction_sweep.h"
 #include "training/adam_optimizer.h"
 
 #include <benchmark/benchmark.h>
 #include <torch/torch.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace {
 
@@ -98,11 +103,59 @@ void BM_AdamStep(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * 128);
 }
 
+// The Bernoulli loss and its gradient at the decoder's output, [128, 784] logits: LibTorch's vectorised
+// sigmoid and softplus passes and one loop for the rest (what the fused step did until 2026-11-27), against
+// the one sweep it takes now (models/reconstruction_sweep.h).
+struct LossSetup {
+    torch::Tensor logits = torch::randn({128, 784}) * 4.0, target = (torch::rand({128, 784}) > 0.7).to(torch::kFloat);
+    torch::Tensor grad = torch::empty({128, 784}), probability = torch::empty({128, 784}),
+                  softplus = torch::empty({128, 784});
+    explicit LossSetup(benchmark::State& state) { at::set_num_threads(static_cast<int>(state.range(0))); }
+};
+
+void BM_BernoulliLossLibTorchPasses(benchmark::State& state)
+{
+    LossSetup s(state);
+    const std::int64_t n = s.logits.numel();
+    const float* o = s.logits.data_ptr<float>();
+    const float* t = s.target.data_ptr<float>();
+    float* g = s.grad.data_ptr<float>();
+    for (auto _ : state) {
+        at::sigmoid_out(s.probability, s.logits);
+        at::softplus_out(s.softplus, s.logits, 1, 20);
+        const float* p = s.probability.data_ptr<float>();
+        const float* sp = s.softplus.data_ptr<float>();
+        std::vector<double> partial(static_cast<std::size_t>((n + kReconstructionBlock - 1) / kReconstructionBlock));
+        at::parallel_for(0, static_cast<std::int64_t>(partial.size()), 1, [&](std::int64_t first, std::int64_t last) {
+            for (std::int64_t b = first; b < last; ++b) {
+                float sum = 0.0f;
+                for (std::int64_t i = b * kReconstructionBlock, end = std::min(n, i + kReconstructionBlock); i < end; ++i) {
+                    sum += sp[i] - o[i] * t[i];
+                    g[i] = (p[i] - t[i]) / 128.0f;
+                }
+                partial[static_cast<std::size_t>(b)] = sum;
+            }
+        });
+        benchmark::DoNotOptimize(partial.data());
+    }
+}
+
+void BM_BernoulliLossSweep(benchmark::State& state)
+{
+    LossSetup s(state);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(reconstructionSweep(Likelihood::Bernoulli, s.logits.data_ptr<float>(),
+                                                     s.target.data_ptr<float>(), s.grad.data_ptr<float>(),
+                                                     s.logits.numel(), 1.0f / 128.0f));
+}
+
 BENCHMARK(BM_StepLibTorchAdam)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_StepFused)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_LossAndGradientsAutograd)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_LossAndGradientsFused)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_AdamStep)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_BernoulliLossLibTorchPasses)->Arg(2)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+BENCHMARK(BM_BernoulliLossSweep)->Arg(2)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 
 } // namespace
 
