@@ -1,19 +1,18 @@
 #include "models/reconstruction_sweep.h"
 
+#include "util/cpu_features.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
-#include "util/cpu_features.h"
-
 #if LATENTLAB_X86_DISPATCH
 #include <immintrin.h>
 #endif
 
 namespace latentlab {
-
 
 double bernoulliBlockPortable(const float* out, const float* target, float* grad, std::int64_t n, float scale)
 {
