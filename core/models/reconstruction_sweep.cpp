@@ -119,7 +119,8 @@ double reconstructionSweep(Likelihood likelihood, const float* out, const float*
     const bool avx2 = cpuHasAvx2Fma();
     at::parallel_for(0, blocks, 1, [&](std::int64_t first, std::int64_t last) {
         for (std::int64_t b = first; b < last; ++b) {
-            const std::int64_t begin = b * kReconstructionBlock, size = std::min(n, begin + kReconstructionBlock) - begin;
+            const std::int64_t begin = b * kReconstructionBlock;
+            const std::int64_t size = std::min(n, begin + kReconstructionBlock) - begin;
             double sum = 0.0;
             if (likelihood == Likelihood::Bernoulli) {
                 sum = avx2 ? bernoulliBlockAvx2(out + begin, target + begin, grad + begin, size, scale)

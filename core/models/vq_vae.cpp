@@ -164,7 +164,8 @@ torch::Tensor VqVaeImpl::sample(std::int64_t n, const torch::Tensor&, double tem
     // multinomial draws on its generator's device, and a seeded generator lives on the CPU (standardNormal).
     if (generator.has_value() && generator->device() != p.device())
         p = p.to(generator->device());
-    const torch::Tensor codes = torch::multinomial(p, n, true, generator).t().contiguous().to(priorCounts_.device()); // [n, P]
+    const torch::Tensor codes = // [n, P], on the model's device
+        torch::multinomial(p, n, true, generator).t().contiguous().to(priorCounts_.device());
     return decodeCodes(codes).reconstruction;
 }
 
