@@ -1,6 +1,6 @@
-#include "cli/args.h"
+#include "app/cli/args.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,16 +1,16 @@
 // latentlab-cli anomalies: scores every selected sample by how badly the model explains it, draws a threshold
 // from a reference set of normal samples, flags what lies above it and, where labels say which samples are
 // anomalies, reports how well the scores separate them (AUROC, precision and recall at the threshold).
-#include "analysis/anomaly_scores.h"
-#include "analysis/anomaly_threshold.h"
-#include "analysis/roc.h"
-#include "cli/commands.h"
-#include "cli/model_input.h"
-#include "cli/progress_line.h"
-#include "data/class_subset.h"
-#include "data/load_dataset.h"
-#include "util/atomic_file.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_input.h"
+#include "app/cli/progress_line.h"
+#include "core/analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_threshold.h"
+#include "core/analysis/roc.h"
+#include "core/data/class_subset.h"
+#include "core/data/load_dataset.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "cli/args.h"
-#include "cli/commands.h"
-#include "data/dataset_info.h"
-#include "data/load_dataset.h"
-#include "demo/headless_demo.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "core/data/dataset_info.h"
+#include "core/data/load_dataset.h"
+#include "core/demo/headless_demo.h"
 
 #include <cstdio>
 #include <limits>

@@ -1,10 +1,10 @@
 // latentlab-cli encode: the latent of every selected sample, in dataset order, as CSV or .npy: the
 // dimensionality-reduction use (the file opens in pandas or numpy).
-#include "analysis/encode_all.h"
-#include "cli/commands.h"
-#include "cli/model_input.h"
-#include "data/table_writer.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_input.h"
+#include "core/analysis/encode_all.h"
+#include "core/data/table_writer.h"
+#include "core/util/errors.h"
 
 #include <iostream>
 

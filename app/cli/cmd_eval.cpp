@@ -1,9 +1,9 @@
 // latentlab-cli eval: how well a model explains a dataset, as per-sample means (nats per sample for -ELBO).
-#include "analysis/evaluation.h"
-#include "cli/commands.h"
-#include "cli/model_input.h"
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_input.h"
+#include "core/analysis/evaluation.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,10 +1,10 @@
 // latentlab-cli interpolate: a strip of decodes on the way from one sample's latent mean to another's,
 // linear or spherical: how smoothly the latent space connects the two.
-#include "analysis/latent_walks.h"
-#include "cli/commands.h"
-#include "cli/generate_io.h"
-#include "cli/model_input.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/generate_io.h"
+#include "app/cli/model_input.h"
+#include "core/analysis/latent_walks.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

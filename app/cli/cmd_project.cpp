@@ -1,12 +1,12 @@
 // latentlab-cli project: a 2-D layout of the selected samples' latents (PCA, t-SNE, two chosen dimensions or
 // the 2-D latent itself) as CSV: index,x,y,label. Ctrl-C during t-SNE stops it and writes the layout so far.
-#include "analysis/encode_all.h"
-#include "analysis/projection.h"
-#include "cli/commands.h"
-#include "cli/model_input.h"
-#include "cli/progress_line.h"
-#include "util/atomic_file.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_input.h"
+#include "app/cli/progress_line.h"
+#include "core/analysis/encode_all.h"
+#include "core/analysis/projection.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
 // latentlab-cli sample: new samples from a model's prior as a PNG grid (CSV rows for table models), the
 // quickest look at what a generative model learned; also the class grid, the bottom-layer grid and the 2-D
 // manifold figure.
-#include "analysis/generation.h"
-#include "analysis/latent_walks.h"
-#include "cli/commands.h"
-#include "cli/generate_io.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/generate_io.h"
+#include "core/analysis/generation.h"
+#include "core/analysis/latent_walks.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,15 +1,15 @@
 // latentlab-cli train: trains a model (or resumes one) and keeps it in a checkpoint saved after every epoch,
 // so an interrupted run loses at most one epoch; Ctrl-C stops at the next batch and saves.
-#include "cli/args.h"
-#include "cli/commands.h"
-#include "cli/data_selection.h"
-#include "cli/progress_line.h"
-#include "data/class_subset.h"
-#include "data/dataset_info.h"
-#include "models/make_model.h"
-#include "training/checkpoint.h"
-#include "training/device.h"
-#include "util/errors.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_selection.h"
+#include "app/cli/progress_line.h"
+#include "core/data/class_subset.h"
+#include "core/data/dataset_info.h"
+#include "core/models/make_model.h"
+#include "core/training/checkpoint.h"
+#include "core/training/device.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,12 @@
 // latentlab-cli traverse: one row per latent dimension, that dimension swept over a range while the others
 // stay at a base point (a sample's latent mean, or the prior's centre): what each dimension controls, the
 // beta-VAE's disentanglement picture. --dims kl puts the dimensions the model uses most first.
-#include "analysis/evaluation.h"
-#include "analysis/latent_walks.h"
-#include "cli/commands.h"
-#include "cli/generate_io.h"
-#include "cli/model_input.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "app/cli/generate_io.h"
+#include "app/cli/model_input.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/latent_walks.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 

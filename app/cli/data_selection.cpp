@@ -1,7 +1,7 @@
-#include "cli/data_selection.h"
+#include "app/cli/data_selection.h"
 
-#include "data/load_dataset.h"
-#include "util/errors.h"
+#include "core/data/load_dataset.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 

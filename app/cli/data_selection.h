@@ -1,8 +1,8 @@
 #pragma once
 // The dataset options every data-reading subcommand shares: the path, --split and --label-column.
-#include "cli/args.h"
-#include "data/dataset.h"
-#include "training/dataset_fingerprint.h"
+#include "app/cli/args.h"
+#include "core/data/dataset.h"
+#include "core/training/dataset_fingerprint.h"
 
 #include <string>
 #include <vector>

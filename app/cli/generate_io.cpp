@@ -1,18 +1,18 @@
-#include "cli/generate_io.h"
+#include "app/cli/generate_io.h"
 
-#include "analysis/image_grid.h"
-#include "cli/model_input.h"
-#include "data/table_writer.h"
-#include "models/torchscript_model.h"
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "app/cli/model_input.h"
+#include "core/analysis/image_grid.h"
+#include "core/data/table_writer.h"
+#include "core/models/torchscript_model.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
+#include "core/util/torch_threads.h"
 
 #include <torch/torch.h>
 
 #include <algorithm>
 #include <charconv>
 #include <limits>
-#include <thread>
 
 namespace latentlab::cli {
 namespace {
@@ -24,8 +24,7 @@ bool endsWith(const std::string& s, const std::string& suffix)
 
 void setThreads(const Args& args)
 {
-    const auto threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
-    at::set_num_threads(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    useTorchThreads(static_cast<int>(args.integer("threads", 0, 0, 1024)));
 }
 
 } // namespace

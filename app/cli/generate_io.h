@@ -1,9 +1,9 @@
 #pragma once
 // What sample, interpolate and traverse share: opening a model with or without data, and writing what a
 // model decodes where a user can look at it (a PNG grid for images, a CSV in original units for tables).
-#include "cli/args.h"
-#include "cli/data_selection.h"
-#include "training/model_file.h"
+#include "app/cli/args.h"
+#include "app/cli/data_selection.h"
+#include "core/training/model_file.h"
 
 #include <torch/types.h>
 

@@ -1,7 +1,7 @@
 // latentlab-cli: every job of LatentLab without a screen. Links core only.
 // Exit codes: 0 success, 2 bad input (the one-line message on stderr), 1 anything else.
-#include "cli/commands.h"
-#include "util/errors.h"
+#include "app/cli/commands.h"
+#include "core/util/errors.h"
 
 #include <c10/util/Exception.h>
 

@@ -1,12 +1,12 @@
-#include "cli/model_input.h"
+#include "app/cli/model_input.h"
 
-#include "models/torchscript_model.h"
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "core/models/torchscript_model.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
+#include "core/util/torch_threads.h"
 
 #include <torch/torch.h>
 
-#include <thread>
 
 namespace latentlab::cli {
 
@@ -15,9 +15,7 @@ ModelAndData openModelAndData(const Args& args, const std::string& defaultSplit)
     const std::string modelPath = args.value("model");
     if (modelPath.empty())
         throw BadInputError("--model CHECKPOINT is required (a LatentLab checkpoint or a TorchScript file)");
-    at::set_num_threads(static_cast<int>(args.integer("threads", 0, 0, 1024)) > 0
-                            ? static_cast<int>(args.integer("threads", 0, 0, 1024))
-                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    useTorchThreads(static_cast<int>(args.integer("threads", 0, 0, 1024)));
     ModelAndData out;
     if (isTorchScriptFile(modelPath)) {
         // A TorchScript module may not declare its input shape; the data's shape stands in for it.

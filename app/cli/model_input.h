@@ -1,9 +1,9 @@
 #pragma once
 // Opening --model together with --data for the commands that explore a trained model: the data is checked
 // against the model and, for tables, put in the units the model was trained in.
-#include "cli/args.h"
-#include "cli/data_selection.h"
-#include "training/model_file.h"
+#include "app/cli/args.h"
+#include "app/cli/data_selection.h"
+#include "core/training/model_file.h"
 
 namespace latentlab::cli {
 

@@ -1,7 +1,7 @@
 // `latentlab [DATA]`: the desktop application. Thin on purpose: it parses the command line and hands
 // everything else to latentlab_ui's MainWindow.
-#include "language.h"
-#include "main_window.h"
+#include "ui/shell/language.h"
+#include "ui/shell/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

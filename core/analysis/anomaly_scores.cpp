@@ -1,9 +1,9 @@
-#include "analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_scores.h"
 
-#include "analysis/evaluation.h"
-#include "analysis/inference_scope.h"
-#include "models/hierarchical_vae.h"
-#include "util/errors.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/inference_scope.h"
+#include "core/models/hierarchical_vae.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

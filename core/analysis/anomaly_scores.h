@@ -5,9 +5,9 @@
 //
 // Every score is deterministic: encodings are taken at the posterior mean (mu; the quantized code for VQ-VAE),
 // so scoring the same data twice gives the same numbers, which a threshold and a ROC curve rely on.
-#include "analysis/analysis_control.h"
-#include "data/dataset.h"
-#include "models/latent_model.h"
+#include "core/analysis/analysis_control.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
 
 #include <string>
 #include <vector>

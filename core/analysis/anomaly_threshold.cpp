@@ -1,6 +1,6 @@
-#include "analysis/anomaly_threshold.h"
+#include "core/analysis/anomaly_threshold.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "analysis/barnes_hut.h"
+#include "core/analysis/barnes_hut.h"
 
 #include <algorithm>
 #include <array>

@@ -8,7 +8,7 @@
 // in groups (Barnes 1990): one traversal per small cell collects the cells and points that act on all its
 // points (a cell is summarised only if the angle criterion holds from the nearest point of the group's box,
 // so it holds for each of them), then a branch-free loop applies that list to every point of the group.
-#include "analysis/parallel_chunks.h"
+#include "core/analysis/parallel_chunks.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,8 +1,8 @@
-#include "analysis/encode_all.h"
+#include "core/analysis/encode_all.h"
 
-#include "analysis/evaluation.h"
-#include "analysis/inference_scope.h"
-#include "util/errors.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/inference_scope.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

@@ -1,9 +1,9 @@
 #pragma once
 // Encodes many samples in batches, in the order given: the latent each view and `latentlab-cli encode` use.
 // Runs on the calling thread (set its LibTorch thread count first), without autograd, in eval mode.
-#include "analysis/analysis_control.h"
-#include "data/dataset.h"
-#include "models/latent_model.h"
+#include "core/analysis/analysis_control.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
 
 #include <string>
 #include <vector>

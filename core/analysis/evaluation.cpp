@@ -1,8 +1,8 @@
-#include "analysis/evaluation.h"
+#include "core/analysis/evaluation.h"
 
-#include "analysis/inference_scope.h"
+#include "core/analysis/inference_scope.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

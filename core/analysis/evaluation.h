@@ -2,9 +2,9 @@
 // How well a model explains a set of samples: per-sample means of every loss term, -ELBO where the model has a
 // KL, the pixel/feature MSE of its mean reconstruction, and model metrics (VQ perplexity). The numbers
 // `latentlab-cli eval` prints and the trainer's validation pass reports.
-#include "data/dataset.h"
-#include "models/latent_model.h"
-#include "training/training_observer.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
+#include "core/training/training_observer.h"
 
 #include <vector>
 

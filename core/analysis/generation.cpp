@@ -1,9 +1,9 @@
-#include "analysis/generation.h"
+#include "core/analysis/generation.h"
 
-#include "analysis/inference_scope.h"
-#include "models/hierarchical_vae.h"
-#include "models/vq_vae.h"
-#include "util/errors.h"
+#include "core/analysis/inference_scope.h"
+#include "core/models/hierarchical_vae.h"
+#include "core/models/vq_vae.h"
+#include "core/util/errors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>

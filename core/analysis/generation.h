@@ -3,9 +3,9 @@
 // class by class, a VQ-VAE from its fitted code prior, a hierarchical VAE top-down or with its top code held
 // while only the bottom layer is redrawn. Synchronous and deterministic for a seed; the GUI runs these on a
 // worker thread and the CLI writes the images with writeImageGrid.
-#include "analysis/analysis_control.h"
-#include "data/dataset.h"
-#include "models/latent_model.h"
+#include "core/analysis/analysis_control.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "analysis/image_grid.h"
+#include "core/analysis/image_grid.h"
 
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
 
 #include <stb/stb_image_write.h>
 

@@ -1,6 +1,6 @@
-#include "analysis/latent_geometry.h"
+#include "core/analysis/latent_geometry.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

@@ -1,9 +1,9 @@
-#include "analysis/latent_walks.h"
+#include "core/analysis/latent_walks.h"
 
-#include "analysis/evaluation.h"
-#include "analysis/generation.h"
-#include "analysis/inference_scope.h"
-#include "util/errors.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/generation.h"
+#include "core/analysis/inference_scope.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

@@ -3,10 +3,10 @@
 // dimension around a base point, and a regular grid over a plane (the manifold figure). Positions come from
 // latent_geometry.h; decoding from generation.h. Inputs are encoded with mu (z for the autoencoder, the
 // pre-quantization vectors for a VQ-VAE, the top layer for the hierarchical VAE), never a posterior draw.
-#include "analysis/analysis_control.h"
-#include "analysis/latent_geometry.h"
-#include "data/dataset.h"
-#include "models/latent_model.h"
+#include "core/analysis/analysis_control.h"
+#include "core/analysis/latent_geometry.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "analysis/parallel_chunks.h"
+#include "core/analysis/parallel_chunks.h"
 
 namespace latentlab::tsne {
 

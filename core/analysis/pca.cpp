@@ -1,6 +1,6 @@
-#include "analysis/pca.h"
+#include "core/analysis/pca.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 namespace latentlab {
 

@@ -1,6 +1,6 @@
-#include "analysis/projection.h"
+#include "core/analysis/projection.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <cstdio>
 
@@ -23,25 +23,6 @@ void checkDims(const std::array<std::int64_t, 2>& d, std::int64_t width)
 }
 
 } // namespace
-
-std::string toString(ProjectionMethod m)
-{
-    switch (m) {
-    case ProjectionMethod::Latent: return "latent";
-    case ProjectionMethod::Dims: return "dims";
-    case ProjectionMethod::Pca: return "pca";
-    case ProjectionMethod::Tsne: return "tsne";
-    }
-    return "?";
-}
-
-ProjectionMethod projectionMethodFromString(const std::string& name)
-{
-    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
-        if (name == toString(m))
-            return m;
-    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
-}
 
 std::string Projection::describe() const
 {

@@ -2,9 +2,10 @@
 // 2-D pictures of a latent set, and a result that says exactly what it shows: the method, which dimensions
 // or components, how many of the input rows and which. Nothing here subsamples on its own: a caller that
 // wants fewer points asks for them (rows), and the result records it.
-#include "analysis/analysis_control.h"
-#include "analysis/pca.h"
-#include "analysis/tsne.h"
+#include "core/analysis/analysis_control.h"
+#include "core/analysis/pca.h"
+#include "core/analysis/projection_method.h"
+#include "core/analysis/tsne.h"
 
 #include <torch/torch.h>
 
@@ -14,17 +15,6 @@
 #include <vector>
 
 namespace latentlab {
-
-enum class ProjectionMethod {
-    Latent, // the latent itself; only for a 2-D latent
-    Dims,   // two chosen dimensions
-    Pca,    // the first two principal components
-    Tsne,
-};
-
-std::string toString(ProjectionMethod m);
-// "latent", "dims", "pca", "tsne"; BadInputError naming the choices otherwise.
-ProjectionMethod projectionMethodFromString(const std::string& name);
 
 struct ProjectionRequest {
     ProjectionMethod method = ProjectionMethod::Pca;

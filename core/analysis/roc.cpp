@@ -1,6 +1,6 @@
-#include "analysis/roc.h"
+#include "core/analysis/roc.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "analysis/trustworthiness.h"
+#include "core/analysis/trustworthiness.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <limits>
 

@@ -1,10 +1,11 @@
-#include "analysis/tsne.h"
+#include "core/analysis/tsne.h"
 
-#include "analysis/barnes_hut.h"
-#include "analysis/parallel_chunks.h"
-#include "analysis/pca.h"
-#include "analysis/tsne_affinities.h"
-#include "util/errors.h"
+#include "core/analysis/barnes_hut.h"
+#include "core/analysis/parallel_chunks.h"
+#include "core/analysis/pca.h"
+#include "core/analysis/tsne_affinities.h"
+#include "core/util/errors.h"
+#include "core/util/torch_threads.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -15,27 +16,6 @@ namespace latentlab {
 namespace {
 
 using tsne::SparseAffinities;
-
-// The caller's LibTorch thread count comes back however the run ends.
-class ThreadCountGuard {
-public:
-    explicit ThreadCountGuard(int threads) : previous_(at::get_num_threads()), changed_(threads > 0)
-    {
-        if (changed_)
-            at::set_num_threads(threads);
-    }
-    ~ThreadCountGuard()
-    {
-        if (changed_)
-            at::set_num_threads(previous_);
-    }
-    ThreadCountGuard(const ThreadCountGuard&) = delete;
-    ThreadCountGuard& operator=(const ThreadCountGuard&) = delete;
-
-private:
-    int previous_;
-    bool changed_;
-};
 
 // Thrown out of the neighbour search's progress callback when the control is cancelled.
 struct StopSearch {};
@@ -132,7 +112,7 @@ void validate(const torch::Tensor& x, const TsneOptions& o)
 TsneResult runTsne(const torch::Tensor& x, const TsneOptions& o, AnalysisControl* control, const TsneCallback& onLayout)
 {
     validate(x, o);
-    const ThreadCountGuard threads(o.threads);
+    const TorchThreadsScope threads(o.threads); // the caller's count comes back however the run ends
     torch::NoGradGuard noGrad;
     const std::int64_t n = x.size(0);
     TsneResult result;

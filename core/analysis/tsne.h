@@ -7,7 +7,7 @@
 // It runs on the calling thread and streams intermediate layouts to a callback so a scatter can animate while
 // it converges. Stopping it (AnalysisControl::cancel(), from any thread or from the callback) is not an
 // error: it returns the layout it has, saying at which iteration it stopped.
-#include "analysis/analysis_control.h"
+#include "core/analysis/analysis_control.h"
 
 #include <torch/torch.h>
 

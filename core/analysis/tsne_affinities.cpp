@@ -1,6 +1,6 @@
-#include "analysis/tsne_affinities.h"
+#include "core/analysis/tsne_affinities.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 // The input side of t-SNE: exact k nearest neighbours, a Gaussian per point whose width gives the asked
 // perplexity over its neighbours, and the symmetric joint probabilities P as a sparse matrix.
-#include "analysis/parallel_chunks.h"
+#include "core/analysis/parallel_chunks.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "data/class_subset.h"
+#include "core/data/class_subset.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <sstream>

@@ -1,7 +1,7 @@
 #pragma once
 // Subsets of a labelled dataset by class: the one-class protocol trains on some "normal" classes and calls the
 // rest anomalies. The same helpers serve `train --normal-classes`, `anomalies --anomaly-classes` and the GUI.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // The only part of Dataset that needs LibTorch: turning stored samples into float batches on demand.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <torch/torch.h>
 

@@ -1,4 +1,4 @@
-#include "data/dataset_info.h"
+#include "core/data/dataset_info.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // What `latentlab-cli info` prints and the GUI's dataset summary shows, built in one place.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,8 +1,8 @@
-#include "data/idx_loader.h"
+#include "core/data/idx_loader.h"
 
-#include "data/class_names.h"
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "core/data/class_names.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
 
 #include <algorithm>
 #include <array>

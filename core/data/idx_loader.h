@@ -1,6 +1,6 @@
 #pragma once
 // IDX files: the MNIST / Fashion-MNIST / KMNIST / EMNIST layout, raw or gzipped.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <string>
 

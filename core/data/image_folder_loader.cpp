@@ -1,8 +1,8 @@
-#include "data/image_folder_loader.h"
+#include "core/data/image_folder_loader.h"
 
-#include "util/errors.h"
-#include "util/file_io.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
+#include "core/util/printable.h"
 
 #include <stb/stb_image.h>
 

@@ -8,7 +8,7 @@
 // - All grayscale -> 1 channel; any colour image -> every image is read as RGB (3 channels). Alpha is dropped.
 // - Files with other extensions and hidden files are skipped and listed in the dataset's notes; a file with an
 //   image extension that does not decode is an error naming it.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <string>
 

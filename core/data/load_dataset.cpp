@@ -1,11 +1,11 @@
-#include "data/load_dataset.h"
+#include "core/data/load_dataset.h"
 
-#include "data/csv_loader.h"
-#include "data/idx_loader.h"
-#include "data/image_folder_loader.h"
-#include "data/npy_loader.h"
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "core/data/csv_loader.h"
+#include "core/data/idx_loader.h"
+#include "core/data/image_folder_loader.h"
+#include "core/data/npy_loader.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
 
 #include <algorithm>
 #include <cctype>

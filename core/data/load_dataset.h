@@ -1,7 +1,7 @@
 #pragma once
 // Opening a dataset from a path: the format is chosen from the path itself (a folder, the extension, the
 // file's magic number), so users never have to say what they are pointing at.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <string>
 

@@ -4,7 +4,7 @@
 // Shapes: (N, D) is a table; (N, H, W) are grayscale images; (N, C, H, W) with C in {1, 3} or (N, H, W, C)
 // with C in {1, 3} are images. uint8 data keeps its 0..255 scale; float images already in [0,1] stay as they
 // are, otherwise they are scaled by their global min/max; float tables are scaled per column like a CSV.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <string>
 #include <vector>

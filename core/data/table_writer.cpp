@@ -1,7 +1,7 @@
-#include "data/table_writer.h"
+#include "core/data/table_writer.h"
 
-#include "util/atomic_file.h"
-#include "util/errors.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
 
 #include <cstdio>
 #include <cstring>

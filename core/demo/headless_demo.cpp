@@ -1,14 +1,14 @@
-#include "demo/headless_demo.h"
+#include "core/demo/headless_demo.h"
 
-#include "analysis/image_grid.h"
-#include "models/make_model.h"
-#include "util/errors.h"
+#include "core/analysis/image_grid.h"
+#include "core/models/make_model.h"
+#include "core/util/errors.h"
+#include "core/util/torch_threads.h"
 
 #include <torch/torch.h>
 
 #include <chrono>
 #include <random>
-#include <thread>
 
 namespace latentlab {
 
@@ -21,9 +21,9 @@ DemoResult runHeadlessDemo(const Dataset& dataset, const DemoOptions& options,
     if (train.empty())
         throw BadInputError("the dataset has no samples to train on");
     // LibTorch's thread count and grad mode are per thread: set them here, on the thread that trains.
-    at::set_num_threads(options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    useTorchThreads(options.threads);
     torch::manual_seed(options.seed);
-    torch::GradMode::set_enabled(true);
+    setTorchGradEnabled(true);
 
     ModelConfig config = ModelConfig::defaultsFor(dataset.sampleShape());
     config.hidden = {256, 256};

@@ -2,7 +2,7 @@
 // The headless demo that `scripts/run` falls back to without a display: train a small VAE briefly on an
 // image dataset and write a grid of samples from its prior. The training issue replaces the loop with the
 // full Trainer; the contract (train, then write a PNG) stays.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "models/autoencoder.h"
+#include "core/models/autoencoder.h"
 
 namespace latentlab {
 

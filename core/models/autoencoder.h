@@ -2,8 +2,8 @@
 // The plain autoencoder: encoder -> latent -> mirrored decoder, trained on reconstruction alone.
 // It has no prior, so sample() draws from a diagonal Gaussian fitted to its training codes (running
 // mean and spread, kept as buffers so they are saved with the weights).
-#include "models/backbones.h"
-#include "models/latent_model.h"
+#include "core/models/backbones.h"
+#include "core/models/latent_model.h"
 
 namespace latentlab {
 

@@ -1,4 +1,4 @@
-#include "models/backbones.h"
+#include "core/models/backbones.h"
 
 namespace latentlab {
 namespace {

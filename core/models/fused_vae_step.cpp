@@ -1,6 +1,6 @@
-#include "models/fused_vae_step.h"
+#include "core/models/fused_vae_step.h"
 
-#include "models/reconstruction_sweep.h"
+#include "core/models/reconstruction_sweep.h"
 
 #include <ATen/Parallel.h>
 

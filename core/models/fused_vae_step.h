@@ -8,7 +8,7 @@
 // The result is autograd's to rounding: tests/core/models/test_fused_vae_step.cpp compares both on every
 // parameter. Other models (conv backbones, the conditional VAE, other families, tensors not on the CPU in
 // float) train through autograd: create() returns nullptr for them.
-#include "models/gaussian_vae.h"
+#include "core/models/gaussian_vae.h"
 
 #include <memory>
 

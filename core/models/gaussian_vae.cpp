@@ -1,4 +1,4 @@
-#include "models/gaussian_vae.h"
+#include "core/models/gaussian_vae.h"
 
 namespace latentlab {
 

@@ -5,8 +5,8 @@
 // Both loss terms are sums over dimensions averaged over the batch. A well-known tutorial averages the
 // reconstruction over pixels instead while summing the KL: that shrinks the reconstruction ~784x against the
 // KL, which then dominates and collapses the posterior. Summing both keeps the ELBO's own balance.
-#include "models/backbones.h"
-#include "models/latent_model.h"
+#include "core/models/backbones.h"
+#include "core/models/latent_model.h"
 
 #include <optional>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "models/hierarchical_vae.h"
+#include "core/models/hierarchical_vae.h"
 
 namespace latentlab {
 

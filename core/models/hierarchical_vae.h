@@ -4,8 +4,8 @@
 // ELBO = E[log p(x|z1)] - KL(q(z2|z1) || p(z2)) - KL(q(z1|x) || p(z1|z2)), both KL terms reported.
 // The views use the top layer: encode() reports z2 as its main layer, decode(z2) goes through the mean of
 // p(z1|z2); sampleBottom() keeps a top code fixed and resamples only the bottom layer.
-#include "models/backbones.h"
-#include "models/latent_model.h"
+#include "core/models/backbones.h"
+#include "core/models/latent_model.h"
 
 namespace latentlab {
 

@@ -1,6 +1,6 @@
-#include "models/latent_model.h"
+#include "core/models/latent_model.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 // LatentModel: the one interface every family implements, so every view and command works with every model.
-#include "models/model_config.h"
+#include "core/models/model_config.h"
 
 #include <torch/torch.h>
 

@@ -1,9 +1,9 @@
-#include "models/make_model.h"
+#include "core/models/make_model.h"
 
-#include "models/autoencoder.h"
-#include "models/gaussian_vae.h"
-#include "models/hierarchical_vae.h"
-#include "models/vq_vae.h"
+#include "core/models/autoencoder.h"
+#include "core/models/gaussian_vae.h"
+#include "core/models/hierarchical_vae.h"
+#include "core/models/vq_vae.h"
 
 namespace latentlab {
 

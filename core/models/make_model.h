@@ -1,5 +1,5 @@
 #pragma once
-#include "models/latent_model.h"
+#include "core/models/latent_model.h"
 
 #include <memory>
 

@@ -1,9 +1,9 @@
-#include "models/model_config.h"
+#include "core/models/model_config.h"
 
-#include "util/errors.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/printable.h"
 
-#include "util/json_read.h"
+#include "core/util/json_read.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
-#include "models/model_snapshot.h"
+#include "core/models/model_snapshot.h"
 
-#include "models/make_model.h"
-#include "models/torchscript_model.h"
+#include "core/models/make_model.h"
+#include "core/models/torchscript_model.h"
 
 namespace latentlab {
 

@@ -2,7 +2,7 @@
 // A frozen copy of a model for readers on other threads. The GUI explores a model while it may still be
 // training: decoding from the live module would read weights the optimizer is writing, so every reader gets
 // its own deep copy, taken on the thread that owns the model (between steps) and never written afterwards.
-#include "models/latent_model.h"
+#include "core/models/latent_model.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "models/reconstruction_sweep.h"
+#include "core/models/reconstruction_sweep.h"
 
-#include "util/cpu_features.h"
+#include "core/util/cpu_features.h"
 
 #include <ATen/Parallel.h>
 

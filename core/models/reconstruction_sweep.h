@@ -5,7 +5,7 @@
 // On CPUs with AVX2 and FMA (chosen at run time, so the binary still runs on any x86-64) eight elements go
 // at a time through Cephes-style exp and log polynomials (relative error about 1e-7); elsewhere, a plain loop
 // with the standard library's.
-#include "models/model_config.h"
+#include "core/models/model_config.h"
 
 #include <cstdint>
 

@@ -1,8 +1,8 @@
-#include "models/torchscript_model.h"
+#include "core/models/torchscript_model.h"
 
-#include "util/errors.h"
-#include "util/file_io.h"
-#include "util/torch_archive_check.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
+#include "core/util/torch_archive_check.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>

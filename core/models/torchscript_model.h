@@ -4,7 +4,7 @@
 //
 // Exploration only: the scripted module's weights are deliberately not registered with this wrapper, so
 // parameters() is empty and no optimizer can train it; every call runs without autograd.
-#include "models/latent_model.h"
+#include "core/models/latent_model.h"
 
 #include <cstdint>
 #include <memory>

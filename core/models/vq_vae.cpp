@@ -1,4 +1,4 @@
-#include "models/vq_vae.h"
+#include "core/models/vq_vae.h"
 
 namespace latentlab {
 

@@ -10,8 +10,8 @@
 // The conv version quantizes a (H/4)x(W/4) grid (7x7 for 28x28 input); the MLP version splits its
 // latent_dim into latent_dim/code_dim positions. Sampling never draws Gaussians: it draws each position's code
 // from a categorical prior fitted on training codes (fitCodePrior), uniform until one is fitted.
-#include "models/backbones.h"
-#include "models/latent_model.h"
+#include "core/models/backbones.h"
+#include "core/models/latent_model.h"
 
 namespace latentlab {
 

@@ -1,6 +1,6 @@
-#include "training/adam_optimizer.h"
+#include "core/training/adam_optimizer.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <ATen/Parallel.h>
 

@@ -1,13 +1,13 @@
-#include "training/checkpoint.h"
+#include "core/training/checkpoint.h"
 
-#include "models/make_model.h"
-#include "training/pickle_archive.h"
-#include "util/atomic_file.h"
-#include "util/printable.h"
-#include "data/dataset_info.h"
-#include "util/errors.h"
-#include "util/json_read.h"
-#include "util/file_io.h"
+#include "core/data/dataset_info.h"
+#include "core/models/make_model.h"
+#include "core/training/pickle_archive.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
+#include "core/util/json_read.h"
+#include "core/util/printable.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/serialize.h>

@@ -5,10 +5,10 @@
 //   format "latentlab-checkpoint", version, kind, config (ModelConfig JSON), training (TrainingConfig JSON),
 //   progress (epoch, step, loss history JSON), dataset (fingerprint JSON), model {name: tensor},
 //   optimizer {name: tensor}.
-#include "models/latent_model.h"
-#include "training/adam_optimizer.h"
-#include "training/dataset_fingerprint.h"
-#include "training/trainer.h"
+#include "core/models/latent_model.h"
+#include "core/training/adam_optimizer.h"
+#include "core/training/dataset_fingerprint.h"
+#include "core/training/trainer.h"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
-#include "training/dataset_fingerprint.h"
+#include "core/training/dataset_fingerprint.h"
 
-#include "data/dataset_info.h"
-#include "util/errors.h"
-#include "util/json_read.h"
+#include "core/data/dataset_info.h"
+#include "core/util/errors.h"
+#include "core/util/json_read.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // What a model was trained on, stored in its checkpoint: enough to recognise the same data again and to put
 // new table data in the same units (the per-feature min/max the model's inputs were scaled by).
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,7 +1,7 @@
-#include "training/device.h"
+#include "core/training/device.h"
 
-#include "util/errors.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/printable.h"
 
 namespace latentlab {
 

@@ -1,8 +1,8 @@
-#include "training/loss_history.h"
+#include "core/training/loss_history.h"
 
-#include "util/errors.h"
-#include "util/printable.h"
-#include "util/json_read.h"
+#include "core/util/errors.h"
+#include "core/util/json_read.h"
+#include "core/util/printable.h"
 
 #include <nlohmann/json.hpp>
 

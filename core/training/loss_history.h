@@ -1,7 +1,7 @@
 #pragma once
 // Every step's loss terms and every epoch's summary, kept with the model so a reopened checkpoint shows the
 // curves it was trained along.
-#include "training/training_observer.h"
+#include "core/training/training_observer.h"
 
 #include <nlohmann/json_fwd.hpp>
 

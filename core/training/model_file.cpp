@@ -1,6 +1,6 @@
-#include "training/model_file.h"
+#include "core/training/model_file.h"
 
-#include "models/torchscript_model.h"
+#include "core/models/torchscript_model.h"
 
 namespace latentlab {
 
@@ -16,6 +16,11 @@ OpenedModel openModelFile(const std::string& path, const std::vector<std::int64_
     out.checkpoint = std::move(loaded.meta);
     out.optimizerState = std::move(loaded.optimizerState);
     return out;
+}
+
+bool isTorchScriptModelFile(const std::string& path)
+{
+    return isTorchScriptFile(path);
 }
 
 } // namespace latentlab

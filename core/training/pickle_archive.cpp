@@ -1,6 +1,6 @@
-#include "training/pickle_archive.h"
+#include "core/training/pickle_archive.h"
 
-#include "util/torch_archive_check.h"
+#include "core/util/torch_archive_check.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <caffe2/serialize/read_adapter_interface.h>

@@ -1,12 +1,13 @@
-#include "training/trainer.h"
+#include "core/training/trainer.h"
 
-#include "analysis/evaluation.h"
-#include "analysis/generation.h"
-#include "models/fused_vae_step.h"
-#include "models/vq_vae.h"
-#include "training/device.h"
-#include "data/dataset_info.h"
-#include "util/errors.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/generation.h"
+#include "core/data/dataset_info.h"
+#include "core/models/fused_vae_step.h"
+#include "core/models/vq_vae.h"
+#include "core/training/device.h"
+#include "core/util/errors.h"
+#include "core/util/torch_threads.h"
 
 #include <chrono>
 #include <cmath>
@@ -148,7 +149,7 @@ torch::Tensor Trainer::labelsFor(const std::vector<std::int64_t>& indices) const
 TrainingOutcome Trainer::run()
 {
     // LibTorch's thread count and grad mode belong to the calling thread.
-    at::set_num_threads(config_.resolvedThreads());
+    useTorchThreads(config_.resolvedThreads());
     torch::AutoGradMode gradMode(true);
     keepFreedMemoryForReuse();
     model_->train();
@@ -213,6 +214,8 @@ TrainingOutcome Trainer::run()
         std::vector<std::int64_t> idx;
         for (std::int64_t b = progress_.batchInEpoch; b < batchesPerEpoch; ++b) {
             if (control_) {
+                if (control_->isPaused() && observer_)
+                    observer_->onPaused(progress_.step);
                 if (!control_->waitWhilePaused())
                     return finish(TrainingStatus::Stopped, "stopped by request after step " + std::to_string(progress_.step)
                                                                 + " (epoch " + std::to_string(epoch + 1) + ")");

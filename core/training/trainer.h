@@ -3,13 +3,13 @@
 // TrainingObserver, obeys a TrainingControl between batches, and never keeps weights poisoned by a NaN.
 // Determinism: the order of epoch e depends only on (seed, e), and the sampling noise of epoch e is seeded
 // the same way, so a resumed run repeats exactly what an uninterrupted one would have done.
-#include "data/dataset.h"
-#include "models/latent_model.h"
-#include "training/adam_optimizer.h"
-#include "training/loss_history.h"
-#include "training/training_config.h"
-#include "training/training_control.h"
-#include "training/training_observer.h"
+#include "core/data/dataset.h"
+#include "core/models/latent_model.h"
+#include "core/training/adam_optimizer.h"
+#include "core/training/loss_history.h"
+#include "core/training/training_config.h"
+#include "core/training/training_control.h"
+#include "core/training/training_observer.h"
 
 #include <memory>
 

@@ -1,15 +1,15 @@
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
-#include "data/class_subset.h"
-#include "data/dataset.h"
-#include "util/errors.h"
-#include "util/printable.h"
-#include "util/json_read.h"
+#include "core/data/class_subset.h"
+#include "core/data/dataset.h"
+#include "core/util/errors.h"
+#include "core/util/json_read.h"
+#include "core/util/printable.h"
+#include "core/util/torch_threads.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <thread>
 
 namespace latentlab {
 namespace {
@@ -41,7 +41,7 @@ void TrainingConfig::validate() const
 
 int TrainingConfig::resolvedThreads() const
 {
-    return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return threads > 0 ? threads : allCores();
 }
 
 nlohmann::json TrainingConfig::toJson() const

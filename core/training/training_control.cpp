@@ -1,4 +1,4 @@
-#include "training/training_control.h"
+#include "core/training/training_control.h"
 
 namespace latentlab {
 

@@ -48,6 +48,9 @@ public:
     virtual ~TrainingObserver() = default;
     virtual void onBatch(const BatchReport&) {}
     virtual void onEpoch(const EpochReport&) {}
+    // The trainer saw a pause request after `step` steps and is about to wait for resume (or stop): nothing
+    // more is trained until then, so whatever was collected can be handed on now.
+    virtual void onPaused(std::int64_t /*step*/) {}
     virtual void onFinished(const TrainingOutcome&) {}
 };
 

@@ -1,7 +1,7 @@
-#include "util/atomic_file.h"
+#include "core/util/atomic_file.h"
 
-#include "util/errors.h"
-#include "util/file_io.h"
+#include "core/util/errors.h"
+#include "core/util/file_io.h"
 
 #include <cerrno>
 #include <cstring>

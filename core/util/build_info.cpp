@@ -1,6 +1,6 @@
-#include "util/build_info.h"
+#include "core/util/build_info.h"
 
-#include "training/device.h"
+#include "core/training/device.h"
 
 #include <torch/version.h>
 

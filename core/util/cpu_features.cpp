@@ -1,4 +1,4 @@
-#include "util/cpu_features.h"
+#include "core/util/cpu_features.h"
 
 namespace latentlab {
 

@@ -1,7 +1,7 @@
-#include "util/file_io.h"
+#include "core/util/file_io.h"
 
-#include "util/errors.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/printable.h"
 
 #include <zlib.h>
 

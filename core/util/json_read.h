@@ -3,7 +3,7 @@
 // nlohmann::json turns a float into an integer with a plain static_cast, which is undefined behaviour when the
 // value does not fit (1e300 read as an int64), and silently wraps 2^40 into an int: every integer field read
 // from a file goes through jsonInteger instead of get<>(), and a value out of range is a BadInputError.
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <cmath>
 #include <cstdint>

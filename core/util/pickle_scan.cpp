@@ -1,6 +1,6 @@
-#include "util/pickle_scan.h"
+#include "core/util/pickle_scan.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <algorithm>
 #include <memory>

@@ -1,8 +1,8 @@
-#include "util/torch_archive_check.h"
+#include "core/util/torch_archive_check.h"
 
-#include "util/pickle_scan.h"
-#include "util/errors.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/pickle_scan.h"
+#include "core/util/printable.h"
 
 #include <algorithm>
 #include <map>

@@ -4,7 +4,7 @@
 // (util/pickle_scan.h), each tensor storage it names no larger than the record that holds the storage's bytes.
 // LibTorch 1.13 trusts all of these numbers; a forged file would otherwise make it allocate gigabytes, or read
 // past a buffer.
-#include "util/zip_directory.h"
+#include "core/util/zip_directory.h"
 
 #include <string>
 

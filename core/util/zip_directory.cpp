@@ -1,7 +1,7 @@
-#include "util/zip_directory.h"
+#include "core/util/zip_directory.h"
 
-#include "util/errors.h"
-#include "util/printable.h"
+#include "core/util/errors.h"
+#include "core/util/printable.h"
 
 #include <zlib.h>
 

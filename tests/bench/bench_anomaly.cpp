@@ -7,13 +7,13 @@
 //            Trouser (1), then the test set scored by MSE: AUROC for Trouser as the anomaly (target >= 0.86).
 // one-class: trained on class c only, every other class anomalous, for each c; each AUROC and the mean.
 // With no mode, runs all three. Exit code 0 whatever the figures (read them).
-#include "analysis/anomaly_scores.h"
-#include "analysis/anomaly_threshold.h"
-#include "analysis/roc.h"
-#include "data/class_subset.h"
-#include "data/load_dataset.h"
-#include "models/make_model.h"
-#include "training/trainer.h"
+#include "core/analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_threshold.h"
+#include "core/analysis/roc.h"
+#include "core/data/class_subset.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
+#include "core/training/trainer.h"
 
 #include <torch/torch.h>
 

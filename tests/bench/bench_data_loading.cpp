@@ -1,8 +1,8 @@
 // Loading all 70,000 Fashion-MNIST images (train + t10k, gzipped) with their labels.
 // Target (issue 2): under 1 s and under 120 MB of extra memory.
 //   build/tests/bench/bench_data_loading [--data DIR]
-#include "data/load_dataset.h"
-#include "memory_probe.h"
+#include "core/data/load_dataset.h"
+#include "tests/bench/memory_probe.h"
 
 #include <benchmark/benchmark.h>
 

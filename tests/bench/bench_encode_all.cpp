@@ -2,9 +2,9 @@
 // the weights do not change the work). Target: under 1 s on 2 threads. Prints every run and the best, since
 // the machine is shared and a single run says little.
 //   build/tests/bench/bench_encode_all [--threads 2] [--repeat 5] [--batch 1000] [--data DIR]
-#include "analysis/encode_all.h"
-#include "data/load_dataset.h"
-#include "models/make_model.h"
+#include "core/analysis/encode_all.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
 
 #include <torch/torch.h>
 

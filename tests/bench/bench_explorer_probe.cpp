@@ -4,15 +4,15 @@
 // exactly that spot. Measured idle, and again while a t-SNE of all 70,000 points runs on the other thread.
 // Also reports how long the first layout takes (encode all + PCA) from the moment the model is set.
 //   build/tests/bench/bench_explorer_probe [--data DIR] [--model CHECKPOINT] [--moves 200]
-#include "data/load_dataset.h"
-#include "explorer/explorer_controller.h"
-#include "explorer/explorer_view.h"
-#include "explorer/image_grid_view.h"
-#include "explorer/probe_panel.h"
-#include "explorer/scatter_view.h"
-#include "models/make_model.h"
-#include "models/model_snapshot.h"
-#include "training/checkpoint.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
+#include "core/models/model_snapshot.h"
+#include "core/training/checkpoint.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/explorer/image_grid_view.h"
+#include "ui/explorer/probe_panel.h"
+#include "ui/explorer/scatter/scatter_view.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -131,7 +131,7 @@ int main(int argc, char* argv[])
                 idle.median, idle.p90, idle.max, moves);
 
     ProjectionSettings tsne;
-    tsne.method = QStringLiteral("tsne");
+    tsne.method = ProjectionMethod::Tsne;
     view.setProjection(tsne);
     QTest::qWait(3000); // past the neighbour search, into the iterations
     view.probeButton()->setChecked(true);

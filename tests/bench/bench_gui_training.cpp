@@ -6,14 +6,14 @@
 // (BENCH_TIMER_PROBE=1 adds one, every 20 ms: its 50 wake-ups a second took several percent from training).
 // It also counts the chart's redraws per second.
 //   build/tests/bench/bench_gui_training [--rounds 2] [--epochs 1] [--threads 2] [--data DIR]
-#include "data/load_dataset.h"
-#include "throughput_observer.h"
-#include "loss_chart.h"
-#include "model_form.h"
-#include "training/trainer.h"
-#include "models/make_model.h"
-#include "training_controller.h"
-#include "training_view.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
+#include "core/training/trainer.h"
+#include "tests/bench/throughput_observer.h"
+#include "ui/training/loss_chart.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>

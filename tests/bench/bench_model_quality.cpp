@@ -2,9 +2,9 @@
 // issue 3 asks for. A harness rather than a timed test: it trains for minutes.
 //   build/tests/bench/bench_model_quality [--epochs 10] [--data DIR] [--threads 2] [--only mlp-vae,conv-vae,...]
 // Prints one line per model and a summary of the checks; exit code 0 whatever the figures (read them).
-#include "data/load_dataset.h"
-#include "models/make_model.h"
-#include "models/vq_vae.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
+#include "core/models/vq_vae.h"
 
 #include <torch/torch.h>
 

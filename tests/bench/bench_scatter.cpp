@@ -3,7 +3,7 @@
 // each mouse move costs); and, to show why the view paints its own points, Qt Charts' QChartView with a
 // QScatterSeries of the same points rendered at the same size.
 //   build/tests/bench/bench_scatter [--points 70000] [--renders 100] [--chart-renders 3]
-#include "explorer/scatter_view.h"
+#include "ui/explorer/scatter/scatter_view.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // memory. compare_training_speed.sh runs it side by side with the same model in PyTorch's Python API.
 //   build/tests/bench/bench_training_epoch [--epochs 1] [--threads 2] [--data DIR] [--autograd 1]
 // --autograd 1 trains through LibTorch's autograd instead of the fused step (FusedVaeStep) the Trainer uses.
-#include "data/load_dataset.h"
-#include "throughput_observer.h"
-#include "memory_probe.h"
-#include "models/make_model.h"
-#include "training/trainer.h"
+#include "core/data/load_dataset.h"
+#include "core/models/make_model.h"
+#include "core/training/trainer.h"
+#include "tests/bench/memory_probe.h"
+#include "tests/bench/throughput_observer.h"
 
 #include <torch/torch.h>
 

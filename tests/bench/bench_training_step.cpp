@@ -4,10 +4,10 @@
 // with the reference BLAS:
 //   build/tests/bench/bench_training_step
 //   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas build/tests/bench/bench_training_step
-#include "models/fused_vae_step.h"
-#include "models/make_model.h"
-#include "models/reconstruction_sweep.h"
-#include "training/adam_optimizer.h"
+#include "core/models/fused_vae_step.h"
+#include "core/models/make_model.h"
+#include "core/models/reconstruction_sweep.h"
+#include "core/training/adam_optimizer.h"
 
 #include <benchmark/benchmark.h>
 #include <torch/torch.h>

@@ -3,10 +3,10 @@
 //   build/tests/bench/bench_tsne --input z.npy [--rows N] [--threads 2] [--iterations 1000] [--perplexity 30]
 //                                [--out layout.npy] [--no-trust]
 // --rows takes the first N rows (the benchmark's explicit choice, as the Python side does); default all.
-#include "analysis/trustworthiness.h"
-#include "analysis/tsne.h"
-#include "data/npy_loader.h"
-#include "data/table_writer.h"
+#include "core/analysis/trustworthiness.h"
+#include "core/analysis/tsne.h"
+#include "core/data/npy_loader.h"
+#include "core/data/table_writer.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The Trainer's running samples/s at its last batch: training alone, without the validation pass that follows
 // each epoch (the Python loops these figures are compared with do not validate).
-#include "training/training_observer.h"
+#include "core/training/training_observer.h"
 
 namespace latentlab::bench {
 

@@ -1,6 +1,6 @@
-#include "cli_fixtures.h"
+#include "tests/cli/cli_fixtures.h"
 
-#include "cli_runner.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the train/eval/encode tests share: tiny data sets, a quickly trained checkpoint made once per test
 // process, and the argument lists and output parsing they all use.
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // `latentlab-cli train --normal-classes` and `anomalies` end to end: the one-class protocol on tiny labelled
 // IDX data (4 classes, label = index % 4), its survival through --resume, and the scores file and JSON.
-#include "cli_fixtures.h"
-#include "cli_runner.h"
+#include "tests/cli/cli_fixtures.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

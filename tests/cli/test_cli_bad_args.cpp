@@ -1,6 +1,6 @@
 // train, eval and encode refuse bad input with exit code 2 and one line on stderr that names the problem.
-#include "cli_fixtures.h"
-#include "cli_runner.h"
+#include "tests/cli/cli_fixtures.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 

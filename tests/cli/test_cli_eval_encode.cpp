@@ -1,6 +1,6 @@
 // `latentlab-cli eval` and `encode` end to end, on checkpoints the CLI trained.
-#include "cli_fixtures.h"
-#include "cli_runner.h"
+#include "tests/cli/cli_fixtures.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // `latentlab-cli sample`, `interpolate` and `traverse` end to end, on tiny checkpoints the CLI trains itself.
-#include "cli_runner.h"
-#include "fixtures.h"
+#include "tests/cli/cli_runner.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

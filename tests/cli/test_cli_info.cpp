@@ -1,5 +1,5 @@
-#include "cli_runner.h"
-#include "fixtures.h"
+#include "tests/cli/cli_runner.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

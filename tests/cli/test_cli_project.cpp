@@ -1,6 +1,6 @@
 // `latentlab-cli project` end to end on a checkpoint the CLI trained: the CSV it writes and what it refuses.
-#include "cli_fixtures.h"
-#include "cli_runner.h"
+#include "tests/cli/cli_fixtures.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // `latentlab-cli train` end to end: JSON progress, resume, every model family, divergence, and what Ctrl-C
 // and kill -9 leave behind.
-#include "cli_fixtures.h"
-#include "cli_runner.h"
+#include "tests/cli/cli_fixtures.h"
+#include "tests/cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

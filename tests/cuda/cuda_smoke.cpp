@@ -6,19 +6,19 @@
 //
 // usage: cuda_smoke T10K-IMAGES-IDX3[.gz] WORKDIR [cpu]; prints one line per check, exits 1 when any failed.
 // With "cpu" the GPU side runs on the CPU too: a dry run of this program's own logic on a CPU-only LibTorch.
-#include "analysis/anomaly_scores.h"
-#include "analysis/encode_all.h"
-#include "analysis/evaluation.h"
-#include "analysis/generation.h"
-#include "analysis/latent_walks.h"
-#include "data/load_dataset.h"
-#include "models/fused_vae_step.h"
-#include "models/make_model.h"
-#include "training/adam_optimizer.h"
-#include "training/checkpoint.h"
-#include "training/device.h"
-#include "training/trainer.h"
-#include "util/build_info.h"
+#include "core/analysis/anomaly_scores.h"
+#include "core/analysis/encode_all.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/generation.h"
+#include "core/analysis/latent_walks.h"
+#include "core/data/load_dataset.h"
+#include "core/models/fused_vae_step.h"
+#include "core/models/make_model.h"
+#include "core/training/adam_optimizer.h"
+#include "core/training/checkpoint.h"
+#include "core/training/device.h"
+#include "core/training/trainer.h"
+#include "core/util/build_info.h"
 
 #include <torch/torch.h>
 

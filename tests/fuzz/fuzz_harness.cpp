@@ -1,12 +1,12 @@
-#include "fuzz_harness.h"
+#include "tests/fuzz/fuzz_harness.h"
 
-#include "data/csv_loader.h"
-#include "data/idx_loader.h"
-#include "data/image_folder_loader.h"
-#include "data/npy_loader.h"
-#include "training/dataset_fingerprint.h"
+#include "core/data/csv_loader.h"
+#include "core/data/idx_loader.h"
+#include "core/data/image_folder_loader.h"
+#include "core/data/npy_loader.h"
+#include "core/training/dataset_fingerprint.h"
 
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <algorithm>
 #include <cstdio>

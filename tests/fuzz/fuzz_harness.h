@@ -57,7 +57,7 @@ bool expectCleanRefusal(const char* reader, F&& f);
 
 } // namespace latentlab::fuzz
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <exception>
 

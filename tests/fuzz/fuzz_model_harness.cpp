@@ -1,13 +1,13 @@
 // Harnesses for the model files: checkpoints, TorchScript files and the model-config JSON that checkpoints,
 // sessions and the settings store.
-#include "fuzz_harness.h"
+#include "tests/fuzz/fuzz_harness.h"
 
-#include "models/make_model.h"
-#include "models/model_config.h"
-#include "models/torchscript_model.h"
-#include "training/checkpoint.h"
-#include "training/model_file.h"
-#include "training/training_config.h"
+#include "core/models/make_model.h"
+#include "core/models/model_config.h"
+#include "core/models/torchscript_model.h"
+#include "core/training/checkpoint.h"
+#include "core/training/model_file.h"
+#include "core/training/training_config.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

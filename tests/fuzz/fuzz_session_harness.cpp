@@ -1,8 +1,8 @@
-// The session file (ui/session_file.cpp) reads JSON with Qt strings and paths; its harness links Qt Core/Gui
+// The session file (ui/shell/session_file.cpp) reads JSON with Qt strings and paths; its harness links Qt Core/Gui
 // only, no widgets, so the fuzz build needs no display.
-#include "fuzz_harness.h"
+#include "tests/fuzz/fuzz_harness.h"
 
-#include "session_file.h"
+#include "ui/shell/session_file.h"
 
 namespace latentlab::fuzz {
 

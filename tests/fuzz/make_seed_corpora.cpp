@@ -1,6 +1,6 @@
 // make_seed_corpora OUT_DIR: writes the fuzz targets' seed corpora (seed_corpora.h); ctest runs it before
 // the fuzzers.
-#include "seed_corpora.h"
+#include "tests/fuzz/seed_corpora.h"
 
 #include <exception>
 #include <iostream>

@@ -1,11 +1,11 @@
-#include "seed_corpora.h"
+#include "tests/fuzz/seed_corpora.h"
 
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
-#include "data/dataset.h"
-#include "models/make_model.h"
-#include "training/checkpoint.h"
-#include "training/dataset_fingerprint.h"
+#include "core/data/dataset.h"
+#include "core/models/make_model.h"
+#include "core/training/checkpoint.h"
+#include "core/training/dataset_fingerprint.h"
 
 #include <nlohmann/json.hpp>
 #include <stb/stb_image_write.h>
@@ -156,7 +156,7 @@ void modelSeeds(Corpus& corpus, const std::string& scratch)
         nlohmann::json j = config.toJson();
         corpus.addPlain("model_config", text(j.dump()));
         corpus.addPlain("model_config", text(nlohmann::json{{"model", j}, {"training", meta.training.toJson()}}.dump(1)));
-        // A session as the GUI writes it (ui/session_file.cpp): the same configs inside.
+        // A session as the GUI writes it (ui/shell/session_file.cpp): the same configs inside.
         corpus.addPlain("session", text(nlohmann::json{{"format", "latentlab-session"},
                                                        {"version", 1},
                                                        {"dataset", "data/train-images-idx3-ubyte.gz"},

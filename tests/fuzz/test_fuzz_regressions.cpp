@@ -1,10 +1,10 @@
 // Every input a fuzzer ever found a problem with, checked in under tests/fuzz/regressions/<target>/, goes
 // through its harness again: refused cleanly or read, never a crash, an escaped exception or a sanitizer
 // report (the harness aborts on those, which fails this test with the finding's text).
-#include "fuzz_harness.h"
-#include "seed_corpora.h"
+#include "tests/fuzz/fuzz_harness.h"
+#include "tests/fuzz/seed_corpora.h"
 
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <gtest/gtest.h>
 

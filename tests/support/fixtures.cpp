@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <stb/stb_image_write.h>
 #include <zlib.h>

@@ -1,12 +1,12 @@
 // Screenshots of the anomaly view and the explorer coloured by its scores, with a trained model (not a test):
 //   screenshot_anomalies DATA MODEL OUT_PREFIX [WIDTH=1400] [HEIGHT=860]
 // writes OUT_PREFIX-anomalies.png and OUT_PREFIX-scatter.png. Run it under Xvfb (xvfb-run -a).
-#include "anomaly/anomaly_controller.h"
-#include "anomaly/anomaly_view.h"
-#include "explorer/explorer_controller.h"
-#include "explorer/explorer_view.h"
-#include "language.h"
-#include "main_window.h"
+#include "ui/anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_view.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/shell/language.h"
+#include "ui/shell/main_window.h"
 
 #include <QApplication>
 #include <QSignalSpy>

@@ -2,14 +2,14 @@
 //   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860]
 // writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, and with TSNE_SECONDS > 0
 // OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a); Qt's own grab.
-#include "explorer/explorer_controller.h"
-#include "explorer/explorer_view.h"
-#include "explorer/interpolation_panel.h"
-#include "explorer/sampling_panel.h"
-#include "explorer/scatter_view.h"
-#include "explorer/traversal_panel.h"
-#include "language.h"
-#include "main_window.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/sampling_panel.h"
+#include "ui/explorer/scatter/scatter_view.h"
+#include "ui/explorer/traversal_panel.h"
+#include "ui/shell/language.h"
+#include "ui/shell/main_window.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -91,7 +91,7 @@ int main(int argc, char* argv[])
     if (tsneSeconds > 0) {
         explorer->panels()->setCurrentIndex(0);
         ProjectionSettings s;
-        s.method = QStringLiteral("tsne");
+        s.method = latentlab::ProjectionMethod::Tsne;
         explorer->setProjection(s);
         QTest::qWait(tsneSeconds * 1000);
         ok = grabTo(window, prefix + QStringLiteral("-tsne.png")) && ok;

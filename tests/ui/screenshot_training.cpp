@@ -1,10 +1,10 @@
 // A screenshot of the training tab mid-run, for looking at the window as a user sees it (not a test):
 //   screenshot_training DATA OUT.png [SECONDS=20] [WIDTH=1280] [HEIGHT=800]
 // Run it under Xvfb (xvfb-run -a) or with QT_QPA_PLATFORM=offscreen; the image is Qt's own grab.
-#include "language.h"
-#include "main_window.h"
-#include "model_form.h"
-#include "training_view.h"
+#include "ui/shell/language.h"
+#include "ui/shell/main_window.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_view.h"
 
 #include <QApplication>
 #include <QSignalSpy>

@@ -2,20 +2,20 @@
 // outliers first; the threshold, moved in code or dragged on the histogram, flags exactly the samples above
 // it; the ROC separates the known anomalies; a gallery click reports the sample; the CSV reads back; and in
 // the window the two views share scores and the selection.
-#include "anomaly/anomaly_controller.h"
-#include "anomaly/anomaly_gallery.h"
-#include "anomaly/anomaly_view.h"
-#include "anomaly/roc_chart.h"
-#include "anomaly/row_error_panel.h"
-#include "anomaly/score_histogram.h"
-#include "explorer/explorer_view.h"
-#include "explorer/scatter_view.h"
-#include "fixtures.h"
-#include "main_window.h"
-#include "models/make_model.h"
-#include "models/model_snapshot.h"
-#include "training/trainer.h"
-#include "ui_fixtures.h"
+#include "core/models/make_model.h"
+#include "core/models/model_snapshot.h"
+#include "core/training/trainer.h"
+#include "tests/support/fixtures.h"
+#include "tests/ui/ui_fixtures.h"
+#include "ui/anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_gallery.h"
+#include "ui/anomaly/anomaly_view.h"
+#include "ui/anomaly/roc_chart.h"
+#include "ui/anomaly/row_error_panel.h"
+#include "ui/anomaly/score_histogram.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/explorer/scatter/scatter_view.h"
+#include "ui/shell/main_window.h"
 
 #include <QChartView>
 #include <QComboBox>

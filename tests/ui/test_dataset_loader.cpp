@@ -1,8 +1,8 @@
 // The loader controller: work happens off the calling thread, answers come back as signals, every failure
 // becomes a message naming the file, and only the newest request is answered.
-#include "dataset_loader.h"
+#include "ui/dataset/dataset_loader.h"
 
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <QtTest>
 

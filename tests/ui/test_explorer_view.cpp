@@ -3,23 +3,23 @@
 // reconstructions, a grid drawn twice with one seed is the same, t-SNE streams frames and stops, a traversal
 // has a row per dimension, mid-run snapshots reach the explorer only when it follows training, and a bad model
 // file is refused in one sentence.
-#include "explorer/explorer_controller.h"
-#include "explorer/explorer_view.h"
-#include "explorer/image_grid_view.h"
-#include "explorer/interpolation_panel.h"
-#include "explorer/probe_panel.h"
-#include "explorer/sampling_panel.h"
-#include "explorer/scatter_view.h"
-#include "explorer/traversal_panel.h"
-#include "fixtures.h"
-#include "gallery_view.h"
-#include "main_window.h"
-#include "sample_grid.h"
-#include "models/make_model.h"
-#include "models/model_snapshot.h"
-#include "tensor_image.h"
-#include "training_controller.h"
-#include "ui_fixtures.h"
+#include "core/models/make_model.h"
+#include "core/models/model_snapshot.h"
+#include "tests/support/fixtures.h"
+#include "tests/ui/ui_fixtures.h"
+#include "ui/common/tensor_image.h"
+#include "ui/dataset/gallery_view.h"
+#include "ui/dataset/sample_grid.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/explorer/image_grid_view.h"
+#include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/probe_panel.h"
+#include "ui/explorer/sampling_panel.h"
+#include "ui/explorer/scatter/scatter_view.h"
+#include "ui/explorer/traversal_panel.h"
+#include "ui/shell/main_window.h"
+#include "ui/training/training_controller.h"
 
 #include <QComboBox>
 #include <QMouseEvent>
@@ -35,6 +35,7 @@
 using namespace latentlab;
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
+using latentlab::ui::fixtures::threadsNamed;
 using latentlab::ui::fixtures::tinyImages;
 
 namespace {
@@ -114,7 +115,7 @@ private Q_SLOTS:
         ModelPtr model = tinyModel(*e.data, 2);
         e.view.setModel(model);
         QVERIFY(e.waitFinal());
-        QCOMPARE(e.view.projectionBox()->currentData().toString(), QStringLiteral("latent"));
+        QCOMPARE(e.view.projectionBox()->currentData().toInt(), static_cast<int>(ProjectionMethod::Latent));
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
         torch::NoGradGuard g;
         const torch::Tensor mu = model->encode(e.data->batch({7})).mu[0];
@@ -169,15 +170,24 @@ private Q_SLOTS:
         e.view.setModel(model);
         QVERIFY(e.waitFinal());
         QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
-        for (int i = 0; i < 200; ++i)
-            e.view.controller()->probe(QPointF(-2.0 + i * 0.02, 0.5));
-        const QPointF last(-2.0 + 199 * 0.02, 0.5);
+        RequestTag first = 0, last = 0;
+        for (int i = 0; i < 200; ++i) {
+            last = e.view.controller()->probe(QPointF(-2.0 + i * 0.02, 0.5));
+            first = first ? first : last;
+        }
+        const QPointF lastPosition(-2.0 + 199 * 0.02, 0.5);
         QVERIFY(QTest::qWaitFor([&] {
-            return !probes.isEmpty() && probes.last().at(0).value<ProbeImage>().position == last;
+            return !probes.isEmpty() && probes.last().at(0).value<ProbeImage>().tag == last;
         }, 10000));
-        QTest::qWait(50);
-        QVERIFY(probes.size() <= 200);
-        QCOMPARE(probes.last().at(0).value<ProbeImage>().position, last);
+        QCOMPARE(probes.last().at(0).value<ProbeImage>().position, lastPosition);
+        // Answers come newest-wins and in order: each one newer than the one before, none older than the burst,
+        // and nothing after the last request's answer (no queue of stale decodes left behind).
+        for (int i = 0; i < probes.size(); ++i) {
+            const RequestTag tag = probes.at(i).at(0).value<ProbeImage>().tag;
+            QVERIFY(tag >= first && tag <= last);
+            if (i > 0)
+                QVERIFY(tag > probes.at(i - 1).at(0).value<ProbeImage>().tag);
+        }
         qInfo("200 requests, %d decodes", int(probes.size()));
     }
 
@@ -187,11 +197,11 @@ private Q_SLOTS:
         e.view.setDataset(e.data);
         e.view.setModel(tinyModel(*e.data, 3));
         QVERIFY(e.waitFinal());
-        QCOMPARE(e.view.projectionBox()->currentData().toString(), QStringLiteral("pca"));
+        QCOMPARE(e.view.projectionBox()->currentData().toInt(), static_cast<int>(ProjectionMethod::Pca));
         QVERIFY(e.view.statusText().contains(QStringLiteral("PCA")));
         QSignalSpy frames(&e.view, &ExplorerView::frameShown);
         ProjectionSettings s;
-        s.method = QStringLiteral("tsne");
+        s.method = ProjectionMethod::Tsne;
         s.perplexity = 5;
         s.iterations = 300;
         e.view.setProjection(s);
@@ -212,7 +222,7 @@ private Q_SLOTS:
         e.view.setModel(tinyModel(*e.data, 3));
         QVERIFY(e.waitFinal());
         ProjectionSettings s;
-        s.method = QStringLiteral("tsne");
+        s.method = ProjectionMethod::Tsne;
         s.perplexity = 5;
         s.iterations = 1'000'000; // would run for minutes
         e.view.setProjection(s);
@@ -265,10 +275,17 @@ private Q_SLOTS:
         QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
         panel->sideBox()->setValue(4);
         panel->seedBox()->setValue(11);
+        // Each draw waits for the answer to its own request: the tab may have asked for a grid of its own.
         auto draw = [&] {
             images.clear();
             panel->drawButton()->click();
-            if (!images.wait(10000))
+            const RequestTag mine = e.view.controller()->latestTag(DecodeJob::Grid);
+            const bool answered = QTest::qWaitFor([&] {
+                return std::any_of(images.begin(), images.end(), [&](const QList<QVariant>& args) {
+                    return args.at(0).value<ImageSet>().tag == mine;
+                });
+            }, 10000);
+            if (!answered || images.last().at(0).value<ImageSet>().tag != mine)
                 return QVector<QImage>();
             QVector<QImage> out;
             for (int i = 0; i < panel->grid()->count(); ++i)
@@ -401,20 +418,23 @@ private Q_SLOTS:
     {
         TempDir dir;
         DatasetPtr data = tinyImages(dir);
-        QElapsedTimer clock;
         {
             ExplorerView view;
             view.setDataset(data);
             view.setModel(tinyModel(*data, 3));
             ProjectionSettings s;
-            s.method = QStringLiteral("tsne");
+            s.method = ProjectionMethod::Tsne;
             s.perplexity = 5;
             s.iterations = 1'000'000;
+            QSignalSpy frames(view.controller(), &ExplorerController::frameReady);
             view.setProjection(s);
-            QTest::qWait(300);
-            clock.start();
-        } // destroyed mid-run: cancels and joins both threads
-        QVERIFY(clock.elapsed() < 5000);
+            // Mid-run for certain: the t-SNE has streamed a frame of its million iterations.
+            QVERIFY(QTest::qWaitFor([&] {
+                return !frames.isEmpty() && !frames.last().at(0).value<ProjectionFrame>().final;
+            }, 60000));
+        } // destroyed mid-run: cancels and joins both threads (a t-SNE that ignored the cancel would hang here)
+        // The cancel reached the projection, whose last frames (if any) never found the view.
+        QCOMPARE(threadsNamed(QStringLiteral("Explorer projection")), 0);
     }
 };
 

@@ -1,9 +1,9 @@
 // The Simplified Chinese translation ships complete and is what the window speaks when chosen; English
 // stays the source language.
-#include "language.h"
-#include "main_window.h"
+#include "ui/shell/language.h"
+#include "ui/shell/main_window.h"
 
-#include "ui_fixtures.h"
+#include "tests/ui/ui_fixtures.h"
 
 #include <QtTest>
 

@@ -1,15 +1,15 @@
 // The window as a user meets it: loading through every entry point fills the dock and the gallery, a bad
 // file shows core's message and keeps what was loaded, and drops and recent files work.
-#include "dataset_loader.h"
-#include "dataset_panel.h"
-#include "gallery_view.h"
-#include "main_window.h"
-#include "recent_files_menu.h"
-#include "sample_grid.h"
+#include "ui/dataset/dataset_loader.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/gallery_view.h"
+#include "ui/dataset/sample_grid.h"
+#include "ui/shell/main_window.h"
+#include "ui/shell/recent_files_menu.h"
 
-#include "data/load_dataset.h"
-#include "fixtures.h"
-#include "ui_fixtures.h"
+#include "core/data/load_dataset.h"
+#include "tests/support/fixtures.h"
+#include "tests/ui/ui_fixtures.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // Pixels reach the screen unchanged: CHW storage becomes the right QImage, and small images are enlarged by
 // whole factors with nearest-neighbour so every source pixel is an exact square.
-#include "sample_grid.h"
-#include "sample_image.h"
+#include "ui/common/sample_image.h"
+#include "ui/dataset/sample_grid.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // The scatter view does what a user sees it do: coordinates map both ways, the view fits the points, the
 // wheel zooms about the cursor and a drag pans, the probe follows the mouse, the legend hides classes from
 // both the picture and the picking, clicks select, and the pixels it renders carry the colours it claims.
-#include "explorer/scatter_index.h"
-#include "explorer/scatter_view.h"
+#include "ui/explorer/scatter/scatter_index.h"
+#include "ui/explorer/scatter/scatter_view.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -85,6 +85,19 @@ int countColor(const QImage& image, QRgb color)
         for (int x = 0; x < image.width(); ++x)
             n += sameColor(image.pixel(x, y), color);
     return n;
+}
+
+// How close the image comes to a colour: the smallest largest-channel difference over its pixels.
+int closestTo(const QImage& image, QRgb color)
+{
+    int best = 255;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            best = std::min(best, std::max({std::abs(qRed(p) - qRed(color)), std::abs(qGreen(p) - qGreen(color)),
+                                            std::abs(qBlue(p) - qBlue(color))}));
+        }
+    return best;
 }
 
 QRgb pixelAt(const QImage& image, QPointF widgetPos)
@@ -290,6 +303,7 @@ private Q_SLOTS:
         QVERIFY(v.legendEntryRect(3).isEmpty());
         const QRgb one = overWhite(v.colorOf(1));
         QVERIFY(countColor(v.renderPoints(v.size()), one) > 0);
+        const QImage entryShown = v.grab().toImage().copy(entry);
 
         QSignalSpy toggled(&v, &ScatterView::classToggled);
         click(v, entry.center());
@@ -303,10 +317,12 @@ private Q_SLOTS:
         QCOMPARE(countColor(hidden, one), 0);
         QCOMPARE(pixelAt(hidden, v.toWidget(pointOf(1))), qRgb(255, 255, 255));
         QVERIFY(sameColor(pixelAt(hidden, v.toWidget(pointOf(0))), overWhite(v.colorOf(0))));
-        QVERIFY(!v.grab().isNull()); // paints the greyed entry without trouble
+        // The entry itself is drawn greyed: its pixels change, and come back when the class does.
+        QVERIFY(v.grab().toImage().copy(entry) != entryShown);
 
         click(v, entry.center());
         QVERIFY(v.classVisible(1));
+        QCOMPARE(v.grab().toImage().copy(entry), entryShown);
         QCOMPARE(toggled.last().at(1).toBool(), true);
         QCOMPARE(v.nearestPoint(v.toWidget(pointOf(1))), 1);
         // From code, no signal.
@@ -317,6 +333,10 @@ private Q_SLOTS:
     void clickSelectsPoint()
     {
         ScatterView& v = shown();
+        // The neighbourhood of point 4 as painted with nothing selected, for the selection ring below.
+        const QPoint at4 = v.toWidget(pointOf(4)).toPoint();
+        const QRect around4(at4 - QPoint(12, 12), QSize(25, 25));
+        const QImage unselected = v.grab().toImage().copy(around4);
         QSignalSpy clicks(&v, &ScatterView::clicked);
         QSignalSpy selection(&v, &ScatterView::selectionChanged);
         click(v, v.toWidget(pointOf(2)) + QPointF(2, 2));
@@ -330,7 +350,7 @@ private Q_SLOTS:
         moveTo(v, v.toWidget(pointOf(4)) + QPointF(1, 2));
         release(v, v.toWidget(pointOf(4)) + QPointF(1, 2));
         QCOMPARE(v.selected(), 4);
-        QVERIFY(!v.grab().isNull()); // paints the selection ring
+        QVERIFY(v.grab().toImage().copy(around4) != unselected); // the selection ring is painted
         click(v, (v.toWidget(pointOf(0)) + v.toWidget(pointOf(4))) / 2);
         QCOMPARE(clicks.last().at(0).toInt(), -1);
         QCOMPARE(v.selected(), -1);
@@ -445,9 +465,16 @@ private Q_SLOTS:
         QVERIFY(v.colorOf(0) != v.colorOf(3));
         const QImage image = v.renderPoints(v.size());
         QVERIFY(sameColor(pixelAt(image, v.toWidget(pointOf(2))), overWhite(v.colorOf(2))));
-        QVERIFY(!v.grab().isNull()); // the colour bar paints
+        // The colour bar: the top of the scale, opaque (no translucent point over white comes that close),
+        // and gone with the values.
+        const QRgb top = scatter::colormap(1.0).rgb();
+        QImage point(1, 1, QImage::Format_RGB32);
+        point.setPixel(0, 0, overWhite(v.colorOf(2))); // the highest value's point, as painted
+        QVERIFY(closestTo(point, top) > 30);
+        QVERIFY(closestTo(v.grab().toImage(), top) <= 20);
         v.setValues({});
         QCOMPARE(v.colorOf(2), byClass);
+        QVERIFY(closestTo(v.grab().toImage(), top) > 30);
     }
 
     void outlinedPointsAreRingedOnTop()

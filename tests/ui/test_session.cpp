@@ -1,14 +1,14 @@
 // Sessions: a bad file is refused in one sentence naming it; a saved session reopens the data, the model
 // and the view together, and without a model its settings.
-#include "explorer/explorer_view.h"
-#include "main_window.h"
-#include "model_form.h"
-#include "session_file.h"
-#include "training_controller.h"
-#include "training_view.h"
-#include "ui_fixtures.h"
+#include "tests/ui/ui_fixtures.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/shell/main_window.h"
+#include "ui/shell/session_file.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <QtTest>
 
@@ -91,7 +91,7 @@ private Q_SLOTS:
             view->saveModelAs(model);
             QVERIFY(saved.wait(20000));
             ProjectionSettings layout;
-            layout.method = QStringLiteral("dims");
+            layout.method = ProjectionMethod::Dims;
             layout.dimX = 2;
             layout.dimY = 0;
             window.explorerView()->setProjection(layout);
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(window.trainingView()->modelPath(), model);
         // The opened model reaches the explorer, under the session's layout.
         QVERIFY(QTest::qWaitFor([&] { return window.explorerView()->hasModel(); }, 20000));
-        QCOMPARE(window.explorerView()->projection().method, QStringLiteral("dims"));
+        QVERIFY(window.explorerView()->projection().method == ProjectionMethod::Dims);
         QCOMPARE(window.explorerView()->projection().dimX, 2);
         QCOMPARE(window.explorerView()->projection().dimY, 0);
 

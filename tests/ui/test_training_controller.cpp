@@ -2,13 +2,13 @@
 // previews; pause holds the steps, resume continues, a new learning rate reaches the next step, stop ends the
 // run; the model saves to a checkpoint core can load, trains more, and a controller destroyed mid-run stops
 // and joins its thread.
-#include "training_controller.h"
+#include "ui/training/training_controller.h"
 
-#include "data/load_dataset.h"
-#include "fixtures.h"
-#include "ui_fixtures.h"
-#include "training/checkpoint.h"
-#include "training/device.h"
+#include "core/data/load_dataset.h"
+#include "core/training/checkpoint.h"
+#include "core/training/device.h"
+#include "tests/support/fixtures.h"
+#include "tests/ui/ui_fixtures.h"
 
 #include <QtTest>
 
@@ -19,6 +19,7 @@
 using namespace latentlab;
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
+using latentlab::ui::fixtures::threadCount;
 using latentlab::ui::fixtures::tinyImages;
 
 namespace {
@@ -43,12 +44,6 @@ TrainingConfig quick(std::int64_t epochs)
 qint64 lastStep(const QSignalSpy& spy)
 {
     return spy.isEmpty() ? 0 : spy.last().at(0).value<StepBatch>().steps.last();
-}
-
-// Threads of this process, from /proc (Linux).
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
 }
 
 qint64 stepsReported(const QSignalSpy& spy)
@@ -76,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(controller.train(tinyVae(*data), quick(3), data, QString::fromStdString(dir.path())), QString());
         QCOMPARE(controller.state(), TrainingController::State::Training);
         QVERIFY(finished.wait(60000));
-        QCOMPARE(finished.first().at(0).toInt(), 0); // completed
+        QVERIFY(finished.first().at(0).value<TrainingStatus>() == TrainingStatus::Completed);
         QCOMPARE(controller.state(), TrainingController::State::Idle);
         QVERIFY(controller.hasModel() && controller.isModified());
 
@@ -201,21 +196,27 @@ private Q_SLOTS:
         QCOMPARE(controller.train(tinyVae(*data), quick(100000), data, {}), QString());
         QVERIFY(steps.wait(30000));
 
+        // The run reports where it waits; every step before it has arrived, and none after it.
+        QSignalSpy paused(&controller, &TrainingController::pausedAt);
         controller.pause();
         QCOMPARE(controller.state(), TrainingController::State::Paused);
-        QTest::qWait(300); // the batch in flight, if any, lands
-        const qint64 pausedAt = lastStep(steps);
-        QTest::qWait(300);
+        QVERIFY(paused.wait(30000));
+        const qint64 pausedAt = paused.first().at(0).toLongLong();
         QCOMPARE(lastStep(steps), pausedAt);
+        QCOMPARE(controller.state(), TrainingController::State::Paused);
 
+        // It resumes exactly where it stopped: the next step trained is the one after the pause.
+        const int batchesBefore = steps.count();
         controller.setLearningRate(1e-4);
         controller.resume();
+        QVERIFY(QTest::qWaitFor([&] { return steps.count() > batchesBefore; }, 30000));
+        QCOMPARE(steps.at(batchesBefore).at(0).value<StepBatch>().steps.first(), pausedAt + 1);
         QTRY_VERIFY_WITH_TIMEOUT(lastStep(steps) > pausedAt + 20, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(progress.last().at(0).value<TrainingProgressInfo>().learningRate == 1e-4, 30000);
 
         controller.stop();
         QVERIFY(finished.wait(30000));
-        QCOMPARE(finished.first().at(0).toInt(), 1); // stopped
+        QVERIFY(finished.first().at(0).value<TrainingStatus>() == TrainingStatus::Stopped);
         QVERIFY(controller.hasModel());
     }
 
@@ -241,7 +242,10 @@ private Q_SLOTS:
     }
 
     // 200 seeded random sequences of what a person can do to a run, each ending with the controller destroyed
-    // (the window closing): no crash, no deadlock, and every thread a run started is gone afterwards.
+    // (the window closing): no crash, no deadlock, and every thread a run started is gone afterwards. Between
+    // two actions the test waits for an event, never for a length of time: for the answer to a request that
+    // was accepted (a run's first steps or its end, a save's result), or just for what has already arrived, so
+    // a failing seed replays the same actions at the same points of a run.
     void randomControlSequences()
     {
         TempDir dir;
@@ -250,19 +254,32 @@ private Q_SLOTS:
         std::mt19937 rng(7);
         for (int sequence = 0; sequence < 200; ++sequence) {
             auto controller = std::make_unique<TrainingController>();
+            QSignalSpy answers(controller.get(), &TrainingController::stepsReady);
+            QSignalSpy ended(controller.get(), &TrainingController::finished);
+            QSignalSpy failed(controller.get(), &TrainingController::failed);
+            QSignalSpy saved(controller.get(), &TrainingController::saved);
+            QSignalSpy saveFailed(controller.get(), &TrainingController::saveFailed);
+            auto answered = [&] { return answers.count() + ended.count() + failed.count() + saved.count() + saveFailed.count(); };
             const int ops = 1 + static_cast<int>(rng() % 8);
             for (int op = 0; op < ops; ++op) {
+                const int before = answered();
+                QString refused = QStringLiteral("no answer to wait for");
                 switch (rng() % 8) {
                 case 0:
-                case 1: controller->train(tinyVae(*data), quick(1 + rng() % 50), data, {}); break;
+                case 1: refused = controller->train(tinyVae(*data), quick(1 + rng() % 50), data, {}); break;
                 case 2: controller->pause(); break;
                 case 3: controller->resume(); break;
                 case 4: controller->stop(); break;
                 case 5: controller->setLearningRate(1e-4 * (1 + rng() % 10)); break;
-                case 6: controller->trainMore(controller->epochsDone() + 1 + rng() % 5); break;
-                case 7: controller->save(QString::fromStdString(dir.path() + "/r.ckpt")); break;
+                case 6: refused = controller->trainMore(controller->epochsDone() + 1 + rng() % 5); break;
+                case 7: refused = controller->save(QString::fromStdString(dir.path() + "/r.ckpt")); break;
                 }
-                QTest::qWait(static_cast<int>(rng() % 15));
+                // Every other time, the accepted request's first answer (a paused run answers nothing more
+                // until resumed, hence the bound); otherwise only what has already arrived.
+                if (refused.isEmpty() && rng() % 2 == 0 && controller->state() != TrainingController::State::Paused)
+                    QVERIFY(QTest::qWaitFor([&] { return answered() > before; }, 30000));
+                else
+                    QCoreApplication::processEvents();
             }
             controller.reset();
         }

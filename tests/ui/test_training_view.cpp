@@ -1,17 +1,17 @@
 // The training tab driven like a user would: the form shows the fields a family uses and puts each refusal
 // beside its field; Train fills the loss plot, the KL bars and the reconstruction preview; Pause/Resume,
 // a learning rate typed mid-run, Stop, Save and Train More; the window asks before closing over a run.
-#include "kl_chart.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "model_form.h"
-#include "training_controller.h"
-#include "training_view.h"
+#include "ui/shell/main_window.h"
+#include "ui/training/kl_chart.h"
+#include "ui/training/loss_chart.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
-#include "data/load_dataset.h"
-#include "fixtures.h"
-#include "ui_fixtures.h"
-#include "training/checkpoint.h"
+#include "core/data/load_dataset.h"
+#include "core/training/checkpoint.h"
+#include "tests/support/fixtures.h"
+#include "tests/ui/ui_fixtures.h"
 
 #include <QtTest>
 

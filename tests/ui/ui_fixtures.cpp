@@ -1,8 +1,10 @@
-#include "ui_fixtures.h"
+#include "tests/ui/ui_fixtures.h"
 
-#include "data/load_dataset.h"
+#include "core/data/load_dataset.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace latentlab::ui::fixtures {
@@ -19,6 +21,24 @@ void isolateSettings()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
     QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
+}
+
+int threadCount()
+{
+    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+int threadsNamed(const QString& name)
+{
+    const QByteArray wanted = name.toUtf8().left(15);
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    int n = 0;
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == wanted)
+            ++n;
+    }
+    return n;
 }
 
 } // namespace latentlab::ui::fixtures

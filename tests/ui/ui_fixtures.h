@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the QtTest suites: tiny data for training through the GUI, and settings kept away from the user's.
-#include "dataset_ptr.h"
+#include "ui/common/dataset_ptr.h"
 
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 namespace latentlab::ui::fixtures {
 
@@ -12,5 +12,10 @@ DatasetPtr tinyImages(const latentlab::testing::TempDir& dir);
 // Test-mode standard paths and a test application name, so no suite reads or writes the user's settings and
 // recent files. Call from initTestCase().
 void isolateSettings();
+
+// Threads of this process (from /proc: Linux), all of them or those whose name starts like `name` (the OS
+// keeps the first 15 bytes of a QThread's object name).
+int threadCount();
+int threadsNamed(const QString& name);
 
 } // namespace latentlab::ui::fixtures

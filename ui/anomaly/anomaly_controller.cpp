@@ -1,50 +1,50 @@
-#include "anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_controller.h"
 
-#include "analysis/analysis_control.h"
-#include "anomaly/anomaly_worker.h"
+#include "core/analysis/analysis_control.h"
 
 namespace latentlab::ui {
 
-AnomalyController::AnomalyController(QObject* parent) : QObject(parent)
+AnomalyController::AnomalyController(QObject* parent) : QObject(parent), thread_(QStringLiteral("Anomaly scores"))
 {
     qRegisterMetaType<AnomalyRequest>();
     qRegisterMetaType<AnomalyScores>();
     qRegisterMetaType<AnomalyItem>();
     qRegisterMetaType<RowDetail>();
     qRegisterMetaType<QVector<AnomalyItem>>();
-    thread_.setObjectName(QStringLiteral("Anomaly scores"));
-    worker_ = new AnomalyWorker; // lives on thread_, deleted there
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &AnomalyWorker::progress, this, [this](qint64 generation, double f, const QString& what) {
-        if (generation == generation_)
+    qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
+    thread_.setCancel([this] {
+        if (control_)
+            control_->cancel();
+    });
+    AnomalyWorker* worker = thread_.worker();
+    connect(worker, &AnomalyWorker::progress, this, [this](RequestTag tag, double f, const QString& what) {
+        if (scores_.isCurrent(tag))
             Q_EMIT progress(f, what);
     });
-    connect(worker_, &AnomalyWorker::scored, this, [this](const AnomalyScores& scores) {
-        if (scores.generation != generation_)
+    connect(worker, &AnomalyWorker::scored, this, [this](const AnomalyScores& scores) {
+        if (!scores_.isCurrent(scores.tag))
             return;
         setScoring(false);
         Q_EMIT scored(scores);
     });
-    connect(worker_, &AnomalyWorker::failed, this, [this](qint64 generation, const QString& message) {
-        if (generation != generation_)
+    connect(worker, &AnomalyWorker::failed, this, [this](RequestTag tag, const QString& message) {
+        if (!scores_.isCurrent(tag))
             return;
         setScoring(false);
         if (!message.isEmpty())
             Q_EMIT failed(message);
     });
-    connect(worker_, &AnomalyWorker::pageReady, this, &AnomalyController::pageReady);
-    connect(worker_, &AnomalyWorker::rowReady, this, &AnomalyController::rowReady);
-    thread_.start();
+    connect(worker, &AnomalyWorker::pageReady, this, [this](RequestTag tag, const QVector<AnomalyItem>& items) {
+        if (pages_.isCurrent(tag))
+            Q_EMIT pageReady(tag, items);
+    });
+    connect(worker, &AnomalyWorker::rowReady, this, [this](RequestTag tag, const RowDetail& row) {
+        if (rows_.isCurrent(tag))
+            Q_EMIT rowReady(row);
+    });
 }
 
-AnomalyController::~AnomalyController()
-{
-    if (control_)
-        control_->cancel();
-    thread_.quit();
-    thread_.wait();
-}
+AnomalyController::~AnomalyController() = default;
 
 void AnomalyController::setData(DatasetPtr data)
 {
@@ -52,7 +52,9 @@ void AnomalyController::setData(DatasetPtr data)
     model_.reset();
     if (control_)
         control_->cancel();
-    ++generation_;
+    scores_.invalidate();
+    pages_.invalidate();
+    rows_.invalidate();
     setScoring(false);
 }
 
@@ -61,37 +63,37 @@ void AnomalyController::setModel(ModelPtr model)
     model_ = std::move(model);
 }
 
-void AnomalyController::score(const AnomalyRequest& request)
+RequestTag AnomalyController::score(const AnomalyRequest& request)
 {
     if (!model_ || !data_)
-        return;
+        return 0;
     if (control_)
         control_->cancel();
-    const qint64 generation = ++generation_;
-    AnomalyWorker* worker = worker_;
-    control_ = std::make_shared<AnalysisControl>([worker, generation](double fraction, const std::string& what) {
-        Q_EMIT worker->progress(generation, fraction, QString::fromStdString(what));
+    const RequestTag tag = scores_.next();
+    AnomalyWorker* worker = thread_.worker();
+    control_ = std::make_shared<AnalysisControl>([worker, tag](double fraction, const std::string& what) {
+        Q_EMIT worker->progress(tag, fraction, QString::fromStdString(what));
     });
-    auto control = control_;
-    ModelPtr model = model_;
-    DatasetPtr data = data_;
+    thread_.setTorchThreads(trainingActive_ ? 1 : 0);
     setScoring(true);
-    QMetaObject::invokeMethod(
-        worker_, [=] { worker->score(model, data, request, generation, control); }, Qt::QueuedConnection);
+    thread_.post([model = model_, data = data_, request, tag, control = control_](AnomalyWorker& w) {
+        w.score(model, data, request, tag, control);
+    });
+    return tag;
 }
 
-qint64 AnomalyController::requestPage(const QVector<qint64>& indices, const QVector<double>& scores)
+RequestTag AnomalyController::requestPage(const QVector<qint64>& indices, const QVector<double>& scores)
 {
-    const qint64 id = ++pageId_;
-    AnomalyWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [=] { worker->page(indices, scores, id); }, Qt::QueuedConnection);
-    return id;
+    const RequestTag tag = pages_.next();
+    thread_.post([indices, scores, tag](AnomalyWorker& w) { w.page(indices, scores, tag); });
+    return tag;
 }
 
-void AnomalyController::requestRow(qint64 index)
+RequestTag AnomalyController::requestRow(qint64 index)
 {
-    AnomalyWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, index] { worker->row(index); }, Qt::QueuedConnection);
+    const RequestTag tag = rows_.next();
+    thread_.post([tag, index](AnomalyWorker& w) { w.row(tag, index); });
+    return tag;
 }
 
 void AnomalyController::setScoring(bool scoring)

@@ -1,12 +1,16 @@
 #pragma once
-// Runs the anomaly view's work on its own thread: scoring every sample (a new request cancels the one
-// running) and rendering gallery pages. Destroying it cancels and joins.
-#include "anomaly/anomaly_reports.h"
-#include "dataset_ptr.h"
-#include "model_ptr.h"
+// Runs the anomaly view's work on its own WorkerThread: scoring every sample (a new request cancels the one
+// running) and rendering gallery pages and table rows. Answers of replaced requests are dropped here, so the
+// view sees only the newest scores, page and row. While a model trains, scoring takes one thread (two OpenMP
+// pools on the same cores slow each other many times over). Destroying it cancels and joins.
+#include "ui/anomaly/anomaly_reports.h"
+#include "ui/anomaly/anomaly_worker.h"
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
+#include "ui/common/request_tag.h"
+#include "ui/common/worker_thread.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <memory>
 
@@ -15,8 +19,6 @@ class AnalysisControl;
 }
 
 namespace latentlab::ui {
-
-class AnomalyWorker;
 
 class AnomalyController : public QObject {
     Q_OBJECT
@@ -27,33 +29,35 @@ public:
     void setData(DatasetPtr data);
     void setModel(ModelPtr model);
     bool hasModel() const { return model_ != nullptr; }
-    // Scores every sample; answered by scored() or failed().
-    void score(const AnomalyRequest& request);
+    // A model trains on another thread: scoring started from now on takes one thread.
+    void setTrainingActive(bool active) { trainingActive_ = active; }
+    // Scores every sample; answered by scored(), failed() or (stopped) scoringChanged(false) alone.
+    RequestTag score(const AnomalyRequest& request);
     bool isScoring() const { return scoring_; }
-    // Answered by pageReady(pageId, ...).
-    qint64 requestPage(const QVector<qint64>& indices, const QVector<double>& scores);
+    // Answered by pageReady(tag, ...) unless a newer page was asked for first.
+    RequestTag requestPage(const QVector<qint64>& indices, const QVector<double>& scores);
     // Tables only: answered by rowReady.
-    void requestRow(qint64 index);
+    RequestTag requestRow(qint64 index);
 
 Q_SIGNALS:
     void progress(double fraction, const QString& what);
     void scored(const latentlab::ui::AnomalyScores& scores);
     void failed(const QString& message);
     void scoringChanged(bool scoring);
-    void pageReady(qint64 pageId, const QVector<latentlab::ui::AnomalyItem>& items);
+    void pageReady(latentlab::ui::RequestTag tag, const QVector<latentlab::ui::AnomalyItem>& items);
     void rowReady(const latentlab::ui::RowDetail& row);
 
 private:
     void setScoring(bool scoring);
 
-    QThread thread_;
-    AnomalyWorker* worker_ = nullptr;
     std::shared_ptr<AnalysisControl> control_;
     DatasetPtr data_;
     ModelPtr model_;
-    qint64 generation_ = 0;
-    qint64 pageId_ = 0;
+    RequestTags scores_, pages_, rows_;
     bool scoring_ = false;
+    bool trainingActive_ = false;
+    // Last, so it is destroyed first: its cancel hook stops scoring through control_ before the thread joins.
+    WorkerThread<AnomalyWorker> thread_;
 };
 
 } // namespace latentlab::ui

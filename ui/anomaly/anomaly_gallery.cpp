@@ -1,4 +1,4 @@
-#include "anomaly/anomaly_gallery.h"
+#include "ui/anomaly/anomaly_gallery.h"
 
 #include <QFontMetrics>
 #include <QMouseEvent>

@@ -1,7 +1,7 @@
 #pragma once
 // One page of the ranked gallery: each entry is a sample, its reconstruction and the heat map of their
 // difference, with the score, label and index underneath. A click selects an entry (and its sample).
-#include "anomaly/anomaly_reports.h"
+#include "ui/anomaly/anomaly_reports.h"
 
 #include <QWidget>
 

@@ -1,5 +1,7 @@
 #pragma once
 // What the anomaly worker and the GUI thread tell each other, as plain values the receiver owns.
+#include "ui/common/request_tag.h"
+
 #include <QImage>
 #include <QMetaType>
 #include <QString>
@@ -20,7 +22,7 @@ struct AnomalyRequest {
 
 // Every sample's score, the reference the default threshold comes from, and the truth where labels give one.
 struct AnomalyScores {
-    qint64 generation = 0;
+    RequestTag tag = 0;
     QString score;
     std::vector<double> scores;            // one per sample, dataset order; higher = more anomalous
     std::vector<std::int64_t> reference;   // the samples the threshold rule was applied to

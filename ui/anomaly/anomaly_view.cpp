@@ -1,14 +1,14 @@
-#include "anomaly/anomaly_view.h"
+#include "ui/anomaly/anomaly_view.h"
 
-#include "analysis/anomaly_threshold.h"
-#include "analysis/roc.h"
-#include "anomaly/anomaly_controller.h"
-#include "anomaly/anomaly_gallery.h"
-#include "anomaly/roc_chart.h"
-#include "anomaly/row_error_panel.h"
-#include "anomaly/score_histogram.h"
-#include "message_box.h"
-#include "util/atomic_file.h"
+#include "core/analysis/anomaly_threshold.h"
+#include "core/analysis/roc.h"
+#include "core/util/atomic_file.h"
+#include "ui/anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_gallery.h"
+#include "ui/anomaly/roc_chart.h"
+#include "ui/anomaly/row_error_panel.h"
+#include "ui/anomaly/score_histogram.h"
+#include "ui/common/message_box.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -159,9 +159,8 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
         progress_->setVisible(on);
         scoreButton_->setEnabled(!on);
     });
-    connect(controller_, &AnomalyController::pageReady, this, [this](qint64 id, const QVector<AnomalyItem>& items) {
-        if (id != pageRequest_)
-            return;
+    // Only the newest page arrives here: the controller drops the answers of pages asked for before it.
+    connect(controller_, &AnomalyController::pageReady, this, [this](RequestTag, const QVector<AnomalyItem>& items) {
         gallery_->setItems(items);
         Q_EMIT pageShown(page_);
     });
@@ -399,7 +398,7 @@ void AnomalyView::showPage()
         indices << ranked_[k];
         values << scores_.scores[static_cast<std::size_t>(ranked_[k])];
     }
-    pageRequest_ = controller_->requestPage(indices, values);
+    controller_->requestPage(indices, values);
 }
 
 void AnomalyView::selectSample(qint64 index)

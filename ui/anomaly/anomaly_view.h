@@ -4,9 +4,9 @@
 // classes), a ranked gallery of the worst-explained samples (paged, so every sample is reachable; filtered
 // by class), and, when the normal classes are named, the ROC curve with precision and recall at the
 // threshold. Scores, the flagged samples and the selection are shared with the explorer's scatter.
-#include "anomaly/anomaly_reports.h"
-#include "dataset_ptr.h"
-#include "model_ptr.h"
+#include "ui/anomaly/anomaly_reports.h"
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
 
 #include <QWidget>
 
@@ -98,7 +98,6 @@ private:
     int pageSize_ = 24;
     int classFilter_ = -1;
     std::vector<std::uint8_t> inRegion_; // empty: no region
-    qint64 pageRequest_ = 0;
 
     QComboBox* scoreKind_ = nullptr;
     QLineEdit* normal_ = nullptr;

@@ -1,15 +1,14 @@
-#include "anomaly/anomaly_worker.h"
+#include "ui/anomaly/anomaly_worker.h"
 
-#include "analysis/analysis_control.h"
-#include "analysis/anomaly_scores.h"
-#include "analysis/anomaly_threshold.h"
-#include "analysis/inference_scope.h"
-#include "models/latent_model.h"
-#include "models/model_snapshot.h"
-#include "tensor_image.h"
+#include "core/analysis/analysis_control.h"
+#include "core/analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_threshold.h"
+#include "core/analysis/inference_scope.h"
+#include "core/models/latent_model.h"
+#include "core/models/model_snapshot.h"
+#include "ui/common/tensor_image.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <algorithm>
 #include <numeric>
@@ -20,12 +19,13 @@ AnomalyWorker::AnomalyWorker(QObject* parent) : QObject(parent) {}
 
 AnomalyWorker::~AnomalyWorker() = default;
 
-void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest& request, qint64 generation,
+void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest& request, RequestTag tag,
                           std::shared_ptr<AnalysisControl> control)
 {
-    if (!model || !data || control->cancelled())
+    if (!model || !data || control->cancelled()) {
+        Q_EMIT failed(tag, QString()); // answered, so the progress bar goes
         return;
-    at::set_num_threads(std::max(1, QThread::idealThreadCount()));
+    }
     try {
         QElapsedTimer clock;
         clock.start();
@@ -35,7 +35,7 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
         std::vector<std::int64_t> all(static_cast<std::size_t>(data->size()));
         std::iota(all.begin(), all.end(), std::int64_t{0});
         AnomalyScores out;
-        out.generation = generation;
+        out.tag = tag;
         out.score = request.score;
         out.scores = anomalyScores(*model_, *data, all, kind, control.get());
         out.seconds = clock.elapsed() / 1000.0;
@@ -75,17 +75,17 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
         }
         Q_EMIT scored(out);
     } catch (const AnalysisCancelled&) {
-        Q_EMIT failed(generation, QString());
+        Q_EMIT failed(tag, QString());
     } catch (const std::exception& e) {
-        Q_EMIT failed(generation, QString::fromStdString(e.what()));
+        Q_EMIT failed(tag, QString::fromStdString(e.what()));
     }
 }
 
-void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& scores, qint64 pageId)
+void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& scores, RequestTag tag)
 {
     QVector<AnomalyItem> items;
     if (!model_ || !data_ || indices.isEmpty()) {
-        Q_EMIT pageReady(pageId, items);
+        Q_EMIT pageReady(tag, items);
         return;
     }
     try {
@@ -114,10 +114,10 @@ void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& 
     } catch (const std::exception&) {
         items.clear(); // the page stays empty; the scores themselves are still shown
     }
-    Q_EMIT pageReady(pageId, items);
+    Q_EMIT pageReady(tag, items);
 }
 
-void AnomalyWorker::row(qint64 index)
+void AnomalyWorker::row(RequestTag tag, qint64 index)
 {
     if (!model_ || !data_ || data_->isImage() || index < 0 || index >= data_->size())
         return;
@@ -142,7 +142,7 @@ void AnomalyWorker::row(qint64 index)
             out.values << r.min + in[0][f].item<double>() * (r.max - r.min);
             out.reconstruction << r.min + recon[0][f].item<double>() * (r.max - r.min);
         }
-        Q_EMIT rowReady(out);
+        Q_EMIT rowReady(tag, out);
     } catch (const std::exception&) {
         // Nothing to show for this row; the gallery and scores stay.
     }

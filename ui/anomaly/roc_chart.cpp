@@ -1,4 +1,4 @@
-#include "anomaly/roc_chart.h"
+#include "ui/anomaly/roc_chart.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,4 +1,4 @@
-#include "anomaly/row_error_panel.h"
+#include "ui/anomaly/row_error_panel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,7 +1,7 @@
 #pragma once
 // For tables, in place of a heat map: the selected row's error per feature as bars, in the data's own units,
 // and the row's values beside their reconstructions, so a user sees which columns the model could not explain.
-#include "anomaly/anomaly_reports.h"
+#include "ui/anomaly/anomaly_reports.h"
 
 #include <QWidget>
 

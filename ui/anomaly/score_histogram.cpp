@@ -1,4 +1,4 @@
-#include "anomaly/score_histogram.h"
+#include "ui/anomaly/score_histogram.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -1,4 +1,4 @@
-#include "explorer/code_usage_bars.h"
+#include "ui/explorer/code_usage_bars.h"
 
 #include <QPainter>
 

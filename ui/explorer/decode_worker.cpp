@@ -1,18 +1,16 @@
-#include "explorer/decode_worker.h"
+#include "ui/explorer/decode_worker.h"
 
-#include "analysis/anomaly_scores.h"
-#include "analysis/generation.h"
-#include "analysis/inference_scope.h"
-#include "analysis/latent_geometry.h"
-#include "analysis/latent_walks.h"
-#include "explorer/explorer_space.h"
-#include "models/hierarchical_vae.h"
-#include "models/latent_model.h"
-#include "models/model_snapshot.h"
-#include "tensor_image.h"
-#include "util/errors.h"
+#include "core/analysis/anomaly_scores.h"
+#include "core/analysis/generation.h"
+#include "core/analysis/inference_scope.h"
+#include "core/analysis/latent_geometry.h"
+#include "core/analysis/latent_walks.h"
+#include "core/models/latent_model.h"
+#include "core/models/model_snapshot.h"
+#include "core/util/errors.h"
+#include "ui/common/tensor_image.h"
+#include "ui/explorer/explorer_space.h"
 
-#include <QThread>
 
 #include <optional>
 
@@ -72,8 +70,6 @@ DecodeWorker::~DecodeWorker() = default;
 
 void DecodeWorker::setModel(ModelPtr model, DatasetPtr data)
 {
-    // One thread is plenty for single latents, and leaves the other cores to the projection and training.
-    at::set_num_threads(1);
     state_->model = snapshotModel(model);
     state_->data = std::move(data);
     state_->space.reset();
@@ -93,7 +89,7 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
             const ProbeRequest& r = *request;
             State& s = *state_;
             ProbeImage out;
-            out.id = r.id;
+            out.tag = r.tag;
             out.t = r.t;
             torch::Tensor z, y;
             if (r.t >= 0.0) {
@@ -138,18 +134,19 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
             }
             Q_EMIT probeDecoded(out);
         } catch (const std::exception& e) {
-            Q_EMIT failed(QStringLiteral("probe"), QString::fromStdString(e.what()));
+            Q_EMIT failed(DecodeJob::Probe, request->tag, QString::fromStdString(e.what()));
         }
     }
 }
 
-void DecodeWorker::describeSample(qint64 index)
+void DecodeWorker::describeSample(RequestTag tag, qint64 index)
 {
     try {
         State& s = *state_;
         s.requireModel();
         s.requireIndex(index);
         SampleDetail d;
+        d.tag = tag;
         d.index = index;
         d.label = s.labelName(index);
         const torch::Tensor x = s.data->batch({index});
@@ -177,16 +174,17 @@ void DecodeWorker::describeSample(qint64 index)
         }
         Q_EMIT sampleDescribed(d);
     } catch (const std::exception& e) {
-        Q_EMIT failed(QStringLiteral("sample"), QString::fromStdString(e.what()));
+        Q_EMIT failed(DecodeJob::Sample, tag, QString::fromStdString(e.what()));
     }
 }
 
 namespace {
 
-ImageSet fromGenerated(const GeneratedImages& g, const QString& kind, int columns)
+ImageSet fromGenerated(const GeneratedImages& g, DecodeJob job, RequestTag tag, int columns)
 {
     ImageSet out;
-    out.kind = kind;
+    out.job = job;
+    out.tag = tag;
     out.images = tensorToImages(g.images);
     out.columns = g.columns > 0 ? static_cast<int>(g.columns) : columns;
     for (const auto& note : g.notes)
@@ -196,7 +194,7 @@ ImageSet fromGenerated(const GeneratedImages& g, const QString& kind, int column
 
 } // namespace
 
-void DecodeWorker::sampleGrid(const GridRequest& request)
+void DecodeWorker::sampleGrid(RequestTag tag, const GridRequest& request)
 {
     try {
         State& s = *state_;
@@ -230,13 +228,14 @@ void DecodeWorker::sampleGrid(const GridRequest& request)
             } else {
                 throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims or PCA");
             }
-            out.kind = QStringLiteral("manifold");
+            out.job = DecodeJob::Grid;
+            out.tag = tag;
             out.images = tensorToImages(grid.images);
             out.columns = request.side;
             latents = grid.latents;
         } else if (s.conditional() && request.label < 0) {
             const GeneratedImages g = classGrid(*s.model, side, request.temperature, request.seed);
-            out = fromGenerated(g, QStringLiteral("classes"), request.side);
+            out = fromGenerated(g, DecodeJob::Grid, tag, request.side);
             for (const auto& name : s.data->classNames())
                 out.rowLabels << QString::fromStdString(name);
             latents = g.latents;
@@ -247,17 +246,17 @@ void DecodeWorker::sampleGrid(const GridRequest& request)
             o.seed = request.seed;
             o.label = request.label;
             const GeneratedImages g = samplePrior(*s.model, o);
-            out = fromGenerated(g, QStringLiteral("samples"), request.side);
+            out = fromGenerated(g, DecodeJob::Grid, tag, request.side);
             latents = g.latents;
         }
         out.positions = s.positionsOf(latents);
         Q_EMIT imagesReady(out);
     } catch (const std::exception& e) {
-        Q_EMIT failed(QStringLiteral("samples"), QString::fromStdString(e.what()));
+        Q_EMIT failed(DecodeJob::Grid, tag, QString::fromStdString(e.what()));
     }
 }
 
-void DecodeWorker::interpolate(const InterpolationRequest& request)
+void DecodeWorker::interpolate(RequestTag tag, const InterpolationRequest& request)
 {
     try {
         State& s = *state_;
@@ -267,17 +266,18 @@ void DecodeWorker::interpolate(const InterpolationRequest& request)
         const DecodedLatents d = interpolateSamples(*s.model, *s.data, request.from, request.to, request.steps,
                                                     request.spherical ? Interpolation::Spherical : Interpolation::Linear);
         ImageSet out;
-        out.kind = QStringLiteral("interpolation");
+        out.job = DecodeJob::Interpolation;
+        out.tag = tag;
         out.images = tensorToImages(d.images);
         out.columns = request.steps;
         out.positions = s.positionsOf(d.latents);
         Q_EMIT imagesReady(out);
     } catch (const std::exception& e) {
-        Q_EMIT failed(QStringLiteral("interpolation"), QString::fromStdString(e.what()));
+        Q_EMIT failed(DecodeJob::Interpolation, tag, QString::fromStdString(e.what()));
     }
 }
 
-void DecodeWorker::traverse(qint64 index, double lo, double hi, int steps)
+void DecodeWorker::traverse(RequestTag tag, qint64 index, double lo, double hi, int steps)
 {
     try {
         State& s = *state_;
@@ -297,7 +297,8 @@ void DecodeWorker::traverse(qint64 index, double lo, double hi, int steps)
         o.steps = steps;
         constexpr std::int64_t maxRows = 32; // a conv VQ-VAE's flattened latent has thousands of dims
         ImageSet out;
-        out.kind = QStringLiteral("traversal");
+        out.job = DecodeJob::Traversal;
+        out.tag = tag;
         const std::int64_t d = s.space->latents.size(1);
         for (const DimensionKl& k : *s.dimsByKl) {
             if (static_cast<std::int64_t>(o.dims.size()) == maxRows)
@@ -322,11 +323,11 @@ void DecodeWorker::traverse(qint64 index, double lo, double hi, int steps)
             out.columnLabels << QString::number(v, 'g', 3);
         Q_EMIT imagesReady(out);
     } catch (const std::exception& e) {
-        Q_EMIT failed(QStringLiteral("traversal"), QString::fromStdString(e.what()));
+        Q_EMIT failed(DecodeJob::Traversal, tag, QString::fromStdString(e.what()));
     }
 }
 
-void DecodeWorker::resampleBottom(qint64 index, int count, quint64 seed)
+void DecodeWorker::resampleBottom(RequestTag tag, qint64 index, int count, quint64 seed)
 {
     try {
         State& s = *state_;
@@ -334,9 +335,9 @@ void DecodeWorker::resampleBottom(qint64 index, int count, quint64 seed)
         s.requireIndex(index);
         const GeneratedImages g = latentlab::resampleBottom(*s.model, s.space->latents[index].view({1, -1}), count,
                                                             1.0, seededGenerator(seed));
-        Q_EMIT imagesReady(fromGenerated(g, QStringLiteral("bottom"), count));
+        Q_EMIT imagesReady(fromGenerated(g, DecodeJob::Bottom, tag, count));
     } catch (const std::exception& e) {
-        Q_EMIT failed(QStringLiteral("bottom"), QString::fromStdString(e.what()));
+        Q_EMIT failed(DecodeJob::Bottom, tag, QString::fromStdString(e.what()));
     }
 }
 

@@ -3,11 +3,11 @@
 // (the probe under the mouse, the selected sample, prior samples, interpolations, traversals). Works on its
 // own copy of the model snapshot and on the latest frozen space from the projection worker, so it never waits
 // for a t-SNE or an encode running on the other thread.
-#include "dataset_ptr.h"
-#include "explorer/explorer_reports.h"
-#include "explorer/latest_request.h"
-#include "explorer/space_ptr.h"
-#include "model_ptr.h"
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
+#include "ui/explorer/explorer_reports.h"
+#include "ui/explorer/latest_request.h"
+#include "ui/explorer/space_ptr.h"
 
 #include <QObject>
 
@@ -17,7 +17,7 @@ namespace latentlab::ui {
 
 // One position to decode: a probe on the scatter, or the interpolation slider at t along `path`.
 struct ProbeRequest {
-    qint64 id = 0;
+    RequestTag tag = 0;
     QPointF position;
     double t = -1.0; // >= 0: the slider, `position` unused
     InterpolationRequest path;
@@ -34,19 +34,20 @@ public:
     void setSpace(latentlab::ui::SpacePtr space);
     // Decodes the newest request in the mailbox, then the next newest, until it is empty.
     void drainProbes(const std::shared_ptr<latentlab::ui::ProbeMailbox>& mailbox);
-    void describeSample(qint64 index);
-    void sampleGrid(const latentlab::ui::GridRequest& request);
-    void interpolate(const latentlab::ui::InterpolationRequest& request);
-    void traverse(qint64 index, double lo, double hi, int steps);
+    // Each answers with one signal carrying `tag`: the result, or failed().
+    void describeSample(latentlab::ui::RequestTag tag, qint64 index);
+    void sampleGrid(latentlab::ui::RequestTag tag, const latentlab::ui::GridRequest& request);
+    void interpolate(latentlab::ui::RequestTag tag, const latentlab::ui::InterpolationRequest& request);
+    void traverse(latentlab::ui::RequestTag tag, qint64 index, double lo, double hi, int steps);
     // Hierarchical VAE: the selected sample's top code kept, the bottom layer drawn afresh `count` times.
-    void resampleBottom(qint64 index, int count, quint64 seed);
+    void resampleBottom(latentlab::ui::RequestTag tag, qint64 index, int count, quint64 seed);
 
 Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
-    // what: the job that failed ("samples", "interpolation", ...); message: core's sentence.
-    void failed(const QString& what, const QString& message);
+    // message: core's sentence.
+    void failed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 
 private:
     struct State;

@@ -1,86 +1,104 @@
-#include "explorer/explorer_controller.h"
+#include "ui/explorer/explorer_controller.h"
 
-#include "analysis/analysis_control.h"
-#include "explorer/decode_worker.h"
-#include "explorer/projection_worker.h"
+#include "core/analysis/analysis_control.h"
 
 #include <algorithm>
 
 namespace latentlab::ui {
 
 ExplorerController::ExplorerController(QObject* parent)
-    : QObject(parent), mailbox_(std::make_shared<ProbeMailbox>())
+    : QObject(parent),
+      mailbox_(std::make_shared<ProbeMailbox>()),
+      projection_(QStringLiteral("Explorer projection")),
+      decode_(QStringLiteral("Explorer decode"))
 {
     qRegisterMetaType<ProjectionSettings>();
     qRegisterMetaType<ProjectionFrame>();
     qRegisterMetaType<ProbeImage>();
     qRegisterMetaType<SampleDetail>();
     qRegisterMetaType<ImageSet>();
+    qRegisterMetaType<DecodeJob>();
+    qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
     qRegisterMetaType<SpacePtr>();
     qRegisterMetaType<ModelPtr>();
+    // One thread is plenty for single latents, and leaves the other cores to the projection and training.
+    decode_.setTorchThreads(1);
+    projection_.setCancel([this] {
+        if (control_)
+            control_->cancel();
+    });
 
-    projectionThread_.setObjectName(QStringLiteral("Explorer projection"));
-    decodeThread_.setObjectName(QStringLiteral("Explorer decode"));
-    projector_ = new ProjectionWorker; // no parents: each lives on its thread and is deleted there
-    decoder_ = new DecodeWorker;
-    projector_->moveToThread(&projectionThread_);
-    decoder_->moveToThread(&decodeThread_);
-    connect(&projectionThread_, &QThread::finished, projector_, &QObject::deleteLater);
-    connect(&decodeThread_, &QThread::finished, decoder_, &QObject::deleteLater);
-
-    connect(projector_, &ProjectionWorker::progress, this, [this](qint64 generation, double f, const QString& what) {
-        if (generation == generation_)
+    ProjectionWorker* projector = projection_.worker();
+    connect(projector, &ProjectionWorker::progress, this, [this](RequestTag tag, double f, const QString& what) {
+        if (projections_.isCurrent(tag))
             Q_EMIT projectionProgress(f, what);
     });
-    connect(projector_, &ProjectionWorker::frameReady, this,
-            [this](const ProjectionFrame& frame, SpacePtr space) {
-                if (frame.generation != generation_)
-                    return;
-                // Before any probe sent after this frame: the decoder maps positions through this layout.
-                DecodeWorker* decoder = decoder_;
-                QMetaObject::invokeMethod(decoder_, [decoder, space] { decoder->setSpace(space); },
-                                          Qt::QueuedConnection);
-                Q_EMIT frameReady(frame);
-                if (frame.final)
-                    setProjecting(false);
-            });
-    connect(projector_, &ProjectionWorker::failed, this, [this](qint64 generation, const QString& message) {
-        if (generation != generation_)
+    connect(projector, &ProjectionWorker::frameReady, this, [this](const ProjectionFrame& frame, SpacePtr space) {
+        if (!projections_.isCurrent(frame.tag))
+            return;
+        // Before any probe sent after this frame: the decoder maps positions through this layout.
+        decode_.post([space](DecodeWorker& decoder) { decoder.setSpace(space); });
+        Q_EMIT frameReady(frame);
+        if (frame.final)
+            setProjecting(false);
+    });
+    connect(projector, &ProjectionWorker::failed, this, [this](RequestTag tag, const QString& message) {
+        if (!projections_.isCurrent(tag))
             return;
         setProjecting(false);
-        if (!message.isEmpty())
-            Q_EMIT projectionFailed(message);
+        Q_EMIT projectionFailed(message);
     });
-    connect(projector_, &ProjectionWorker::modelOpened, this, &ExplorerController::modelOpened);
-    connect(projector_, &ProjectionWorker::openFailed, this, &ExplorerController::openFailed);
-    connect(decoder_, &DecodeWorker::probeDecoded, this, &ExplorerController::probeDecoded);
-    connect(decoder_, &DecodeWorker::sampleDescribed, this, &ExplorerController::sampleDescribed);
-    connect(decoder_, &DecodeWorker::imagesReady, this, &ExplorerController::imagesReady);
-    connect(decoder_, &DecodeWorker::failed, this, &ExplorerController::decodeFailed);
-    projectionThread_.start();
-    decodeThread_.start();
+    connect(projector, &ProjectionWorker::cancelled, this, [this](RequestTag tag) {
+        if (!projections_.isCurrent(tag))
+            return;
+        setProjecting(false);
+        Q_EMIT projectionCancelled();
+    });
+    connect(projector, &ProjectionWorker::modelOpened, this, &ExplorerController::modelOpened);
+    connect(projector, &ProjectionWorker::openFailed, this, &ExplorerController::openFailed);
+
+    DecodeWorker* decoder = decode_.worker();
+    connect(decoder, &DecodeWorker::probeDecoded, this, [this](const ProbeImage& image) {
+        if (tagsOf(DecodeJob::Probe).isFresh(image.tag))
+            Q_EMIT probeDecoded(image);
+    });
+    connect(decoder, &DecodeWorker::sampleDescribed, this, [this](const SampleDetail& detail) {
+        if (tagsOf(DecodeJob::Sample).isCurrent(detail.tag))
+            Q_EMIT sampleDescribed(detail);
+    });
+    connect(decoder, &DecodeWorker::imagesReady, this, [this](const ImageSet& images) {
+        if (tagsOf(images.job).isCurrent(images.tag))
+            Q_EMIT imagesReady(images);
+    });
+    connect(decoder, &DecodeWorker::failed, this, [this](DecodeJob job, RequestTag tag, const QString& message) {
+        RequestTags& tags = tagsOf(job);
+        if (job == DecodeJob::Probe ? tags.isFresh(tag) : tags.isCurrent(tag))
+            Q_EMIT decodeFailed(job, tag, message);
+    });
 }
 
-ExplorerController::~ExplorerController()
+ExplorerController::~ExplorerController() = default;
+
+RequestTags& ExplorerController::tagsOf(DecodeJob job)
 {
-    if (control_)
-        control_->cancel();
-    projectionThread_.quit();
-    decodeThread_.quit();
-    projectionThread_.wait();
-    decodeThread_.wait();
+    return decodeTags_[static_cast<int>(job)];
+}
+
+void ExplorerController::invalidateDecodes()
+{
+    for (RequestTags& tags : decodeTags_)
+        tags.invalidate();
 }
 
 void ExplorerController::setData(DatasetPtr data)
 {
     data_ = std::move(data);
     model_.reset();
-    DecodeWorker* decoder = decoder_;
-    DatasetPtr d = data_;
-    QMetaObject::invokeMethod(decoder_, [decoder, d] { decoder->setModel(nullptr, d); }, Qt::QueuedConnection);
+    invalidateDecodes();
+    decode_.post([d = data_](DecodeWorker& decoder) { decoder.setModel(nullptr, d); });
     if (control_)
         control_->cancel();
-    ++generation_; // late frames of the old data are dropped
+    projections_.invalidate(); // late frames of the old data are dropped
     setProjecting(false);
 }
 
@@ -91,19 +109,14 @@ void ExplorerController::setModel(ModelPtr model, qint64 step, bool training)
     modelTraining_ = training;
     if (!model_ || !data_)
         return;
-    DecodeWorker* decoder = decoder_;
-    ModelPtr m = model_;
-    DatasetPtr d = data_;
-    QMetaObject::invokeMethod(decoder_, [decoder, m, d] { decoder->setModel(m, d); }, Qt::QueuedConnection);
+    invalidateDecodes();
+    decode_.post([m = model_, d = data_](DecodeWorker& decoder) { decoder.setModel(m, d); });
     startProjection();
 }
 
 void ExplorerController::openModelFile(const QString& path)
 {
-    ProjectionWorker* projector = projector_;
-    DatasetPtr data = data_;
-    QMetaObject::invokeMethod(projector_, [projector, path, data] { projector->openModel(path, data); },
-                              Qt::QueuedConnection);
+    projection_.post([path, data = data_](ProjectionWorker& projector) { projector.openModel(path, data); });
 }
 
 void ExplorerController::setProjection(const ProjectionSettings& settings)
@@ -117,22 +130,20 @@ void ExplorerController::startProjection()
 {
     if (control_)
         control_->cancel();
-    const qint64 generation = ++generation_;
-    ProjectionWorker* projector = projector_;
+    const RequestTag tag = projections_.next();
+    ProjectionWorker* projector = projection_.worker();
     // The callback runs on the projection thread; the worker's signal carries it to this one.
-    control_ = std::make_shared<AnalysisControl>([projector, generation](double fraction, const std::string& what) {
-        Q_EMIT projector->progress(generation, fraction, QString::fromStdString(what));
+    control_ = std::make_shared<AnalysisControl>([projector, tag](double fraction, const std::string& what) {
+        Q_EMIT projector->progress(tag, fraction, QString::fromStdString(what));
     });
-    auto control = control_;
-    ModelPtr model = model_;
-    DatasetPtr data = data_;
-    const ProjectionSettings settings = settings_;
-    const qint64 step = modelStep_;
-    const int threads = modelTraining_ ? 1 : std::max(1, QThread::idealThreadCount());
+    // While the model trains, one thread: OpenMP pools that share cores slow each other many times over.
+    projection_.setTorchThreads(modelTraining_ || trainingActive_ ? 1 : 0);
     setProjecting(true);
     Q_EMIT projectionStarted();
-    QMetaObject::invokeMethod(
-        projector_, [=] { projector->run(model, data, settings, generation, step, threads, control); }, Qt::QueuedConnection);
+    projection_.post([model = model_, data = data_, settings = settings_, tag, step = modelStep_,
+                      control = control_](ProjectionWorker& worker) {
+        worker.run(model, data, settings, tag, step, control);
+    });
 }
 
 void ExplorerController::stopProjection()
@@ -149,62 +160,62 @@ void ExplorerController::setProjecting(bool projecting)
     Q_EMIT projectingChanged(projecting);
 }
 
-void ExplorerController::postProbe(const ProbeRequest& request)
+RequestTag ExplorerController::postProbe(ProbeRequest request)
 {
-    if (!mailbox_->put(request))
-        return; // the worker is already due to take it
-    DecodeWorker* decoder = decoder_;
-    auto mailbox = mailbox_;
-    QMetaObject::invokeMethod(decoder_, [decoder, mailbox] { decoder->drainProbes(mailbox); }, Qt::QueuedConnection);
+    request.tag = tagsOf(DecodeJob::Probe).next();
+    if (mailbox_->put(request)) // else the worker is already due to take it
+        decode_.post([mailbox = mailbox_](DecodeWorker& decoder) { decoder.drainProbes(mailbox); });
+    return request.tag;
 }
 
-void ExplorerController::probe(QPointF position)
+RequestTag ExplorerController::probe(QPointF position)
 {
     ProbeRequest r;
-    r.id = ++probeId_;
     r.position = position;
-    postProbe(r);
+    return postProbe(r);
 }
 
-void ExplorerController::probeInterpolation(const InterpolationRequest& path, double t)
+RequestTag ExplorerController::probeInterpolation(const InterpolationRequest& path, double t)
 {
     ProbeRequest r;
-    r.id = ++probeId_;
     r.t = std::clamp(t, 0.0, 1.0);
     r.path = path;
-    postProbe(r);
+    return postProbe(r);
 }
 
-void ExplorerController::describeSample(qint64 index)
+RequestTag ExplorerController::describeSample(qint64 index)
 {
-    DecodeWorker* decoder = decoder_;
-    QMetaObject::invokeMethod(decoder_, [decoder, index] { decoder->describeSample(index); }, Qt::QueuedConnection);
+    const RequestTag tag = tagsOf(DecodeJob::Sample).next();
+    decode_.post([tag, index](DecodeWorker& decoder) { decoder.describeSample(tag, index); });
+    return tag;
 }
 
-void ExplorerController::sampleGrid(const GridRequest& request)
+RequestTag ExplorerController::sampleGrid(const GridRequest& request)
 {
-    DecodeWorker* decoder = decoder_;
-    QMetaObject::invokeMethod(decoder_, [decoder, request] { decoder->sampleGrid(request); }, Qt::QueuedConnection);
+    const RequestTag tag = tagsOf(DecodeJob::Grid).next();
+    decode_.post([tag, request](DecodeWorker& decoder) { decoder.sampleGrid(tag, request); });
+    return tag;
 }
 
-void ExplorerController::interpolate(const InterpolationRequest& request)
+RequestTag ExplorerController::interpolate(const InterpolationRequest& request)
 {
-    DecodeWorker* decoder = decoder_;
-    QMetaObject::invokeMethod(decoder_, [decoder, request] { decoder->interpolate(request); }, Qt::QueuedConnection);
+    const RequestTag tag = tagsOf(DecodeJob::Interpolation).next();
+    decode_.post([tag, request](DecodeWorker& decoder) { decoder.interpolate(tag, request); });
+    return tag;
 }
 
-void ExplorerController::traverse(qint64 index, double lo, double hi, int steps)
+RequestTag ExplorerController::traverse(qint64 index, double lo, double hi, int steps)
 {
-    DecodeWorker* decoder = decoder_;
-    QMetaObject::invokeMethod(
-        decoder_, [=] { decoder->traverse(index, lo, hi, steps); }, Qt::QueuedConnection);
+    const RequestTag tag = tagsOf(DecodeJob::Traversal).next();
+    decode_.post([=](DecodeWorker& decoder) { decoder.traverse(tag, index, lo, hi, steps); });
+    return tag;
 }
 
-void ExplorerController::resampleBottom(qint64 index, int count, quint64 seed)
+RequestTag ExplorerController::resampleBottom(qint64 index, int count, quint64 seed)
 {
-    DecodeWorker* decoder = decoder_;
-    QMetaObject::invokeMethod(
-        decoder_, [=] { decoder->resampleBottom(index, count, seed); }, Qt::QueuedConnection);
+    const RequestTag tag = tagsOf(DecodeJob::Bottom).next();
+    decode_.post([=](DecodeWorker& decoder) { decoder.resampleBottom(tag, index, count, seed); });
+    return tag;
 }
 
 } // namespace latentlab::ui

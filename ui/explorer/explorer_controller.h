@@ -1,16 +1,21 @@
 #pragma once
-// Runs the latent explorer's work off the GUI thread, on two threads so neither waits for the other: a
+// Runs the latent explorer's work off the GUI thread, on two WorkerThreads so neither waits for the other: a
 // projection thread (encode every sample, lay the latents out, stream a t-SNE) and a decode thread (the probe
 // under the mouse, the selected sample, sample grids, interpolations, traversals). Probe requests are latest-
-// wins: a drag never builds a queue. A new projection cancels the one running; destroying the controller
-// cancels everything and joins both threads.
-#include "dataset_ptr.h"
-#include "explorer/explorer_reports.h"
-#include "model_ptr.h"
+// wins: a drag never builds a queue. Every request returns its tag and every answer carries it; answers of a
+// replaced request are dropped here (RequestTags), so a view only ever sees answers it still wants. A new
+// projection cancels the one running, and every projection is answered: a frame, a failure or cancelled().
+// Destroying the controller cancels everything and joins both threads.
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
+#include "ui/common/request_tag.h"
+#include "ui/common/worker_thread.h"
+#include "ui/explorer/decode_worker.h"
+#include "ui/explorer/projection_worker.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QObject>
 #include <QPointF>
-#include <QThread>
 
 #include <memory>
 
@@ -19,12 +24,6 @@ class AnalysisControl;
 }
 
 namespace latentlab::ui {
-
-class DecodeWorker;
-class ProjectionWorker;
-template <typename Request>
-class LatestRequest;
-struct ProbeRequest;
 
 class ExplorerController : public QObject {
     Q_OBJECT
@@ -38,6 +37,9 @@ public:
     // snapshot of a model that trains replaces it the same way (the view keeps the user's zoom). While the
     // model trains, the layout runs on one thread: OpenMP pools that share cores slow each other many times over.
     void setModel(ModelPtr model, qint64 step = -1, bool training = false);
+    // A model trains on another thread (not necessarily the one explored): layouts started from now on take
+    // one thread.
+    void setTrainingActive(bool active) { trainingActive_ = active; }
     // Opens a checkpoint or a TorchScript module (exploration only) on the projection thread; answered by
     // modelOpened (then explored as setModel does) or openFailed.
     void openModelFile(const QString& path);
@@ -50,16 +52,20 @@ public:
     // Stops a running t-SNE where it is (its current layout stays) or an encode.
     void stopProjection();
     bool isProjecting() const { return projecting_; }
-    qint64 generation() const { return generation_; }
+    // The tag of the newest projection request (frames carry it).
+    RequestTag projectionTag() const { return projections_.latest(); }
+    // The tag of the newest request of that kind (its answer is the only one still passed on).
+    RequestTag latestTag(DecodeJob job) const { return decodeTags_[static_cast<int>(job)].latest(); }
 
     // Latest wins: only the newest position waiting is decoded. Answered by probeDecoded().
-    void probe(QPointF position);
-    void probeInterpolation(const InterpolationRequest& path, double t);
-    void describeSample(qint64 index);
-    void sampleGrid(const GridRequest& request);
-    void interpolate(const InterpolationRequest& request);
-    void traverse(qint64 index, double lo = -3.0, double hi = 3.0, int steps = 9);
-    void resampleBottom(qint64 index, int count = 8, quint64 seed = 0);
+    RequestTag probe(QPointF position);
+    RequestTag probeInterpolation(const InterpolationRequest& path, double t);
+    // Answered by sampleDescribed() or decodeFailed() with the returned tag (imagesReady() for the rest).
+    RequestTag describeSample(qint64 index);
+    RequestTag sampleGrid(const GridRequest& request);
+    RequestTag interpolate(const InterpolationRequest& request);
+    RequestTag traverse(qint64 index, double lo = -3.0, double hi = 3.0, int steps = 9);
+    RequestTag resampleBottom(qint64 index, int count = 8, quint64 seed = 0);
 
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
@@ -69,30 +75,36 @@ Q_SIGNALS:
     // Frames of the current request only: an older request's late frames are dropped here.
     void frameReady(const latentlab::ui::ProjectionFrame& frame);
     void projectionFailed(const QString& message);
+    // Stopped, or given nothing to work on, before a layout came out: the layout shown stays.
+    void projectionCancelled();
     void projectingChanged(bool projecting);
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
-    void decodeFailed(const QString& what, const QString& message);
+    void decodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 
 private:
     void startProjection();
     void setProjecting(bool projecting);
-    void postProbe(const ProbeRequest& request);
+    RequestTag postProbe(ProbeRequest request);
+    // Drops every decode answer in flight: the model or the data it was decoded with is gone.
+    void invalidateDecodes();
+    RequestTags& tagsOf(DecodeJob job);
 
-    QThread projectionThread_, decodeThread_;
-    ProjectionWorker* projector_ = nullptr;
-    DecodeWorker* decoder_ = nullptr;
-    std::shared_ptr<LatestRequest<ProbeRequest>> mailbox_;
+    std::shared_ptr<ProbeMailbox> mailbox_;
     std::shared_ptr<AnalysisControl> control_;
     DatasetPtr data_;
     ModelPtr model_;
     qint64 modelStep_ = -1;
     bool modelTraining_ = false;
+    bool trainingActive_ = false;
     ProjectionSettings settings_;
-    qint64 generation_ = 0;
-    qint64 probeId_ = 0;
+    RequestTags projections_;
+    RequestTags decodeTags_[6]; // one per DecodeJob
     bool projecting_ = false;
+    // Last, so they are destroyed first: their cancel hook stops a projection through control_.
+    WorkerThread<ProjectionWorker> projection_;
+    WorkerThread<DecodeWorker> decode_;
 };
 
 } // namespace latentlab::ui

@@ -1,6 +1,9 @@
 #pragma once
 // What the explorer's workers and the GUI thread tell each other, as plain Qt values: every one is a copy
 // its receiver owns (images are QImages with their own pixels, positions plain floats), never a tensor.
+#include "core/analysis/projection_method.h"
+#include "ui/common/request_tag.h"
+
 #include <QImage>
 #include <QMetaType>
 #include <QPointF>
@@ -14,7 +17,7 @@ namespace latentlab::ui {
 
 // How the scatter lays out the latents.
 struct ProjectionSettings {
-    QString method = QStringLiteral("pca"); // latent | dims | pca | tsne (core's projectionMethodFromString)
+    ProjectionMethod method = ProjectionMethod::Pca;
     int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
     double perplexity = 30.0;               // tsne
     int iterations = 1000;                  // tsne
@@ -22,9 +25,9 @@ struct ProjectionSettings {
 
 // One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.
 struct ProjectionFrame {
-    qint64 generation = 0;        // the request it answers: the view drops frames of an older request
+    RequestTag tag = 0;           // the request it answers: frames of an older request are dropped
     std::vector<float> xy;        // x, y per sample, in dataset order (every sample: nothing is subsampled)
-    QString method;
+    ProjectionMethod method = ProjectionMethod::Pca;
     QString description;          // core's describe(): "PCA of 32-d latents (41.2% of variance), all 70000 points"
     bool invertible = true;       // a plot point maps back to one latent (all but t-SNE)
     bool final = true;            // false for t-SNE's intermediate layouts
@@ -36,7 +39,7 @@ struct ProjectionFrame {
 
 // A decoded probe position (or interpolation point): what the view shows beside the scatter.
 struct ProbeImage {
-    qint64 id = 0;                 // the request's number: the view ignores answers older than what it shows
+    RequestTag tag = 0;            // the request it answers
     QPointF position;              // on the scatter
     double t = -1.0;               // interpolation: the slider's position in [0, 1]; -1 for a probe
     QImage image;
@@ -48,6 +51,7 @@ struct ProbeImage {
 
 // The selected sample: its input beside its reconstruction, and for a VQ-VAE its codes.
 struct SampleDetail {
+    RequestTag tag = 0;
     qint64 index = -1;
     QString label;
     QImage input, reconstruction, error; // error: per-pixel squared error as a heat map
@@ -56,9 +60,14 @@ struct SampleDetail {
     int codeRows = 0, codeColumns = 0;
 };
 
+// The decode worker's kinds of job; each kind has its own request tags, so a new grid makes older grids
+// stale but leaves the interpolation strip alone.
+enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom };
+
 // A set of decoded images laid out as a grid: prior samples, an interpolation strip, a traversal.
 struct ImageSet {
-    QString kind;                 // "samples", "manifold", "classes", "interpolation", "traversal", "bottom"
+    RequestTag tag = 0;
+    DecodeJob job = DecodeJob::Grid; // Grid, Interpolation, Traversal or Bottom
     QVector<QImage> images;
     int columns = 0;
     QStringList rowLabels, columnLabels;
@@ -87,3 +96,4 @@ Q_DECLARE_METATYPE(latentlab::ui::ProjectionFrame)
 Q_DECLARE_METATYPE(latentlab::ui::ProbeImage)
 Q_DECLARE_METATYPE(latentlab::ui::SampleDetail)
 Q_DECLARE_METATYPE(latentlab::ui::ImageSet)
+Q_DECLARE_METATYPE(latentlab::ui::DecodeJob)

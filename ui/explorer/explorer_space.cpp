@@ -1,4 +1,4 @@
-#include "explorer/explorer_space.h"
+#include "ui/explorer/explorer_space.h"
 
 namespace latentlab::ui {
 namespace {

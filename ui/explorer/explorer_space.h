@@ -2,9 +2,9 @@
 // The latent space as the scatter shows it: every sample's latent, its position on the plot, and the maps
 // between the two. Built by the projection worker, then frozen and shared with the decode worker, which
 // reads it to turn a plot position into a latent to decode. Only worker .cpp files include this (torch).
-#include "analysis/pca.h"
-#include "analysis/projection.h"
-#include "explorer/space_ptr.h"
+#include "core/analysis/pca.h"
+#include "core/analysis/projection.h"
+#include "ui/explorer/space_ptr.h"
 
 #include <torch/torch.h>
 

@@ -1,14 +1,15 @@
-#include "explorer/explorer_view.h"
+#include "ui/explorer/explorer_view.h"
 
-#include "explorer/explorer_controller.h"
-#include "explorer/image_grid_view.h"
-#include "explorer/interpolation_panel.h"
-#include "explorer/probe_panel.h"
-#include "explorer/sampling_panel.h"
-#include "explorer/scatter_view.h"
-#include "explorer/traversal_panel.h"
-#include "message_box.h"
-#include "sample_image.h"
+#include "ui/common/message_box.h"
+#include "ui/common/sample_image.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/image_grid_view.h"
+#include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/layout_choice.h"
+#include "ui/explorer/probe_panel.h"
+#include "ui/explorer/sampling_panel.h"
+#include "ui/explorer/scatter/scatter_view.h"
+#include "ui/explorer/traversal_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -186,10 +187,10 @@ ExplorerView::~ExplorerView() = default;
 void ExplorerView::buildToolbar()
 {
     method_ = new QComboBox(this);
-    method_->addItem(tr("PCA"), QStringLiteral("pca"));
-    method_->addItem(tr("Two dimensions"), QStringLiteral("dims"));
-    method_->addItem(tr("The latent itself (2-D)"), QStringLiteral("latent"));
-    method_->addItem(tr("t-SNE"), QStringLiteral("tsne"));
+    method_->addItem(tr("PCA"), static_cast<int>(ProjectionMethod::Pca));
+    method_->addItem(tr("Two dimensions"), static_cast<int>(ProjectionMethod::Dims));
+    method_->addItem(tr("The latent itself (2-D)"), static_cast<int>(ProjectionMethod::Latent));
+    method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
     method_->setToolTip(tr("How the latents are laid out on the plane"));
     dimsLabel_ = new QLabel(tr("x, y"), this);
     dimX_ = new QSpinBox(this);
@@ -252,8 +253,8 @@ void ExplorerView::buildToolbar()
 
 void ExplorerView::applyProjectionUi()
 {
-    const QString method = method_->currentData().toString();
-    const bool dims = method == QLatin1String("dims"), tsne = method == QLatin1String("tsne");
+    const auto method = static_cast<ProjectionMethod>(method_->currentData().toInt());
+    const bool dims = method == ProjectionMethod::Dims, tsne = method == ProjectionMethod::Tsne;
     dimsLabel_->setVisible(dims);
     dimX_->setVisible(dims);
     dimY_->setVisible(dims);
@@ -265,7 +266,7 @@ void ExplorerView::applyProjectionUi()
 ProjectionSettings ExplorerView::projection() const
 {
     ProjectionSettings s;
-    s.method = method_->currentData().toString();
+    s.method = static_cast<ProjectionMethod>(method_->currentData().toInt());
     s.dimX = dimX_->value();
     s.dimY = dimY_->value();
     s.perplexity = perplexity_->value();
@@ -276,7 +277,6 @@ void ExplorerView::requestProjection()
 {
     const ProjectionSettings s = projection();
     wanted_ = s;
-    hasWanted_ = true;
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
         controller_->hasModel())
@@ -290,10 +290,9 @@ void ExplorerView::requestProjection()
 void ExplorerView::setProjection(const ProjectionSettings& settings)
 {
     wanted_ = settings;
-    hasWanted_ = true;
     {
         const QSignalBlocker a(method_), b(dimX_), c(dimY_);
-        method_->setCurrentIndex(std::max(0, method_->findData(settings.method)));
+        method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
         dimX_->setValue(settings.dimX);
         dimY_->setValue(settings.dimY);
         perplexity_->setValue(settings.perplexity);
@@ -334,7 +333,7 @@ bool ExplorerView::hasModel() const
 
 void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
 {
-    if (training && (!follow_->isChecked() || controller_->projection().method == QLatin1String("tsne")))
+    if (training && (!follow_->isChecked() || controller_->projection().method == ProjectionMethod::Tsne))
         return;
     const bool followUp = training && hasModel() && model;
     if (model && !training && window()->isVisible() && !isVisible()) {
@@ -368,22 +367,14 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
         const QSignalBlocker a(method_), b(dimX_), c(dimY_);
         dimX_->setRange(0, dim - 1);
         dimY_->setRange(0, dim - 1);
-        dimX_->setValue(0);
-        dimY_->setValue(std::min(1, dim - 1));
         auto* items = qobject_cast<QStandardItemModel*>(method_->model());
         if (items)
-            items->item(method_->findData(QStringLiteral("latent")))->setEnabled(dim == 2);
-        // The layout asked for, where it fits this model; otherwise a 2-D latent is best seen as it is, and
-        // anything larger starts with PCA.
-        QString method = dim == 2 ? QStringLiteral("latent") : QStringLiteral("pca");
-        if (hasWanted_ && (wanted_.method != QLatin1String("latent") || dim == 2) &&
-            (wanted_.method != QLatin1String("dims") || std::max(wanted_.dimX, wanted_.dimY) < dim)) {
-            method = wanted_.method;
-            dimX_->setValue(wanted_.dimX);
-            dimY_->setValue(wanted_.dimY);
-            perplexity_->setValue(wanted_.perplexity);
-        }
-        method_->setCurrentIndex(method_->findData(method));
+            items->item(method_->findData(static_cast<int>(ProjectionMethod::Latent)))->setEnabled(dim == 2);
+        const ProjectionSettings chosen = layoutForModel(wanted_, dim, projection());
+        dimX_->setValue(chosen.dimX);
+        dimY_->setValue(chosen.dimY);
+        perplexity_->setValue(chosen.perplexity);
+        method_->setCurrentIndex(method_->findData(static_cast<int>(chosen.method)));
         applyProjectionUi();
         const ProjectionSettings s = projection();
         controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
@@ -455,25 +446,26 @@ void ExplorerView::onProbe(const ProbeImage& image)
 
 void ExplorerView::onImages(const ImageSet& images)
 {
-    if (images.kind == QLatin1String("interpolation")) {
+    switch (images.job) {
+    case DecodeJob::Interpolation:
         interpolation_->showStrip(images);
         if (panels_->currentWidget() == interpolation_)
             scatter_->setPath(images.positions);
-    } else if (images.kind == QLatin1String("traversal")) {
-        traversal_->showImages(images);
-    } else if (images.kind == QLatin1String("bottom")) {
-        probe_->showBottomSamples(images);
-    } else {
-        sampling_->showImages(images);
+        break;
+    case DecodeJob::Traversal: traversal_->showImages(images); break;
+    case DecodeJob::Bottom: probe_->showBottomSamples(images); break;
+    case DecodeJob::Grid: sampling_->showImages(images); break;
+    case DecodeJob::Probe:
+    case DecodeJob::Sample: break; // answered by their own signals
     }
 }
 
-void ExplorerView::onDecodeFailed(const QString& what, const QString& message)
+void ExplorerView::onDecodeFailed(DecodeJob job, RequestTag, const QString& message)
 {
     // A probe fails quietly in the status line (it is retried with the next mouse move); a job the user
     // asked for says why in a dialog.
     setStatus(message);
-    if (what != QLatin1String("probe"))
+    if (job != DecodeJob::Probe)
         openMessage(this, QMessageBox::Warning, tr("Explorer"), message);
 }
 

@@ -4,12 +4,13 @@
 // two dimensions, the 2-D latent itself, t-SNE that animates); dragging the probe decodes under the mouse.
 // Models arrive as snapshots: once trained or opened, and, when "Follow training" is on, every N steps of a
 // run, so the clusters can be watched forming. All model work runs on the ExplorerController's threads.
-#include "dataset_ptr.h"
-#include "explorer/explorer_reports.h"
-#include "model_ptr.h"
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -56,8 +57,7 @@ public:
     void setFollowTraining(bool follow);
     bool followsTraining() const;
     qint64 followEvery() const;
-    // The scatter's layout, as a ProjectionSettings method name ("pca", "dims", "latent", "tsne").
-    // Kept for later models too, wherever it fits them (a "latent" layout needs a 2-D latent).
+    // The scatter's layout; kept for later models too, wherever it fits them (a "latent" layout needs a 2-D latent).
     void setProjection(const ProjectionSettings& settings);
     ProjectionSettings projection() const;
     QString statusText() const;
@@ -94,7 +94,7 @@ private:
     void onFrame(const ProjectionFrame& frame);
     void onProbe(const ProbeImage& image);
     void onImages(const ImageSet& images);
-    void onDecodeFailed(const QString& what, const QString& message);
+    void onDecodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
     void setStatus(const QString& text);
     void emitSnapshotInterval();
 
@@ -129,8 +129,7 @@ private:
     // so it does not take the cores from what the user is looking at.
     ModelPtr pendingModel_;
     qint64 pendingStep_ = -1;
-    ProjectionSettings wanted_; // the user's (or a session's) layout, applied to each model it fits
-    bool hasWanted_ = false;
+    std::optional<ProjectionSettings> wanted_; // the user's (or a session's) layout, applied to each model it fits
     qint64 selected_ = -1;
     int latentDim_ = 0;
     bool refit_ = true;        // the next frame replaces the points and fits the view (a new layout or model)

@@ -1,6 +1,6 @@
-#include "explorer/image_grid_view.h"
+#include "ui/explorer/image_grid_view.h"
 
-#include "message_box.h"
+#include "ui/common/message_box.h"
 
 #include <QFileDialog>
 #include <QFontMetrics>

@@ -1,6 +1,6 @@
-#include "explorer/interpolation_panel.h"
+#include "ui/explorer/interpolation_panel.h"
 
-#include "explorer/image_grid_view.h"
+#include "ui/explorer/image_grid_view.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -150,9 +150,9 @@ void InterpolationPanel::showStrip(const ImageSet& strip)
 
 void InterpolationPanel::showFrame(const ProbeImage& frame)
 {
-    if (frame.id < lastFrame_)
+    if (frame.tag < lastFrame_)
         return;
-    lastFrame_ = frame.id;
+    lastFrame_ = frame.tag;
     frame_->setImages({frame.image}, 1);
 }
 

@@ -2,7 +2,7 @@
 // The "Interpolation" side of the explorer: two samples (typed, or taken from the selection), a slider from 0
 // to 1 whose image follows it live, the strip of N steps underneath, linear or spherical, saved as PNG. The
 // explorer draws the path on the scatter.
-#include "explorer/explorer_reports.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 
@@ -47,7 +47,7 @@ private:
     void highlightNearestStep();
 
     qint64 selected_ = -1;
-    qint64 lastFrame_ = 0;
+    RequestTag lastFrame_ = 0;
     QSpinBox* from_ = nullptr;
     QSpinBox* to_ = nullptr;
     QPushButton* fromSelected_ = nullptr;

@@ -1,5 +1,6 @@
 #pragma once
-// Latest-request-wins hand-over between the GUI thread and a worker. A drag sends a request per mouse move,
+// Latest-request-wins hand-over between the GUI thread and a worker (which answers are stale is the
+// business of RequestTags; this only keeps a drag from building a queue). A drag sends a request per mouse move,
 // far more than a decoder answers while the worker is busy; queueing them all would make the image trail
 // the mouse further behind with every move. Here a new request replaces the one still waiting, so the worker
 // only ever takes the newest, and only one wake-up call is in the worker's event queue at a time.

@@ -1,7 +1,7 @@
-#include "explorer/probe_panel.h"
+#include "ui/explorer/probe_panel.h"
 
-#include "explorer/code_usage_bars.h"
-#include "explorer/image_grid_view.h"
+#include "ui/explorer/code_usage_bars.h"
+#include "ui/explorer/image_grid_view.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -105,7 +105,7 @@ QString ProbePanel::note() const
 
 void ProbePanel::showProbe(const ProbeImage& probe)
 {
-    if (probe.id < probe_.id)
+    if (probe.tag < probe_.tag)
         return; // an answer overtaken by a newer one already shown
     probe_ = probe;
     decoded_->setImages({probe.image}, 1);

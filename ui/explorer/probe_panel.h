@@ -3,8 +3,8 @@
 // every class), the nearest real samples, how the latent was found, and the selected sample as input,
 // reconstruction and error map. A VQ-VAE adds the selected sample's codes and the codebook usage; a
 // hierarchical VAE a button that redraws only the bottom layer of the selected sample.
-#include "explorer/explorer_reports.h"
-#include "models/model_config.h"
+#include "core/models/model_config.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 

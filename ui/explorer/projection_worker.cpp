@@ -1,12 +1,12 @@
-#include "explorer/projection_worker.h"
+#include "ui/explorer/projection_worker.h"
 
-#include "analysis/analysis_control.h"
-#include "analysis/encode_all.h"
-#include "explorer/explorer_space.h"
-#include "models/latent_model.h"
-#include "models/model_snapshot.h"
-#include "training/model_file.h"
-#include "util/errors.h"
+#include "core/analysis/analysis_control.h"
+#include "core/analysis/encode_all.h"
+#include "core/models/latent_model.h"
+#include "core/models/model_snapshot.h"
+#include "core/training/model_file.h"
+#include "core/util/errors.h"
+#include "ui/explorer/explorer_space.h"
 
 #include <numeric>
 
@@ -49,13 +49,15 @@ QVector<double> usageOf(const torch::Tensor& codes, std::int64_t codebookSize)
 
 } // namespace
 
-void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSettings& settings, qint64 generation,
-                           qint64 modelStep, int threads, std::shared_ptr<AnalysisControl> control)
+void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSettings& settings, RequestTag tag,
+                           qint64 modelStep, std::shared_ptr<AnalysisControl> control)
 {
-    if (!model || !data || control->cancelled())
+    // Every request is answered, also one stopped before it started: the controller's Stop button and progress
+    // bar wait for it.
+    if (!model || !data || control->cancelled()) {
+        Q_EMIT cancelled(tag);
         return;
-    // Per thread in LibTorch: this worker thread starts with one.
-    at::set_num_threads(std::max(1, threads));
+    }
     try {
         if (cache_->model != model || cache_->data != data) {
             cache_->model.reset();
@@ -74,7 +76,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         }
 
         ProjectionRequest request;
-        request.method = projectionMethodFromString(settings.method.toStdString());
+        request.method = settings.method;
         request.dims = {settings.dimX, settings.dimY};
         request.tsne.perplexity = settings.perplexity;
         request.tsne.iterations = settings.iterations;
@@ -91,7 +93,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         };
         auto makeFrame = [&](const torch::Tensor& xy) {
             ProjectionFrame frame;
-            frame.generation = generation;
+            frame.tag = tag;
             frame.xy = toVector(xy);
             frame.method = settings.method;
             frame.invertible = request.method != ProjectionMethod::Tsne;
@@ -114,8 +116,11 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
             frame.description = tr("t-SNE, iteration %1 of %2").arg(s.iteration).arg(s.iterations);
             Q_EMIT frameReady(frame, makeSpace(s.layout));
         });
-        if (control->cancelled() && request.method != ProjectionMethod::Tsne)
+        if (control->cancelled() && request.method != ProjectionMethod::Tsne) {
+            // PCA and the others do not look at the control while they run: their result came too late.
+            Q_EMIT cancelled(tag);
             return;
+        }
         auto space = makeSpace(projection.xy);
         space->pca = projection.pca;
         ProjectionFrame frame = makeFrame(projection.xy);
@@ -127,9 +132,9 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         Q_EMIT frameReady(frame, space);
     } catch (const AnalysisCancelled&) {
         // Stopped, or replaced by a newer request (whose answer the controller waits for instead).
-        Q_EMIT failed(generation, QString());
+        Q_EMIT cancelled(tag);
     } catch (const std::exception& e) {
-        Q_EMIT failed(generation, QString::fromStdString(e.what()));
+        Q_EMIT failed(tag, QString::fromStdString(e.what()));
     }
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Lives on the explorer's projection thread: encodes every sample with a model snapshot and lays the latents
 // out on the plane (PCA, two dims, the latent itself, or a t-SNE that streams frames while it converges).
-// Long jobs are cancelled through their AnalysisControl; a cancelled job emits nothing more.
-#include "dataset_ptr.h"
-#include "explorer/explorer_reports.h"
-#include "explorer/space_ptr.h"
-#include "model_ptr.h"
+// Long jobs are cancelled through their AnalysisControl. Every run answers once at the end: its final frame,
+// failed(), or cancelled() (t-SNE frames may come before any of them).
+#include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
+#include "ui/explorer/explorer_reports.h"
+#include "ui/explorer/space_ptr.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -24,10 +25,9 @@ public:
     explicit ProjectionWorker(QObject* parent = nullptr);
     ~ProjectionWorker() override;
 
-    // Encodes `data` with `model` (unless the same model and data were encoded last time), then projects, on
-    // `threads` LibTorch threads.
+    // Encodes `data` with `model` (unless the same model and data were encoded last time), then projects.
     void run(latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
-             const latentlab::ui::ProjectionSettings& settings, qint64 generation, qint64 modelStep, int threads,
+             const latentlab::ui::ProjectionSettings& settings, latentlab::ui::RequestTag tag, qint64 modelStep,
              std::shared_ptr<latentlab::AnalysisControl> control);
 
     // Opens a checkpoint or a TorchScript file for exploration; `data` gives a TorchScript module that does not
@@ -37,10 +37,11 @@ public:
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
     void openFailed(const QString& path, const QString& message);
-    void progress(qint64 generation, double fraction, const QString& what);
+    void progress(latentlab::ui::RequestTag tag, double fraction, const QString& what);
     void frameReady(const latentlab::ui::ProjectionFrame& frame, latentlab::ui::SpacePtr space);
-    // An empty message: the job was cancelled before it had a layout.
-    void failed(qint64 generation, const QString& message);
+    void failed(latentlab::ui::RequestTag tag, const QString& message);
+    // Stopped (or nothing to project) before the final layout.
+    void cancelled(latentlab::ui::RequestTag tag);
 
 private:
     struct Cache;

@@ -1,6 +1,6 @@
-#include "explorer/sampling_panel.h"
+#include "ui/explorer/sampling_panel.h"
 
-#include "explorer/image_grid_view.h"
+#include "ui/explorer/image_grid_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>

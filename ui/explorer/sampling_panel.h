@@ -2,8 +2,8 @@
 // The "Samples" side of the explorer: an N x N grid drawn from the prior at a temperature and seed (class by
 // class for a conditional VAE), or the manifold grid over the scatter's plane; a click on a sample puts the
 // probe at its latent; the grid saves as PNG.
-#include "explorer/explorer_reports.h"
-#include "models/model_config.h"
+#include "core/models/model_config.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 

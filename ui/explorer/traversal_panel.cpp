@@ -1,6 +1,6 @@
-#include "explorer/traversal_panel.h"
+#include "ui/explorer/traversal_panel.h"
 
-#include "explorer/image_grid_view.h"
+#include "ui/explorer/image_grid_view.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 // The "Traversal" side of the explorer: for the selected sample, one row per latent dimension (the most
 // informative first, by their KL) with that dimension swept across a range while the others stay put.
-#include "explorer/explorer_reports.h"
+#include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 

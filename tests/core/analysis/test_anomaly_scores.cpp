@@ -1,9 +1,9 @@
 // Per-sample anomaly scores: injected outliers rank first after a little training, hand-checked values for a
 // model whose reconstruction is known (all weights zero), error maps, refusals, progress and cancellation.
-#include "analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_scores.h"
 
-#include "../training/training_fixtures.h"
-#include "expect_error.h"
+#include "tests/core/training/training_fixtures.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

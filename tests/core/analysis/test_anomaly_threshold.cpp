@@ -1,7 +1,7 @@
 // The threshold rule on hand-checked vectors: mean + k population std, numpy-style percentiles, strict flags.
-#include "analysis/anomaly_threshold.h"
+#include "core/analysis/anomaly_threshold.h"
 
-#include "expect_error.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Encode-all: what is encoded for each family, batching, progress and cancellation.
-#include "analysis/encode_all.h"
-#include "models/make_model.h"
-#include "models/vq_vae.h"
+#include "core/analysis/encode_all.h"
+#include "core/models/make_model.h"
+#include "core/models/vq_vae.h"
 
-#include "../training/training_fixtures.h"
-#include "expect_error.h"
+#include "tests/core/training/training_fixtures.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

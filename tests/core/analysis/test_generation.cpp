@@ -1,8 +1,8 @@
 // Sampling from every family's prior: determinism for a seed, temperature, class grids, the VQ-VAE's code
 // prior and the hierarchical VAE's bottom resampling. Untrained small models suffice: the promises are exact.
-#include "analysis/generation.h"
-#include "models/make_model.h"
-#include "util/errors.h"
+#include "core/analysis/generation.h"
+#include "core/models/make_model.h"
+#include "core/util/errors.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

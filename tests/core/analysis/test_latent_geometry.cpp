@@ -1,6 +1,6 @@
 // Where generation decodes: interpolation paths, quantile and plane grids, traversals; all checked by hand.
-#include "analysis/latent_geometry.h"
-#include "util/errors.h"
+#include "core/analysis/latent_geometry.h"
+#include "core/util/errors.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

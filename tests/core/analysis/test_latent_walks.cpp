@@ -1,9 +1,9 @@
 // Interpolation, traversal, manifold grids and the KL ordering, decoded by small untrained models: what is
 // checked (ends, shapes, which dimension moves, the order) holds for any weights.
-#include "analysis/evaluation.h"
-#include "analysis/latent_walks.h"
-#include "models/make_model.h"
-#include "util/errors.h"
+#include "core/analysis/evaluation.h"
+#include "core/analysis/latent_walks.h"
+#include "core/models/make_model.h"
+#include "core/util/errors.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

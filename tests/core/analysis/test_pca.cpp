@@ -1,7 +1,7 @@
 // PCA on data whose components are known by construction.
-#include "analysis/pca.h"
+#include "core/analysis/pca.h"
 
-#include "expect_error.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

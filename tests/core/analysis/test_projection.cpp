@@ -1,7 +1,7 @@
 // The projection layer: each method says what it shows, picks the right data, and refuses what it cannot do.
-#include "analysis/projection.h"
+#include "core/analysis/projection.h"
 
-#include "expect_error.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

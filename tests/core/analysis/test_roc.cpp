@@ -1,8 +1,8 @@
 // ROC and AUROC on rankings whose answers are known by hand, ties included, and against a brute-force
 // Mann-Whitney count on random tied data; precision/recall at a threshold.
-#include "analysis/roc.h"
+#include "core/analysis/roc.h"
 
-#include "expect_error.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // t-SNE: the parts (neighbours, affinities, Barnes-Hut) against brute force, and the whole on data whose
 // answer is known: well-separated blobs must come out as separate clusters.
-#include "analysis/barnes_hut.h"
-#include "analysis/trustworthiness.h"
-#include "analysis/tsne.h"
-#include "analysis/tsne_affinities.h"
+#include "core/analysis/barnes_hut.h"
+#include "core/analysis/trustworthiness.h"
+#include "core/analysis/tsne.h"
+#include "core/analysis/tsne_affinities.h"
 
-#include "expect_error.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 

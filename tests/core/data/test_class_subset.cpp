@@ -1,10 +1,10 @@
 // Class subsets for the one-class protocol: parsing class lists, restricting a split, and the training
 // config that carries the normal classes through checkpoints so a resumed run trains on the same samples.
-#include "data/class_subset.h"
-#include "training/training_config.h"
+#include "core/data/class_subset.h"
+#include "core/training/training_config.h"
 
-#include "../training/training_fixtures.h"
-#include "expect_error.h"
+#include "tests/core/training/training_fixtures.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

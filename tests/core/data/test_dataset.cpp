@@ -1,5 +1,5 @@
-#include "data/dataset.h"
-#include "expect_error.h"
+#include "core/data/dataset.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

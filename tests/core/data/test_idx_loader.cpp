@@ -1,8 +1,8 @@
-#include "data/idx_loader.h"
-#include "data/load_dataset.h"
-#include "expect_error.h"
-#include "fixtures.h"
-#include "util/errors.h"
+#include "core/data/idx_loader.h"
+#include "core/data/load_dataset.h"
+#include "core/util/errors.h"
+#include "tests/support/expect_error.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 

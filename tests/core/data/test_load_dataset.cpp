@@ -1,6 +1,6 @@
-#include "data/load_dataset.h"
-#include "expect_error.h"
-#include "fixtures.h"
+#include "core/data/load_dataset.h"
+#include "tests/support/expect_error.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The hand-written training step against autograd: the same loss terms and, on every parameter, the same
 // gradient, for each likelihood and KL schedule it covers; and the models it does not cover are refused.
-#include "data/dataset.h"
-#include "models/fused_vae_step.h"
-#include "models/make_model.h"
-#include "training/trainer.h"
+#include "core/data/dataset.h"
+#include "core/models/fused_vae_step.h"
+#include "core/models/make_model.h"
+#include "core/training/trainer.h"
 
 #include <gtest/gtest.h>
 

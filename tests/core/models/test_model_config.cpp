@@ -1,6 +1,6 @@
-#include "expect_error.h"
-#include "models/make_model.h"
-#include "models/model_config.h"
+#include "core/models/make_model.h"
+#include "core/models/model_config.h"
+#include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

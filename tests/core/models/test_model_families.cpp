@@ -1,12 +1,12 @@
 // Every family on small synthetic data: shapes, learning, save/load, and each family's own promise.
-#include "models/gaussian_vae.h"
-#include "models/hierarchical_vae.h"
-#include "models/make_model.h"
-#include "models/vq_vae.h"
+#include "core/models/gaussian_vae.h"
+#include "core/models/hierarchical_vae.h"
+#include "core/models/make_model.h"
+#include "core/models/vq_vae.h"
 
 #include <gtest/gtest.h>
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <sstream>
 

@@ -1,6 +1,6 @@
 // A snapshot decodes exactly as its model did when it was taken, and stays so while the model trains on.
-#include "models/make_model.h"
-#include "models/model_snapshot.h"
+#include "core/models/make_model.h"
+#include "core/models/model_snapshot.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The loss sweep of the fused training step against double precision, on both of its paths (AVX2 and the
 // portable loop), with logits from the tails where exp and log1p are easiest to get wrong.
-#include "models/reconstruction_sweep.h"
-#include "util/cpu_features.h"
+#include "core/models/reconstruction_sweep.h"
+#include "core/util/cpu_features.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

@@ -1,9 +1,9 @@
 // TorchScript files opened as LatentModels. The files are scripted and saved from C++ on the spot, with the
 // same math the tests then recompute by hand, so nothing here needs Python.
-#include "models/torchscript_model.h"
+#include "core/models/torchscript_model.h"
 
-#include "expect_error.h"
-#include "fixtures.h"
+#include "tests/support/expect_error.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 

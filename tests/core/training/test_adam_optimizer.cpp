@@ -1,9 +1,9 @@
 // The fused Adam against LibTorch's own, and its undo and state round trip.
-#include "training/adam_optimizer.h"
+#include "core/training/adam_optimizer.h"
 
 #include <gtest/gtest.h>
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 using namespace latentlab;
 

@@ -1,14 +1,14 @@
 // Checkpoints: exact round trip, resume equal to an uninterrupted run, atomic saves, and clear refusals.
-#include "training/checkpoint.h"
-#include "training_fixtures.h"
+#include "core/training/checkpoint.h"
+#include "tests/core/training/training_fixtures.h"
 
-#include "expect_error.h"
-#include "fixtures.h"
+#include "tests/support/expect_error.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 
-#include "util/atomic_file.h"
-#include "util/errors.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -206,30 +206,53 @@ TEST(Checkpoint, WeightsThatDoNotFitTheConfigAreRefusedNamingTheTensor)
     EXPECT_NE(badInputMessage([&] { loadCheckpoint(dir.file("future.ckpt")); }).find("newer"), std::string::npos);
 }
 
-// A writer killed at random moments, many times: the file is always either the old or the new content.
+// A writer killed mid-write, many times: the file always holds one whole content, never a mix or a truncation.
+// The child writes two contents in turn and reports each completed write on a pipe; the parent kills it right
+// after the k-th report, while write k + 1 is under way (k differs from round to round, so the kill finds
+// either content on disk). Every round must see new content: the file the test started with never comes back.
 TEST(AtomicFile, AKilledWriterLeavesTheOldFileIntact)
 {
     TempDir dir;
     const std::string path = dir.file("data.bin");
-    const std::vector<char> oldContent(3 << 20, 'o');
-    const std::vector<char> newContent(5 << 20, 'n');
-    writeFileAtomically(path, oldContent.data(), oldContent.size());
+    const std::vector<char> initial(2 << 20, 'o');
+    const std::vector<char> first(3 << 20, 'a');
+    const std::vector<char> second(5 << 20, 'b');
+    auto bytesOf = [](const std::vector<char>& c) { return std::vector<std::uint8_t>(c.begin(), c.end()); };
+    const std::vector<std::uint8_t> a = bytesOf(first), b = bytesOf(second), o = bytesOf(initial);
+    int seenA = 0, seenB = 0;
     for (int round = 0; round < 20; ++round) {
+        writeFileAtomically(path, initial.data(), initial.size());
+        int done[2];
+        ASSERT_EQ(::pipe(done), 0);
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            for (;;)
-                writeFileAtomically(path, newContent.data(), newContent.size());
+            ::close(done[0]);
+            for (long n = 0;; ++n) {
+                const std::vector<char>& c = n % 2 == 0 ? first : second;
+                writeFileAtomically(path, c.data(), c.size());
+                const char one = 1;
+                if (::write(done[1], &one, 1) != 1)
+                    ::_exit(1);
+            }
         }
-        ::usleep(static_cast<useconds_t>(500 + round * 700));
+        ::close(done[1]);
+        const int reports = 1 + round % 3;
+        for (int r = 0; r < reports; ++r) {
+            char byte = 0;
+            ASSERT_EQ(::read(done[0], &byte, 1), 1) << "round " << round << ": the writer died on its own";
+        }
         ::kill(child, SIGKILL);
         ::waitpid(child, nullptr, 0);
+        ::close(done[0]);
         const std::vector<std::uint8_t> now = fileBytes(path);
-        const bool isOld = now.size() == oldContent.size() && now.front() == 'o' && now.back() == 'o';
-        const bool isNew = now.size() == newContent.size() && now.front() == 'n' && now.back() == 'n';
-        ASSERT_TRUE(isOld || isNew) << "round " << round << ": " << now.size() << " bytes";
-        writeFileAtomically(path, oldContent.data(), oldContent.size());
+        ASSERT_NE(now, o) << "round " << round << ": a completed write was lost";
+        ASSERT_TRUE(now == a || now == b) << "round " << round << ": " << now.size() << " bytes of neither content";
+        (now == a ? seenA : seenB) += 1;
     }
+    // Both contents were found on disk at a kill, so the kills did land between different writes.
+    EXPECT_GT(seenA, 0);
+    EXPECT_GT(seenB, 0);
 }
 
 // A disk that fills up (a file size limit does the same to write()): a clear error, the old file intact.

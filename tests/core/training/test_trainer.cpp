@@ -1,11 +1,11 @@
 // Trainer: learning, reports, determinism, control from another thread, divergence, and refusals.
-#include "training/trainer.h"
-#include "models/model_snapshot.h"
-#include "training_fixtures.h"
+#include "core/models/model_snapshot.h"
+#include "core/training/trainer.h"
+#include "tests/core/training/training_fixtures.h"
 
 #include <gtest/gtest.h>
 
-#include "util/errors.h"
+#include "core/util/errors.h"
 
 #include <mutex>
 #include <thread>

@@ -1,8 +1,8 @@
 #pragma once
 // Small labelled image sets and small models for the training tests: a few hundred steps run in seconds.
-#include "data/dataset.h"
-#include "models/make_model.h"
-#include "training/trainer.h"
+#include "core/data/dataset.h"
+#include "core/models/make_model.h"
+#include "core/training/trainer.h"
 
 #include <random>
 

@@ -1,6 +1,6 @@
-#include "models/model_config.h"
-#include "training/training_config.h"
-#include "util/json_read.h"
+#include "core/models/model_config.h"
+#include "core/training/training_config.h"
+#include "core/util/json_read.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // The checks a PyTorch archive passes before LibTorch reads it: what LibTorch writes passes, and each number
 // LibTorch would trust (a string's length, a memo id, a storage's size) is refused when it cannot be right.
-#include "util/pickle_scan.h"
-#include "util/torch_archive_check.h"
+#include "core/util/pickle_scan.h"
+#include "core/util/torch_archive_check.h"
 
-#include "expect_error.h"
-#include "fixtures.h"
+#include "tests/support/expect_error.h"
+#include "tests/support/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <torch/script.h>

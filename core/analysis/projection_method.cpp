@@ -1,0 +1,26 @@
+#include "core/analysis/projection_method.h"
+
+#include "core/util/errors.h"
+
+namespace latentlab {
+
+std::string toString(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Latent: return "latent";
+    case ProjectionMethod::Dims: return "dims";
+    case ProjectionMethod::Pca: return "pca";
+    case ProjectionMethod::Tsne: return "tsne";
+    }
+    return "?";
+}
+
+ProjectionMethod projectionMethodFromString(const std::string& name)
+{
+    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
+        if (name == toString(m))
+            return m;
+    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
+}
+
+} // namespace latentlab

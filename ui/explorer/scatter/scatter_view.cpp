@@ -1,0 +1,548 @@
+#include "ui/explorer/scatter/scatter_view.h"
+
+#include "ui/explorer/scatter/scatter_legend.h"
+
+#include <QEvent>
+#include <QLineF>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace latentlab::ui {
+namespace {
+
+constexpr int kMargin = 12;
+constexpr double kWheelZoom = 1.25; // per notch of a mouse wheel
+constexpr int kClickSlop = 4; // pixels a press may move and still be a click
+const QColor kBackground(Qt::white);
+
+} // namespace
+
+ScatterView::ScatterView(QWidget* parent)
+    : QWidget(parent)
+    , placeholder_(tr("No points yet"))
+{
+    setMouseTracking(true);
+    // The point layer covers every pixel, so Qt need not clear the background first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(160, 120);
+}
+
+ScatterView::~ScatterView() = default;
+
+void ScatterView::setPoints(std::vector<float> xy, std::vector<int> classes)
+{
+    data_.setPoints(std::move(xy), std::move(classes));
+    outlined_.clear();
+    setHovered(-1);
+    viewport_.reset();
+    pointsChanged();
+    geometryChanged();
+    setSelected(-1);
+    Q_EMIT viewChanged();
+}
+
+void ScatterView::updatePositions(std::vector<float> xy)
+{
+    if (xy.size() / 2 != static_cast<std::size_t>(pointCount())) {
+        qWarning("ScatterView::updatePositions: %zu positions for %d points; taken as new points", xy.size() / 2,
+                 pointCount());
+        std::vector<int> classes(xy.size() / 2);
+        for (std::size_t i = 0; i < classes.size(); ++i)
+            classes[i] = classOf(static_cast<int>(i));
+        setPoints(std::move(xy), std::move(classes));
+        return;
+    }
+    data_.updatePositions(std::move(xy));
+    pointsChanged();
+    if (fitOnUpdate())
+        Q_EMIT viewChanged();
+    if (drag_ == Drag::None && underMouse())
+        updateHover(mousePos_);
+}
+
+void ScatterView::pointsChanged()
+{
+    viewport_.setBounds(data_.hasBounds() ? std::optional(data_.bounds()) : std::nullopt);
+    layerStale_ = true;
+    if (hovered_ >= 0 && !data_.visible(hovered_))
+        setHovered(-1);
+    update();
+}
+
+void ScatterView::setClassNames(QStringList names)
+{
+    classNames_ = std::move(names);
+    geometryChanged();
+    update();
+}
+
+QString ScatterView::className(int cls) const
+{
+    if (cls >= 0 && cls < classNames_.size() && !classNames_[cls].isEmpty())
+        return classNames_[cls];
+    return tr("Class %1").arg(cls);
+}
+
+int ScatterView::classCount() const
+{
+    return std::max(static_cast<int>(classNames_.size()), data_.maxClass() + 1);
+}
+
+void ScatterView::setClassVisible(int cls, bool visible)
+{
+    if (visible == classVisible(cls))
+        return;
+    data_.setClassVisible(cls, visible);
+    pointsChanged();
+}
+
+void ScatterView::setValues(std::vector<float> values)
+{
+    if (!data_.setValues(std::move(values))) {
+        qWarning("ScatterView::setValues: not one value per point; ignored");
+        return;
+    }
+    pointsChanged();
+    geometryChanged();
+    if (hovered_ >= 0)
+        setHovered(hovered_); // the default caption shows the value
+}
+
+void ScatterView::setOutlined(std::vector<int> indices)
+{
+    const int n = pointCount();
+    indices.erase(std::remove_if(indices.begin(), indices.end(), [n](int i) { return i < 0 || i >= n; }),
+                  indices.end());
+    outlined_ = std::move(indices);
+    pointsChanged();
+}
+
+void ScatterView::setSelected(int index)
+{
+    if (index < 0 || index >= pointCount())
+        index = -1;
+    if (index == selected_)
+        return;
+    selected_ = index;
+    update();
+    Q_EMIT selectionChanged(selected_);
+}
+
+void ScatterView::setMode(Mode mode)
+{
+    mode_ = mode;
+    setCursor(mode == Mode::Probe ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void ScatterView::setProbeVisible(bool visible)
+{
+    probeVisible_ = visible;
+    update();
+}
+
+void ScatterView::setProbe(QPointF dataPos)
+{
+    probe_ = dataPos;
+    update();
+}
+
+void ScatterView::setPath(QVector<QPointF> dataPath)
+{
+    path_ = std::move(dataPath);
+    update();
+}
+
+void ScatterView::setHoverProvider(std::function<QString(int)> caption, std::function<QImage(int)> thumbnail)
+{
+    caption_ = std::move(caption);
+    thumbnail_ = std::move(thumbnail);
+    if (hovered_ >= 0)
+        setHovered(hovered_);
+}
+
+void ScatterView::setPlaceholderText(const QString& text)
+{
+    placeholder_ = text;
+    update();
+}
+
+void ScatterView::setPointSize(int pixels)
+{
+    pointSize_ = std::clamp(pixels, 1, 16);
+    pointsChanged();
+    geometryChanged();
+}
+
+// Geometry -----------------------------------------------------------------------------------------------------
+
+void ScatterView::geometryChanged()
+{
+    const int width = legend(size()).width();
+    legendColumn_ = width > 0 ? width + kMargin : 0;
+    // Points are fitted a point's size inside the frame, so none is cut by it.
+    const int inset = kMargin + pointSize_;
+    viewport_.setInsets(QMargins(inset, inset, inset + legendColumn_, inset));
+}
+
+ScatterLegend ScatterView::legend(QSize size) const
+{
+    std::vector<ScatterLegend::Entry> entries;
+    const int count = classCount();
+    entries.reserve(static_cast<std::size_t>(std::max(0, count)));
+    // Coloured by value, a class's palette colour would suggest a value it does not have: neutral swatches.
+    const bool neutral = coloredByValue();
+    for (int k = 0; k < count; ++k)
+        entries.push_back({className(k), neutral ? QColor(0x70, 0x70, 0x70) : scatter::classColor(k), classVisible(k)});
+    ScatterLegend legend(std::move(entries), {neutral, data_.valueLow(), data_.valueHigh()}, font());
+    legend.layout(QRect(size.width() - kMargin - legend.width(), kMargin, legend.width(), size.height() - 2 * kMargin));
+    return legend;
+}
+
+QRect ScatterView::plotRect(QSize size) const
+{
+    return {kMargin, kMargin, std::max(1, size.width() - 2 * kMargin - legendColumn_),
+            std::max(1, size.height() - 2 * kMargin)};
+}
+
+void ScatterView::setView(const scatter::Transform& view)
+{
+    viewport_.set(view, size());
+    update();
+    Q_EMIT viewChanged();
+}
+
+void ScatterView::resetView()
+{
+    viewport_.reset();
+    update();
+    Q_EMIT viewChanged();
+}
+
+void ScatterView::zoomBy(double factor, QPointF widgetAnchor)
+{
+    viewport_.zoom(size(), factor, widgetAnchor);
+    update();
+    Q_EMIT viewChanged();
+}
+
+void ScatterView::panBy(QPointF pixels)
+{
+    scatter::Transform t = viewport_.transform(size());
+    t.bx += pixels.x();
+    t.by += pixels.y();
+    setView(t);
+}
+
+QPointF ScatterView::toData(QPointF widgetPos) const
+{
+    return viewport_.transform(size()).unmap(widgetPos);
+}
+
+QPointF ScatterView::toWidget(QPointF dataPos) const
+{
+    return viewport_.transform(size()).map(dataPos);
+}
+
+int ScatterView::nearestPoint(QPointF widgetPos, double maxPixels) const
+{
+    if (pointCount() == 0 || !(maxPixels > 0))
+        return -1;
+    const scatter::Transform t = viewport_.transform(size());
+    const int found = data_.index().nearest(t.unmap(widgetPos), maxPixels / std::abs(t.ax), maxPixels / std::abs(t.ay),
+                                            data_.visibleMask());
+    // The index searches a rectangle; on the screen the distance that counts is round.
+    if (found < 0 || QLineF(t.map(position(found)), widgetPos).length() > maxPixels)
+        return -1;
+    return found;
+}
+
+std::vector<int> ScatterView::pointsIn(const QRectF& widgetRect) const
+{
+    const scatter::Transform t = viewport_.transform(size());
+    const QRectF data(t.unmap(widgetRect.topLeft()), t.unmap(widgetRect.bottomRight()));
+    return data_.index().pointsInRect(data, data_.visibleMask());
+}
+
+QRect ScatterView::legendEntryRect(int cls) const
+{
+    return legend(size()).entryRect(cls);
+}
+
+// Painting -----------------------------------------------------------------------------------------------------
+
+QImage ScatterView::renderPoints(QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    renderLayer(image, viewport_.transform(size), 1.0);
+    return image;
+}
+
+void ScatterView::renderLayer(QImage& image, const scatter::Transform& view, qreal dpr) const
+{
+    image.fill(kBackground);
+    if (pointCount() == 0)
+        return;
+    const scatter::Transform t = view.scaled(dpr);
+    const scatter::Sprite sprite(static_cast<int>(std::lround(pointSize_ * dpr)));
+    scatter::stampPoints(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask());
+    if (outlined_.empty())
+        return;
+    scatter::stampSome(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask(), outlined_);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const double radius = (pointSize_ / 2.0 + 2.0) * dpr;
+    const QRectF inside = QRectF(image.rect()).adjusted(-radius, -radius, radius, radius);
+    for (int i : outlined_) {
+        const QPointF c = t.map(position(i));
+        if (data_.visible(i) && inside.contains(c))
+            scatter::drawRing(p, c, radius, scatter::kMarkColor, 1.2 * dpr);
+    }
+}
+
+void ScatterView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    const scatter::Transform view = viewport_.transform(size());
+    if (layerStale_ || layer_.size() != pixels || layer_.devicePixelRatio() != dpr || layerView_ != view) {
+        if (layer_.size() != pixels)
+            layer_ = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        layer_.setDevicePixelRatio(1.0);
+        renderLayer(layer_, view, dpr);
+        layer_.setDevicePixelRatio(dpr);
+        layerView_ = view;
+        layerStale_ = false;
+    }
+    p.drawImage(QPointF(0, 0), layer_);
+
+    // A faint frame instead of axes: latent coordinates have no units worth reading off.
+    p.setPen(QColor(0, 0, 0, 28));
+    p.drawRect(plotRect().adjusted(0, 0, -1, -1));
+    if (pointCount() == 0) {
+        p.setPen(palette().color(QPalette::Disabled, QPalette::WindowText));
+        p.drawText(plotRect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+    }
+    p.setRenderHint(QPainter::Antialiasing);
+    paintMarks(p, view);
+    legend(size()).paint(p, palette());
+    if (drag_ == Drag::Band) {
+        p.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
+        QColor fill = palette().highlight().color();
+        fill.setAlpha(40);
+        p.setBrush(fill);
+        p.drawRect(band_);
+    }
+    if (hovered_ >= 0 && drag_ == Drag::None)
+        card_.paint(p, mousePos_, rect(), palette());
+}
+
+void ScatterView::paintMarks(QPainter& p, const scatter::Transform& view) const
+{
+    QPolygonF path;
+    for (const QPointF& d : path_)
+        path.append(view.map(d));
+    scatter::drawPath(p, path);
+    const double radius = pointSize_ / 2.0;
+    if (data_.visible(selected_)) {
+        const QPointF c = view.map(position(selected_));
+        p.setPen(Qt::NoPen);
+        p.setBrush(colorOf(selected_));
+        p.drawEllipse(c, radius + 1, radius + 1);
+        scatter::drawRing(p, c, radius + 4, scatter::kMarkColor, 2.0);
+    }
+    if (hovered_ >= 0 && hovered_ != selected_)
+        scatter::drawRing(p, view.map(position(hovered_)), radius + 3, QColor(0x50, 0x50, 0x50), 1.0);
+    if (probeVisible_)
+        scatter::drawProbe(p, view.map(probe_));
+}
+
+// Interaction --------------------------------------------------------------------------------------------------
+
+void ScatterView::setHovered(int index)
+{
+    const bool changed = index != hovered_;
+    hovered_ = index;
+    if (index < 0) {
+        card_.clear();
+    } else if (caption_ || thumbnail_) {
+        card_.set(caption_ ? caption_(index) : QString(), thumbnail_ ? thumbnail_(index) : QImage());
+    } else {
+        QString caption = tr("Point %1").arg(index);
+        if (classOf(index) >= 0)
+            caption += QLatin1Char('\n') + className(classOf(index));
+        if (coloredByValue())
+            caption += QLatin1Char('\n') + tr("Value %1").arg(double(data_.value(index)), 0, 'g', 4);
+        card_.set(caption, {});
+    }
+    update();
+    if (changed)
+        Q_EMIT hovered(index);
+}
+
+void ScatterView::updateHover(QPointF pos)
+{
+    mousePos_ = pos;
+    const int found = nearestPoint(pos);
+    if (found != hovered_)
+        setHovered(found);
+    else if (found >= 0)
+        update(); // the card follows the cursor
+}
+
+void ScatterView::moveProbe(QPointF widgetPos)
+{
+    probe_ = toData(widgetPos + probeGrabOffset_);
+    probeVisible_ = true;
+    update();
+    Q_EMIT probeMoved(probe_);
+}
+
+void ScatterView::mousePressEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    pressPos_ = pos;
+    viewAtPress_ = viewport_.transform(size());
+    drag_ = Drag::None;
+    if (event->button() == Qt::MiddleButton) {
+        drag_ = Drag::Pan;
+        setCursor(Qt::ClosedHandCursor);
+        setHovered(-1);
+        return;
+    }
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const int cls = legend(size()).entryAt(pos.toPoint());
+    if (cls >= 0) {
+        const bool visible = !classVisible(cls);
+        setClassVisible(cls, visible);
+        Q_EMIT classToggled(cls, visible);
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        drag_ = Drag::Band;
+        band_ = QRectF(pos, pos);
+        setHovered(-1);
+        return;
+    }
+    const QPointF marker = toWidget(probe_);
+    if (probeVisible_ && QLineF(marker, pos).length() <= scatter::kProbeGrabRadius) {
+        drag_ = Drag::Probe;
+        probeGrabOffset_ = marker - pos;
+        return;
+    }
+    if (mode_ == Mode::Probe) {
+        drag_ = Drag::Probe;
+        probeGrabOffset_ = {};
+        setHovered(-1);
+        moveProbe(pos);
+        return;
+    }
+    drag_ = Drag::Pending;
+}
+
+void ScatterView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    mousePos_ = pos;
+    switch (drag_) {
+    case Drag::None:
+        updateHover(pos);
+        break;
+    case Drag::Probe:
+        moveProbe(pos);
+        break;
+    case Drag::Band:
+        band_ = QRectF(pressPos_, pos).normalized();
+        update();
+        break;
+    case Drag::Pending:
+        if ((pos - pressPos_).manhattanLength() < kClickSlop)
+            break;
+        drag_ = Drag::Pan;
+        setCursor(Qt::ClosedHandCursor);
+        setHovered(-1);
+        [[fallthrough]];
+    case Drag::Pan: {
+        // From the view at the press, so the data point first grabbed stays under the cursor.
+        scatter::Transform t = viewAtPress_;
+        t.bx += pos.x() - pressPos_.x();
+        t.by += pos.y() - pressPos_.y();
+        setView(t);
+        break;
+    }
+    }
+}
+
+void ScatterView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    const Drag drag = drag_;
+    drag_ = Drag::None;
+    if (drag == Drag::Pan)
+        setMode(mode_); // restores the mode's cursor
+    if (drag == Drag::Band) {
+        const QRectF band = QRectF(pressPos_, event->position()).normalized();
+        band_ = {};
+        update();
+        Q_EMIT regionSelected(band.width() < 2 && band.height() < 2 ? std::vector<int>() : pointsIn(band));
+    }
+    if (drag == Drag::Pending) {
+        const int found = nearestPoint(event->position());
+        setSelected(found);
+        Q_EMIT clicked(found);
+    }
+    updateHover(event->position());
+}
+
+void ScatterView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    // On the legend the second click of a double click toggles again, as two single clicks would.
+    if (event->button() != Qt::LeftButton || legend(size()).entryAt(event->position().toPoint()) >= 0) {
+        mousePressEvent(event);
+        return;
+    }
+    drag_ = Drag::None;
+    resetView();
+}
+
+void ScatterView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() != 0 ? delta.y() : delta.x();
+    if (steps == 0) {
+        event->ignore();
+        return;
+    }
+    zoomBy(std::pow(kWheelZoom, steps / 120.0), event->position());
+    if (drag_ == Drag::None)
+        updateHover(event->position());
+    event->accept();
+}
+
+void ScatterView::leaveEvent(QEvent* event)
+{
+    if (drag_ == Drag::None)
+        setHovered(-1);
+    QWidget::leaveEvent(event);
+}
+
+void ScatterView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange) {
+        geometryChanged();
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,180 @@
+#pragma once
+// A scatter plot that stays interactive at 100,000 points (a latent space, a t-SNE map): the points are
+// stamped straight into an image (scatter_raster.h) that is cached until something it shows changes, and a
+// grid of buckets (ScatterIndex) finds the point under the mouse in microseconds. QPainter draws only what is
+// few: the legend, rings, the probe, a path, the hover card. Qt Charts' QScatterSeries takes half a second a
+// frame at 70,000 points (twelve for its first), and its OpenGL mode needs a GPU (tests/bench/bench_scatter.cpp).
+#include "ui/explorer/scatter/scatter_data.h"
+#include "ui/explorer/scatter/scatter_overlay.h"
+#include "ui/explorer/scatter/scatter_raster.h"
+#include "ui/explorer/scatter/scatter_viewport.h"
+
+#include <QImage>
+#include <QPointF>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <functional>
+#include <vector>
+
+namespace latentlab::ui {
+
+class ScatterLegend;
+
+class ScatterView : public QWidget {
+    Q_OBJECT
+public:
+    // Navigate: dragging the background pans. Probe: a press anywhere puts the probe there and drags it. In
+    // either mode the wheel zooms, the middle button pans and the probe marker can be dragged.
+    enum class Mode { Navigate, Probe };
+    Q_ENUM(Mode)
+
+    explicit ScatterView(QWidget* parent = nullptr);
+    ~ScatterView() override;
+
+    // xy: 2 * N interleaved data coordinates; classes: N entries (missing ones count as -1, no class). Clears
+    // values, outlines, the selection and the hover, and fits the view to the points.
+    void setPoints(std::vector<float> xy, std::vector<int> classes);
+    // New positions for the same N points (an animation, a model that trains): everything else stays. The view
+    // follows the points until the user zooms or pans, and keeps the user's view from then until resetView().
+    void updatePositions(std::vector<float> xy);
+    int pointCount() const { return data_.count(); }
+    QPointF position(int index) const { return data_.position(index); }
+    int classOf(int index) const { return data_.classOf(index); }
+    // True while updatePositions() re-fits the view (no zoom or pan since the last fit).
+    bool fitOnUpdate() const { return viewport_.isFitted(); }
+
+    // Legend labels: class k is names[k], or "Class k" past the end of the list.
+    void setClassNames(QStringList names);
+    QString className(int cls) const;
+    int classCount() const;
+    // Hidden classes are neither drawn nor found by nearestPoint(); the legend shows them greyed. Only a click
+    // on the legend emits classToggled, as only a drag emits probeMoved.
+    void setClassVisible(int cls, bool visible);
+    bool classVisible(int cls) const { return data_.classVisible(cls); }
+
+    // Non-empty (one value per point): points are coloured by value on a viridis scale, with a colour bar in
+    // the legend; NaN is drawn grey. Empty: back to class colours.
+    void setValues(std::vector<float> values);
+    bool coloredByValue() const { return data_.coloredByValue(); }
+    // The colour point `index` is drawn in, alpha included (scatter::kPointAlpha).
+    QColor colorOf(int index) const { return data_.colorOf(index); }
+
+    // Points drawn on top of the rest, each with a contrasting ring.
+    void setOutlined(std::vector<int> indices);
+    const std::vector<int>& outlined() const { return outlined_; }
+    // -1 for none. Emits selectionChanged when the selection changes, whoever changes it.
+    void setSelected(int index);
+    int selected() const { return selected_; }
+    int hoveredPoint() const { return hovered_; }
+
+    void setMode(Mode mode);
+    Mode mode() const { return mode_; }
+    void setProbeVisible(bool visible);
+    bool probeVisible() const { return probeVisible_; }
+    // Moves the probe marker without emitting probeMoved, so a receiver can set it without a loop.
+    void setProbe(QPointF dataPos);
+    QPointF probe() const { return probe_; }
+    // A polyline in data coordinates drawn over the points (an interpolation path); empty for none.
+    void setPath(QVector<QPointF> dataPath);
+    QVector<QPointF> path() const { return path_; }
+
+    // What the hover card shows for a point; either may be empty. Small thumbnails are enlarged by whole
+    // factors with nearest-neighbour (28x28 becomes 84x84).
+    void setHoverProvider(std::function<QString(int)> caption, std::function<QImage(int)> thumbnail);
+    // Shown over an empty plot ("No points yet" by default).
+    void setPlaceholderText(const QString& text);
+    QString placeholderText() const { return placeholder_; }
+    // Diameter of a point in pixels (1 to 16; 4 by default).
+    void setPointSize(int pixels);
+    int pointSize() const { return pointSize_; }
+
+    void resetView();
+    // Scales both axes by factor about a widget position, which stays over the same data point.
+    void zoomBy(double factor, QPointF widgetAnchor);
+    void panBy(QPointF pixels);
+    QPointF toData(QPointF widgetPos) const;
+    QPointF toWidget(QPointF dataPos) const;
+    // The area the points are fitted into: the widget less its margins and the legend column.
+    QRect plotRect() const { return plotRect(size()); }
+
+    // The nearest visible point within maxPixels (on screen) of a widget position, or -1.
+    int nearestPoint(QPointF widgetPos, double maxPixels = 8.0) const;
+    // Indices of the visible points inside a rectangle given in widget coordinates.
+    std::vector<int> pointsIn(const QRectF& widgetRect) const;
+    // Where the legend entry of a class is drawn, in widget coordinates; empty when it is not shown.
+    QRect legendEntryRect(int cls) const;
+
+    // The point layer (background and points, outlined ones on top) as a widget of this size would show it
+    // with the current view. paintEvent draws a cached copy of the same thing, made again only when the
+    // points, colours, visibility, view or size change.
+    QImage renderPoints(QSize size);
+
+Q_SIGNALS:
+    void hovered(int index); // -1 when the mouse leaves the last point
+    void clicked(int index); // -1 for a click on empty space, which also clears the selection
+    void selectionChanged(int index);
+    void probeMoved(QPointF dataPos);
+    void classToggled(int cls, bool visible);
+    void viewChanged();
+    // Shift + drag drew a rectangle: the visible points inside it (empty for an empty rectangle, which
+    // clears a region).
+    void regionSelected(const std::vector<int>& indices);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    enum class Drag { None, Pending, Pan, Probe, Band };
+
+    void pointsChanged();
+    void geometryChanged();
+    ScatterLegend legend(QSize size) const;
+    QRect plotRect(QSize size) const;
+    void setView(const scatter::Transform& view);
+    void renderLayer(QImage& image, const scatter::Transform& view, qreal dpr) const;
+    void paintMarks(QPainter& p, const scatter::Transform& view) const;
+    void setHovered(int index);
+    void updateHover(QPointF pos);
+    void moveProbe(QPointF widgetPos);
+
+    ScatterData data_;
+    QStringList classNames_;
+    std::vector<int> outlined_;
+    int legendColumn_ = 0; // the legend's width and a margin; cached, as every mapping depends on it
+    ScatterViewport viewport_;
+
+    QImage layer_;
+    scatter::Transform layerView_;
+    bool layerStale_ = true;
+    int pointSize_ = 4;
+
+    Mode mode_ = Mode::Navigate;
+    bool probeVisible_ = false;
+    QPointF probe_;
+    QVector<QPointF> path_;
+    int selected_ = -1;
+    int hovered_ = -1;
+    QString placeholder_;
+
+    std::function<QString(int)> caption_;
+    std::function<QImage(int)> thumbnail_;
+    scatter::HoverCard card_;
+    QPointF mousePos_;
+
+    Drag drag_ = Drag::None;
+    QRectF band_; // the rubber band while Shift + drag draws it
+    QPointF pressPos_;
+    QPointF probeGrabOffset_; // from the mouse to the probe, so grabbing the marker does not make it jump
+    scatter::Transform viewAtPress_;
+};
+
+} // namespace latentlab::ui

@@ -1,0 +1,590 @@
+#include "ui/shell/main_window.h"
+
+#include "ui/anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_view.h"
+#include "ui/common/format.h"
+#include "ui/common/message_box.h"
+#include "ui/common/model_ptr.h"
+#include "ui/dataset/dataset_loader.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/dataset_table_model.h"
+#include "ui/dataset/gallery_view.h"
+#include "ui/dataset/sample_grid.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/shell/language.h"
+#include "ui/shell/recent_files_menu.h"
+#include "ui/shell/session_file.h"
+#include "ui/shell/welcome_view.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
+
+#include "core/training/training_config.h"
+#include "core/util/build_info.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+
+#ifndef LATENTLAB_VERSION
+#define LATENTLAB_VERSION "dev"
+#endif
+
+namespace latentlab::ui {
+namespace {
+
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kStateKey = QStringLiteral("window/state");
+const auto kDirectoryKey = QStringLiteral("lastDirectory");
+constexpr int kMessageMs = 8000;
+
+// The first local file or folder among dragged URLs; empty when the drag carries none.
+QString droppedPath(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("LatentLab"));
+    setAcceptDrops(true);
+    loader_ = new DatasetLoader(this);
+    connect(loader_, &DatasetLoader::loaded, this, &MainWindow::onLoaded);
+    connect(loader_, &DatasetLoader::failed, this, &MainWindow::onFailed);
+    connect(loader_, &DatasetLoader::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(loader_, &DatasetLoader::started, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Loading %1 …").arg(displayName(path)));
+    });
+
+    buildCentral();
+    buildDock();
+    buildMenus();
+    buildStatusBar();
+    restoreSettings();
+    confirmClose_ = [this] {
+        const bool running = training_->controller()->isRunning();
+        return QMessageBox::question(this, tr("Close LatentLab?"),
+                                     running ? tr("A model is training. Stop it and close? The model will be lost unless you saved it.")
+                                             : tr("The trained model has not been saved. Close and lose it?"),
+                                     QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Close;
+    };
+}
+
+// The loader (a child) stops and joins its thread when it is destroyed with the window.
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Dataset…"), this,
+                                    &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open an IDX, .npy or CSV/TSV file"));
+    QAction* folder = file->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Dataset &Folder…"), this,
+                                      &MainWindow::chooseFolder);
+    folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    folder->setStatusTip(tr("Open a folder of IDX files or of images in class sub-folders"));
+    recent_ = new RecentFilesMenu(this);
+    connect(recent_, &RecentFilesMenu::fileTriggered, this, &MainWindow::openDataset);
+    connect(recent_, &RecentFilesMenu::filesChanged, welcome_, &WelcomeView::setRecentFiles);
+    welcome_->setRecentFiles(recent_->files());
+    file->addMenu(recent_);
+    file->addSeparator();
+    file->addSeparator();
+    QAction* openModelAction = file->addAction(tr("Open &Model…"), this, &MainWindow::chooseModel);
+    openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    openModelAction->setStatusTip(tr("Open a LatentLab checkpoint: its loss history and settings, and train it further"));
+    file->addAction(tr("Open S&ession…"), this, &MainWindow::chooseSessionToOpen)
+        ->setStatusTip(tr("Reopen a dataset, its model, the settings and the view together"));
+    file->addAction(tr("Save Sess&ion As…"), this, &MainWindow::chooseSessionToSave)
+        ->setStatusTip(tr("Keep the dataset, the saved model, the settings and the view in one small file"));
+    QAction* saveModel = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Model…"), this,
+                                         [this] { training_->chooseSavePath(); });
+    saveModel->setShortcut(QKeySequence::Save);
+    saveModel->setStatusTip(tr("Save the trained model, its optimizer state and loss history in one checkpoint"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* toggleDock = dock_->toggleViewAction();
+    connect(toggleDock, &QAction::triggered, this, [this] { dockDeferred_ = false; });
+    toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    view->addAction(toggleDock);
+
+    view->addSeparator();
+    QMenu* languages = view->addMenu(tr("&Language"));
+    auto* languageGroup = new QActionGroup(languages);
+    for (const QString& code : availableLanguages()) {
+        QAction* action = languages->addAction(languageName(code));
+        action->setCheckable(true);
+        action->setChecked(code == languageSetting());
+        action->setData(code);
+        languageGroup->addAction(action);
+    }
+    connect(languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
+        setLanguageSetting(action->data().toString());
+        statusBar()->showMessage(tr("LatentLab will speak %1 from its next start.").arg(action->text()), 10000);
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LatentLab"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::buildCentral()
+{
+    welcome_ = new WelcomeView;
+    connect(welcome_, &WelcomeView::openFileRequested, this, &MainWindow::chooseFile);
+    connect(welcome_, &WelcomeView::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(welcome_, &WelcomeView::openPathRequested, this, &MainWindow::openDataset);
+
+    gallery_ = new GalleryView;
+    tableModel_ = new DatasetTableModel(this);
+    table_ = new QTableView;
+    table_->setModel(tableModel_);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    samples_ = new QStackedWidget;
+    samples_->addWidget(gallery_);
+    samples_->addWidget(table_);
+
+    workspace_ = new QTabWidget;
+    workspace_->setDocumentMode(true);
+    workspace_->addTab(samples_, tr("Samples"));
+    training_ = new TrainingView;
+    workspace_->addTab(training_, tr("Training"));
+    connect(training_, &TrainingView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    explorer_ = new ExplorerView;
+    workspace_->addTab(explorer_, tr("Explorer"));
+    connect(explorer_, &ExplorerView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Every model the training tab trains or opens is explored too; mid-run snapshots only when the explorer
+    // follows training (it asks for them).
+    connect(training_->controller(), &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
+    connect(explorer_, &ExplorerView::snapshotIntervalChanged, training_->controller(),
+            &TrainingController::setSnapshotEvery);
+    connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
+    anomalies_ = new AnomalyView;
+    workspace_->addTab(anomalies_, tr("Anomalies"));
+    connect(anomalies_, &AnomalyView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // A finished or opened model is scored when the tab is next in front; mid-run snapshots are not.
+    connect(training_->controller(), &TrainingController::modelSnapshot, anomalies_,
+            [this](ModelPtr model, qint64, bool training) {
+                if (training)
+                    return;
+                // The run's normal classes: the others are its known anomalies.
+                const auto& normal = training_->controller()->trainingConfig().normalClasses;
+                anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
+                anomalies_->setModel(std::move(model));
+            });
+    connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
+            [this](const QString&, ModelPtr model) { anomalies_->setModel(std::move(model)); });
+    // While a model trains, the explorer's layouts and the anomaly scores take one thread each.
+    connect(training_->controller(), &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        const bool active = state != TrainingController::State::Idle;
+        explorer_->controller()->setTrainingActive(active);
+        anomalies_->controller()->setTrainingActive(active);
+    });
+    // The two views share scores, flags and the selection.
+    connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
+    connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
+    connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
+    connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
+    connect(explorer_, &ExplorerView::regionSelected, anomalies_, &AnomalyView::setRegionFilter);
+
+    central_ = new QStackedWidget;
+    central_->addWidget(welcome_);
+    central_->addWidget(workspace_);
+    setCentralWidget(central_);
+}
+
+void MainWindow::buildDock()
+{
+    panel_ = new DatasetPanel;
+    connect(panel_, &DatasetPanel::classSelected, gallery_, &GalleryView::setClassFilter);
+    connect(panel_->previewGrid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
+    dock_ = new QDockWidget(tr("Dataset"), this);
+    dock_->setObjectName(QStringLiteral("DatasetDock")); // saveState() finds docks by name
+    dock_->setWidget(panel_);
+    dock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, dock_);
+}
+
+void MainWindow::buildStatusBar()
+{
+    busy_ = new QProgressBar;
+    busy_->setRange(0, 0); // indeterminate: loaders do not report progress
+    busy_->setMaximumWidth(120);
+    busy_->setMaximumHeight(statusBar()->fontMetrics().height());
+    busy_->setTextVisible(false);
+    busy_->hide();
+    summary_ = new QLabel;
+    statusBar()->addPermanentWidget(busy_);
+    statusBar()->addPermanentWidget(summary_);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First start: most of the screen, centred.
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        const QSize size(std::min(1400, screen.width() * 9 / 10), std::min(900, screen.height() * 9 / 10));
+        resize(size);
+        move(screen.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
+    layoutRestored_ = restoreState(settings.value(kStateKey).toByteArray());
+    dockDeferred_ = !dock_->isHidden();
+    if (dockDeferred_)
+        dock_->hide();
+}
+
+void MainWindow::showDeferredDock()
+{
+    if (!dockDeferred_)
+        return;
+    dockDeferred_ = false;
+    dock_->show();
+    if (!layoutRestored_)
+        resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
+}
+
+void MainWindow::openModel(const QString& path)
+{
+    if (loader_->isBusy()) {
+        pendingModel_ = path;
+        return;
+    }
+    if (isTorchScriptModelFile(path)) {
+        // Exploration only: nothing to train, so it goes straight to the explorer.
+        showView(QStringLiteral("explorer"));
+        explorer_->openModelFile(path);
+        return;
+    }
+    showView(QStringLiteral("training"));
+    training_->openModel(path);
+}
+
+void MainWindow::openPendingModel()
+{
+    if (pendingModel_.isEmpty() || loader_->isBusy())
+        return;
+    const QString path = pendingModel_;
+    pendingModel_.clear();
+    openModel(path);
+}
+
+QString MainWindow::openSession(const QString& path)
+{
+    Session session;
+    try {
+        session = readSession(path);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showError(tr("Could not open the session"), message);
+        return message;
+    }
+    pendingSettings_ = std::make_shared<Session>(session);
+    pendingView_ = session.view;
+    if (!session.dataset.isEmpty())
+        openDataset(session.dataset);
+    if (!session.model.isEmpty())
+        openModel(session.model);
+    if (!loader_->isBusy())
+        applyPendingSession();
+    return {};
+}
+
+// After the session's data has loaded: its settings over the data's defaults (an opened model brings its own
+// when it arrives), then its view.
+void MainWindow::applyPendingSession()
+{
+    if (!pendingSettings_)
+        return;
+    const auto session = std::move(pendingSettings_);
+    if (session->modelConfig && session->training && session->model.isEmpty())
+        training_->form()->setConfigs(*session->modelConfig, *session->training);
+    if (session->projection)
+        explorer_->setProjection(*session->projection);
+    if (!pendingView_.isEmpty())
+        showView(pendingView_);
+    pendingView_.clear();
+}
+
+QString MainWindow::saveSession(const QString& path)
+{
+    Session session;
+    session.dataset = datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absoluteFilePath();
+    session.model = training_->modelPath().isEmpty() ? QString() : QFileInfo(training_->modelPath()).absoluteFilePath();
+    ModelConfig model;
+    TrainingConfig training;
+    if (dataset_ && training_->form()->read(&model, &training)) {
+        session.modelConfig = model;
+        session.training = training;
+    }
+    session.projection = explorer_->projection();
+    session.view = workspace_->currentWidget() == training_   ? QStringLiteral("training")
+                   : workspace_->currentWidget() == explorer_ ? QStringLiteral("explorer")
+                   : workspace_->currentWidget() == anomalies_ ? QStringLiteral("anomalies")
+                                                              : QStringLiteral("samples");
+    try {
+        writeSession(path, session);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showError(tr("The session was not saved"), message);
+        return message;
+    }
+    statusBar()->showMessage(training_->modelPath().isEmpty() && training_->controller()->hasModel()
+                                 ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
+                                 : tr("Saved the session to %1").arg(path),
+                             10000);
+    return {};
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), lastDirectory(),
+                                                      tr("LatentLab sessions (*.latentlab);;All files (*)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void MainWindow::chooseSessionToSave()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), lastDirectory(),
+                                                tr("LatentLab sessions (*.latentlab);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".latentlab");
+    saveSession(path);
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    openMessage(this, QMessageBox::Warning, title, message);
+}
+
+void MainWindow::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), lastDirectory(),
+                                                      tr("Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::showSampleInExplorer(qint64 index, SampleGrid::Request request)
+{
+    showView(QStringLiteral("explorer"));
+    switch (request) {
+    case SampleGrid::Request::Select: explorer_->selectSample(index); break;
+    case SampleGrid::Request::InterpolateFrom: explorer_->interpolateFrom(index); break;
+    case SampleGrid::Request::InterpolateTo: explorer_->interpolateTo(index); break;
+    }
+}
+
+bool MainWindow::showView(const QString& name)
+{
+    QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
+                    : name == QStringLiteral("training") ? static_cast<QWidget*>(training_)
+                    : name == QStringLiteral("explorer") ? static_cast<QWidget*>(explorer_)
+                    : name == QStringLiteral("anomalies") ? static_cast<QWidget*>(anomalies_)
+                                                         : nullptr;
+    if (!page)
+        return false;
+    workspace_->setCurrentWidget(page);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    TrainingController* training = training_->controller();
+    if ((training->isRunning() || training->isModified()) && confirmClose_ && !confirmClose_()) {
+        event->ignore();
+        return;
+    }
+    // The run stops at its next batch; the controller joins its thread when the window is destroyed.
+    training->stop();
+    // A dock hidden only because no dataset was opened this time is still wanted next time.
+    if (dockDeferred_)
+        dock_->show();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openDataset(const QString& path)
+{
+    loadTimer_.start();
+    loader_->load(path);
+}
+
+bool MainWindow::showsWelcome() const
+{
+    return central_->currentWidget() == welcome_;
+}
+
+void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
+{
+    dataset_ = std::move(dataset);
+    datasetPath_ = path;
+    const QString name = displayName(path);
+    setWindowTitle(tr("LatentLab — %1").arg(name));
+    recent_->addFile(QFileInfo(path).absoluteFilePath());
+
+    panel_->setDataset(dataset_);
+    gallery_->setDataset(dataset_);
+    training_->setDataset(dataset_, path);
+    explorer_->setDataset(dataset_);
+    anomalies_->setDataset(dataset_);
+    tableModel_->setDataset(dataset_);
+    samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
+    if (!dataset_->isImage())
+        table_->resizeColumnsToContents();
+    central_->setCurrentWidget(workspace_);
+    showDeferredDock();
+    summary_->setText(statusSummary(*dataset_));
+
+    flushNotes(tr("Loaded %1 in %2 s").arg(name).arg(loadTimer_.elapsed() / 1000.0, 0, 'f', 1));
+    openPendingModel();
+    applyPendingSession();
+    Q_EMIT datasetChanged(dataset_);
+}
+
+void MainWindow::onFailed(const QString& path, const QString& message)
+{
+    // A path that no longer exists should not stay one click away in the recent list.
+    if (!QFileInfo::exists(path))
+        recent_->removeFile(QFileInfo(path).absoluteFilePath());
+    flushNotes(tr("Could not open %1").arg(displayName(path)));
+
+    // Not modal to the event loop, so a drop or a test is never stuck behind the dialog.
+    QString details = QFileInfo(path).absoluteFilePath();
+    if (dataset_)
+        details += QLatin1Char('\n') + tr("%1 stays open.").arg(displayName(datasetPath_));
+    openMessage(this, QMessageBox::Warning, tr("Could not open dataset"), message, details);
+    Q_EMIT loadFailed(path, message);
+    openPendingModel();
+    applyPendingSession();
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    busy_->setVisible(busy);
+    if (busy)
+        statusBar()->showMessage(tr("Loading %1 …").arg(displayName(loader_->pendingPath())));
+}
+
+void MainWindow::addNote(const QString& note)
+{
+    notes_ << note;
+    if (!loader_->isBusy())
+        flushNotes(QString());
+}
+
+void MainWindow::flushNotes(const QString& lead)
+{
+    QStringList parts;
+    if (!lead.isEmpty())
+        parts << lead;
+    parts << notes_;
+    notes_.clear();
+    // Notes stay up longer: they explain something the user asked for and did not get.
+    statusBar()->showMessage(parts.join(QStringLiteral(" — ")), parts.size() > 1 || lead.isEmpty() ? 3 * kMessageMs : kMessageMs);
+}
+
+QString MainWindow::lastDirectory() const
+{
+    const QString dir = QSettings().value(kDirectoryKey).toString();
+    if (!dir.isEmpty() && QFileInfo(dir).isDir())
+        return dir;
+    return datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absolutePath();
+}
+
+void MainWindow::rememberDirectory(const QString& path)
+{
+    QSettings().setValue(kDirectoryKey, QFileInfo(path).absolutePath());
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Dataset"), lastDirectory(),
+        tr("Datasets (*-ubyte *-ubyte.gz *.idx *.idx.gz *.npy *.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    openDataset(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Dataset Folder"), lastDirectory());
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    openDataset(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About LatentLab"),
+                       tr("<h3>LatentLab %1</h3>"
+                          "<p>Train autoencoders and variational autoencoders, and explore what they learned: "
+                          "the latent space, samples, interpolations and anomalies.</p>"
+                          "<p>Qt %2 · LibTorch %3 (%4) · training uses %5 threads by default</p>")
+                           .arg(QStringLiteral(LATENTLAB_VERSION), QString::fromLatin1(qVersion()),
+                                QString::fromStdString(libtorchVersion()), QString::fromStdString(libtorchDevices()))
+                           .arg(TrainingConfig().resolvedThreads()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openDataset(path);
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,29 @@
+#pragma once
+// A session: what to reopen together, so a person picks up where they left off: the dataset, the model
+// checkpoint (when the model was saved), the model and training settings (split and normal classes
+// included), the explorer's layout and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+#include "core/models/model_config.h"
+#include "core/training/training_config.h"
+#include "ui/explorer/explorer_reports.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace latentlab::ui {
+
+struct Session {
+    QString dataset;                          // absolute path; empty: none
+    QString model;                            // checkpoint path; empty: none saved
+    std::optional<ModelConfig> modelConfig;   // the form's settings
+    std::optional<TrainingConfig> training;
+    QString view;                             // "samples", "training", "explorer"
+    std::optional<ProjectionSettings> projection; // the explorer's layout
+};
+
+// Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative
+// paths inside the file are resolved against the file's folder, so a session moves with its data.
+Session readSession(const QString& path);
+void writeSession(const QString& path, const Session& session);
+
+} // namespace latentlab::ui

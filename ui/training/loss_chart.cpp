@@ -1,0 +1,443 @@
+#include "ui/training/loss_chart.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <limits>
+
+namespace latentlab::ui {
+
+namespace {
+
+// Matplotlib's tab10: distinct on a white background, and a term keeps its colour in both of its curves.
+const QColor& termColor(int term)
+{
+    static const QColor palette[] = {
+        QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728), QColor(0x9467bd),
+        QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f), QColor(0xbcbd22), QColor(0x17becf),
+    };
+    return palette[term % int(std::size(palette))];
+}
+
+// TensorBoard's smoothing: an exponential moving average debiased like Adam's moments, so the first points
+// are not dragged towards zero. Non-finite values (a diverged step) are left out: one NaN would otherwise
+// blank the rest of the curve and the axis range with it.
+QList<QPointF> smoothed(const QVector<qint64>& steps, const QVector<double>& values, double weight)
+{
+    QList<QPointF> points;
+    points.reserve(values.size());
+    double last = 0.0;
+    double weightPower = 1.0;
+    for (int i = 0; i < values.size(); ++i) {
+        const double y = values[i];
+        if (!std::isfinite(y))
+            continue;
+        last = last * weight + (1.0 - weight) * y;
+        weightPower *= weight;
+        points.append(QPointF(double(steps[i]), weight > 0.0 ? last / (1.0 - weightPower) : y));
+    }
+    return points;
+}
+
+// The nearest number of the form 1, 2 or 5 x 10^k above x (up) or below it, for x > 0.
+double oneTwoFive(double x, bool up)
+{
+    const double decade = std::pow(10.0, std::floor(std::log10(x)));
+    const double m = x / decade;
+    if (up)
+        return (m <= 1.0 ? 1.0 : m <= 2.0 ? 2.0 : m <= 5.0 ? 5.0 : 10.0) * decade;
+    return (m >= 5.0 ? 5.0 : m >= 2.0 ? 2.0 : 1.0) * decade;
+}
+
+struct AxisRange {
+    double min = 0.0, max = 1.0;
+    int ticks = 2;
+};
+
+// [lo, hi] rounded out to whole steps, the step the 1-2-5 number nearest to what gives six ticks.
+AxisRange niceLinearRange(double lo, double hi)
+{
+    constexpr int kTargetTicks = 6;
+    const double rough = (hi - lo) / (kTargetTicks - 1);
+    const double below = oneTwoFive(rough, false), above = oneTwoFive(rough, true);
+    const double step = rough / below < above / rough ? below : above;
+    AxisRange r;
+    r.min = std::floor(lo / step) * step;
+    r.max = std::ceil(hi / step) * step;
+    if (r.max <= r.min)
+        r.max = r.min + step;
+    r.ticks = static_cast<int>(std::lround((r.max - r.min) / step)) + 1;
+    return r;
+}
+
+void setRangeIfMoved(QValueAxis* axis, const AxisRange& r)
+{
+    if (axis->tickCount() != r.ticks)
+        axis->setTickCount(r.ticks);
+    if (axis->min() != r.min || axis->max() != r.max)
+        axis->setRange(r.min, r.max);
+}
+
+// Averages consecutive points into buckets so a curve never has more than `limit` points. The newest point
+// is kept as it is: it is the value the user is watching, and the curve must end at the latest step.
+QList<QPointF> decimated(const QList<QPointF>& points, int limit)
+{
+    if (points.size() <= limit)
+        return points;
+    const qsizetype body = points.size() - 1;
+    const qsizetype buckets = limit - 1;
+    QList<QPointF> out;
+    out.reserve(limit);
+    for (qsizetype b = 0; b < buckets; ++b) {
+        const qsizetype begin = b * body / buckets;
+        const qsizetype end = (b + 1) * body / buckets;
+        double x = 0.0;
+        double y = 0.0;
+        for (qsizetype i = begin; i < end; ++i) {
+            x += points[i].x();
+            y += points[i].y();
+        }
+        const double n = double(end - begin);
+        out.append(QPointF(x / n, y / n));
+    }
+    out.append(points.last());
+    return out;
+}
+
+QList<QPointF> epochPoints(const QVector<qint64>& steps, const QVector<double>& values)
+{
+    QList<QPointF> points;
+    for (int i = 0; i < values.size(); ++i) {
+        if (std::isfinite(values[i]))
+            points.append(QPointF(double(steps[i]), values[i]));
+    }
+    return points;
+}
+
+} // namespace
+
+LossChart::LossChart(QWidget* parent)
+    : QWidget(parent)
+{
+    chart_ = new QChart;
+    chart_->legend()->setAlignment(Qt::AlignBottom);
+    // Data arrives continuously; animating every rebuild would only blur it.
+    chart_->setAnimationOptions(QChart::NoAnimation);
+    xAxis_ = new QValueAxis;
+    xAxis_->setTitleText(tr("Step"));
+    xAxis_->setLabelFormat(QStringLiteral("%.0f"));
+    chart_->addAxis(xAxis_, Qt::AlignBottom);
+    installYAxis();
+
+    view_ = new QChartView(chart_);
+    view_->setRenderHint(QPainter::Antialiasing);
+
+    logBox_ = new QCheckBox(tr("Log scale"));
+    connect(logBox_, &QCheckBox::toggled, this, &LossChart::setLogScale);
+
+    auto* smoothingLabel = new QLabel(tr("Smoothing"));
+    smoothingBox_ = new QDoubleSpinBox;
+    smoothingBox_->setRange(0.0, 0.99);
+    smoothingBox_->setSingleStep(0.05);
+    smoothingBox_->setDecimals(2);
+    smoothingBox_->setValue(smoothing_);
+    smoothingBox_->setToolTip(tr("Exponential moving average of the per-step curves, as in TensorBoard"));
+    smoothingLabel->setBuddy(smoothingBox_);
+    connect(smoothingBox_, &QDoubleSpinBox::valueChanged, this, &LossChart::setSmoothing);
+
+    auto* exportButton = new QPushButton(tr("Export PNG…"));
+    connect(exportButton, &QPushButton::clicked, this, &LossChart::exportWithDialog);
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->addWidget(logBox_);
+    toolbar->addSpacing(12);
+    toolbar->addWidget(smoothingLabel);
+    toolbar->addWidget(smoothingBox_);
+    toolbar->addStretch(1);
+    toolbar->addWidget(exportButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(toolbar);
+    layout->addWidget(view_, 1);
+
+    redrawTimer_.setSingleShot(true);
+    redrawTimer_.setInterval(redrawDelayMs);
+    connect(&redrawTimer_, &QTimer::timeout, this, &LossChart::redraw);
+}
+
+void LossChart::setTermNames(const QStringList& names)
+{
+    names_ = names;
+    rebuildSeries();
+    clear();
+}
+
+void LossChart::appendSteps(const QVector<qint64>& steps, const QVector<QVector<double>>& values)
+{
+    const int count = int(std::min(steps.size(), values.size()));
+    for (int i = 0; i < count; ++i) {
+        steps_.append(steps[i]);
+        for (int t = 0; t < names_.size(); ++t)
+            trainValues_[t].append(t < values[i].size() ? values[i][t] : std::numeric_limits<double>::quiet_NaN());
+    }
+    scheduleRedraw();
+}
+
+void LossChart::appendEpoch(qint64 step, const QVector<double>& train, const QVector<double>& validation)
+{
+    Q_UNUSED(train)
+    if (validation.isEmpty())
+        return;
+    epochSteps_.append(step);
+    for (int t = 0; t < names_.size(); ++t)
+        validationValues_[t].append(t < validation.size() ? validation[t] : std::numeric_limits<double>::quiet_NaN());
+    scheduleRedraw();
+}
+
+void LossChart::clear()
+{
+    steps_.clear();
+    epochSteps_.clear();
+    trainValues_ = QVector<QVector<double>>(names_.size());
+    validationValues_ = QVector<QVector<double>>(names_.size());
+    scheduleRedraw();
+}
+
+void LossChart::setLogScale(bool on)
+{
+    if (on == logScale_)
+        return;
+    logScale_ = on;
+    const QSignalBlocker blocker(logBox_);
+    logBox_->setChecked(on);
+    installYAxis();
+    scheduleRedraw();
+}
+
+void LossChart::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, 0.99);
+    if (weight == smoothing_)
+        return;
+    smoothing_ = weight;
+    const QSignalBlocker blocker(smoothingBox_);
+    smoothingBox_->setValue(weight);
+    scheduleRedraw();
+}
+
+bool LossChart::exportPng(const QString& path) const
+{
+    const QPixmap pixmap = view_->grab();
+    return !pixmap.isNull() && pixmap.save(path, "PNG");
+}
+
+void LossChart::flushNow()
+{
+    redrawTimer_.stop();
+    redraw();
+}
+
+void LossChart::scheduleRedraw()
+{
+    // A running timer is left alone rather than restarted: restarting on every burst would postpone the
+    // redraw for as long as the bursts keep coming, which during training is forever.
+    if (!redrawTimer_.isActive())
+        redrawTimer_.start();
+}
+
+void LossChart::rebuildSeries()
+{
+    chart_->removeAllSeries();
+    trainingSeries_.clear();
+    validationSeries_.clear();
+    for (int t = 0; t < names_.size(); ++t) {
+        auto* series = new QLineSeries;
+        series->setName(names_[t]);
+        trainingSeries_.append(series);
+    }
+    for (int t = 0; t < names_.size(); ++t) {
+        auto* series = new QLineSeries;
+        series->setName(tr("validation %1").arg(names_[t]));
+        series->setPointsVisible(true);
+        validationSeries_.append(series);
+    }
+    for (QLineSeries* series : trainingSeries_ + validationSeries_) {
+        chart_->addSeries(series);
+        series->attachAxis(xAxis_);
+        series->attachAxis(yAxis_);
+    }
+    // Pens are set after addSeries: adding a series applies the chart theme's colours over them.
+    for (int t = 0; t < names_.size(); ++t) {
+        trainingSeries_[t]->setPen(QPen(termColor(t), 2.0));
+        validationSeries_[t]->setPen(QPen(termColor(t), 2.0, Qt::DashLine));
+    }
+    for (QLegendMarker* marker : chart_->legend()->markers())
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] { toggleSeries(marker); });
+    updateMarkers();
+}
+
+void LossChart::installYAxis()
+{
+    QAbstractAxis* axis = nullptr;
+    if (logScale_) {
+        auto* log = new QLogValueAxis;
+        log->setBase(10.0);
+        log->setLabelFormat(QStringLiteral("%g"));
+        log->setMinorTickCount(-1);
+        axis = log;
+    } else {
+        auto* linear = new QValueAxis;
+        linear->setLabelFormat(QStringLiteral("%g"));
+        axis = linear;
+    }
+    axis->setTitleText(tr("Loss (nats)"));
+    if (yAxis_) {
+        // removeAxis detaches it from every series and hands ownership back.
+        chart_->removeAxis(yAxis_);
+        delete yAxis_;
+    }
+    yAxis_ = axis;
+    chart_->addAxis(yAxis_, Qt::AlignLeft);
+    for (QLineSeries* series : trainingSeries_ + validationSeries_)
+        series->attachAxis(yAxis_);
+}
+
+void LossChart::redraw()
+{
+    ++redrawCount_;
+    QList<QList<QPointF>> training;
+    QList<QList<QPointF>> validation;
+    for (int t = 0; t < names_.size(); ++t) {
+        training.append(decimated(smoothed(steps_, trainValues_[t], smoothing_), maxDisplayPoints));
+        validation.append(epochPoints(epochSteps_, validationValues_[t]));
+    }
+
+    double minX = std::numeric_limits<double>::infinity();
+    double maxX = -minX;
+    double minY = minX;
+    double maxY = -minX;
+    double minPositiveY = minX;
+    const auto measure = [&](const QList<QLineSeries*>& series, const QList<QList<QPointF>>& points) {
+        for (int t = 0; t < points.size(); ++t) {
+            if (!series[t]->isVisible())
+                continue;
+            for (const QPointF& p : points[t]) {
+                minX = std::min(minX, p.x());
+                maxX = std::max(maxX, p.x());
+                minY = std::min(minY, p.y());
+                maxY = std::max(maxY, p.y());
+                if (p.y() > 0.0)
+                    minPositiveY = std::min(minPositiveY, p.y());
+            }
+        }
+    };
+    measure(trainingSeries_, training);
+    measure(validationSeries_, validation);
+
+    if (logScale_) {
+        // A log axis cannot place zero or a negative value; they sit a decade below the smallest positive
+        // one, low enough to read as "tiny" without stretching the axis over empty decades.
+        const double floor = std::isfinite(minPositiveY) ? minPositiveY / 10.0 : 1e-6;
+        for (QList<QList<QPointF>>* all : {&training, &validation}) {
+            for (QList<QPointF>& points : *all) {
+                for (QPointF& p : points)
+                    p.setY(std::max(p.y(), floor));
+            }
+        }
+        minY = std::max(minY, floor);
+        maxY = std::max(maxY, floor);
+    }
+
+    bool validationShownChanged = false;
+    for (int t = 0; t < names_.size(); ++t) {
+        trainingSeries_[t]->replace(training[t]);
+        validationShownChanged |= (validationSeries_[t]->count() == 0) != validation[t].isEmpty();
+        validationSeries_[t]->replace(validation[t]);
+    }
+
+    if (!std::isfinite(minX)) {
+        minX = 0.0;
+        maxX = 1.0;
+        minY = logScale_ ? 0.1 : 0.0;
+        maxY = 1.0;
+    }
+    // Every change of an axis range re-strokes every curve (Qt Charts rebuilds each line's hit-test shape):
+    // that was most of a redraw while training ran. Rounded out to steps of a 1-2-5 sequence, the ranges
+    // move only when a curve crosses a tick, a few times in a run, and are set once when they do.
+    setRangeIfMoved(xAxis_, niceLinearRange(minX, maxX > minX ? maxX : minX + 1.0));
+    if (logScale_) {
+        auto* log = static_cast<QLogValueAxis*>(yAxis_);
+        const double lower = oneTwoFive(minY / 1.2, false), upper = oneTwoFive(maxY * 1.2, true);
+        if (log->min() != lower || log->max() != upper)
+            log->setRange(lower, upper);
+    } else {
+        const double pad = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.05, 0.5);
+        // Losses are rarely negative; padding should not invent a negative region that no curve reaches.
+        const double lower = minY >= 0.0 ? std::max(minY - pad, 0.0) : minY - pad;
+        setRangeIfMoved(static_cast<QValueAxis*>(yAxis_), niceLinearRange(lower, maxY + pad));
+    }
+    // A validation curve's legend entry shows while it has points (the first epoch adds them, clear() drops them).
+    if (validationShownChanged)
+        updateMarkers();
+}
+
+void LossChart::toggleSeries(QLegendMarker* marker)
+{
+    QAbstractSeries* series = marker->series();
+    series->setVisible(!series->isVisible());
+    updateMarkers();
+    // The axes follow the visible curves.
+    scheduleRedraw();
+}
+
+void LossChart::updateMarkers()
+{
+    const QColor labelColor = chart_->legend()->labelColor();
+    for (QLegendMarker* marker : chart_->legend()->markers()) {
+        auto* series = static_cast<QLineSeries*>(marker->series());
+        // Hiding a series hides its marker too, but a hidden curve must stay clickable to come back. A
+        // validation curve without any epoch yet has nothing to show or toggle.
+        marker->setVisible(series->count() > 0 || trainingSeries_.contains(series));
+        const int alpha = series->isVisible() ? 255 : 70;
+        QColor color = series->pen().color();
+        color.setAlpha(alpha);
+        marker->setBrush(color);
+        marker->setPen(QPen(color));
+        QColor label = labelColor;
+        label.setAlpha(alpha);
+        marker->setLabelBrush(label);
+    }
+}
+
+void LossChart::exportWithDialog()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Loss Chart"), QStringLiteral("loss.png"),
+                                                tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        path += QStringLiteral(".png");
+    flushNow();
+    if (!exportPng(path))
+        QMessageBox::warning(this, tr("Export Failed"), tr("Could not write the chart to %1.").arg(path));
+}
+
+} // namespace latentlab::ui
