@@ -5,18 +5,11 @@
 #include "core/analysis/encode_all.h"
 #include "core/data/table_writer.h"
 #include "core/util/errors.h"
+#include "core/util/text.h"
 
 #include <iostream>
 
 namespace latentlab::cli {
-namespace {
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-} // namespace
 
 int runEncode(const std::vector<std::string>& argv)
 {

@@ -7,6 +7,7 @@
 #include "core/analysis/projection.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
+#include "core/util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,11 +60,6 @@ std::array<std::int64_t, 2> parseDims(const std::string& text)
     if (std::sscanf(text.c_str(), "%lld,%lld%c", &a, &b, &tail) != 2 || a < 0 || b < 0)
         throw BadInputError("--dims: '" + text + "' is not two dimension numbers like 0,1");
     return {a, b};
-}
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 void writeLayout(const std::string& path, const torch::Tensor& xyIn, const DataSelection& data)

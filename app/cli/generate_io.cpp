@@ -6,6 +6,7 @@
 #include "core/models/torchscript_model.h"
 #include "core/util/errors.h"
 #include "core/util/file_io.h"
+#include "core/util/text.h"
 #include "core/util/torch_threads.h"
 
 #include <torch/torch.h>
@@ -16,11 +17,6 @@
 
 namespace latentlab::cli {
 namespace {
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 void setThreads(const Args& args)
 {

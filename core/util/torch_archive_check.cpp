@@ -3,20 +3,12 @@
 #include "core/util/errors.h"
 #include "core/util/pickle_scan.h"
 #include "core/util/printable.h"
+#include "core/util/text.h"
 
 #include <algorithm>
 #include <map>
 
 namespace latentlab {
-namespace {
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-} // namespace
-
 void checkTorchArchive(std::uint64_t fileSize, const ReadAt& read)
 {
     const std::vector<ZipRecord> records = readZipDirectory(fileSize, read);

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QStandardPaths>
 
 namespace latentlab::ui::fixtures {
@@ -26,19 +25,6 @@ void isolateSettings()
 int threadCount()
 {
     return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
-}
-
-int threadsNamed(const QString& name)
-{
-    const QByteArray wanted = name.toUtf8().left(15);
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    int n = 0;
-    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == wanted)
-            ++n;
-    }
-    return n;
 }
 
 } // namespace latentlab::ui::fixtures

@@ -13,9 +13,7 @@ DatasetPtr tinyImages(const latentlab::testing::TempDir& dir);
 // recent files. Call from initTestCase().
 void isolateSettings();
 
-// Threads of this process (from /proc: Linux), all of them or those whose name starts like `name` (the OS
-// keeps the first 15 bytes of a QThread's object name).
+// Threads of this process (from /proc: Linux).
 int threadCount();
-int threadsNamed(const QString& name);
 
 } // namespace latentlab::ui::fixtures

@@ -56,6 +56,8 @@ public:
     RequestTag projectionTag() const { return projections_.latest(); }
     // The tag of the newest request of that kind (its answer is the only one still passed on).
     RequestTag latestTag(DecodeJob job) const { return decodeTags_[static_cast<int>(job)].latest(); }
+    // The thread that lays the latents out (tests watch it end).
+    QThread* projectionThread() { return projection_.thread(); }
 
     // Latest wins: only the newest position waiting is decoded. Answered by probeDecoded().
     RequestTag probe(QPointF position);
