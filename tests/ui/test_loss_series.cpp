@@ -53,10 +53,9 @@ private Q_SLOTS:
     {
         // 11 points into 6: the 10 before the last make 5 buckets of 2, the last stays as it is.
         comparePoints(loss::decimated(line(11, square), 6),
-            { { 0.5, 0.5 }, { 2.5, 6.5 }, { 4.5, 20.5 }, { 6.5, 42.5 }, { 8.5, 72.5 }, { 10, 100 } });
+            {{0.5, 0.5}, {2.5, 6.5}, {4.5, 20.5}, {6.5, 42.5}, {8.5, 72.5}, {10, 100}});
         // 8 points into 4: 7 do not split evenly into 3 buckets; the edges fall at 0, 2, 4 and 7.
-        comparePoints(
-            loss::decimated(line(8, square), 4), { { 0.5, 0.5 }, { 2.5, 6.5 }, { 5, 77.0 / 3.0 }, { 7, 49 } });
+        comparePoints(loss::decimated(line(8, square), 4), {{0.5, 0.5}, {2.5, 6.5}, {5, 77.0 / 3.0}, {7, 49}});
         // A flat curve stays flat.
         const QList<QPointF> flat = loss::decimated(line(100, [](double) { return 3.0; }), 10);
         QCOMPARE(flat.size(), 10);
@@ -80,12 +79,12 @@ private Q_SLOTS:
     void decimationEdgeCases()
     {
         QVERIFY(loss::decimated({}, 4).isEmpty());
-        comparePoints(loss::decimated({ { 7, 0.25 } }, 4), { { 7, 0.25 } });
+        comparePoints(loss::decimated({{7, 0.25}}, 4), {{7, 0.25}});
         // At the limit nothing is averaged.
         const QList<QPointF> four = line(4, square);
         comparePoints(loss::decimated(four, 4), four);
         // Below 2 there is no room for a bucket besides the last point.
-        comparePoints(loss::decimated(four, 1), { { 3, 9 } });
+        comparePoints(loss::decimated(four, 1), {{3, 9}});
         QVERIFY(loss::decimated(four, 0).isEmpty());
     }
 
@@ -100,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(loss::oneTwoFive(5.0001, true), 10.0);
         QCOMPARE(loss::oneTwoFive(1.9e-4, false), 1e-4);
         // A 1-2-5 number is its own rounding either way.
-        for (double x : { 1.0, 2.0, 5.0, 20.0, 0.5, 1e6 }) {
+        for (double x : {1.0, 2.0, 5.0, 20.0, 0.5, 1e6}) {
             QCOMPARE(loss::oneTwoFive(x, true), x);
             QCOMPARE(loss::oneTwoFive(x, false), x);
         }
@@ -180,29 +179,28 @@ private Q_SLOTS:
     void smoothingOfAKnownSequence()
     {
         // Weight 0.5 on 1, 2, 3: the averages 0.5, 1.25, 2.125 debiased by 1 - 0.5^n.
-        comparePoints(loss::smoothed({ 10, 20, 30 }, { 1.0, 2.0, 3.0 }, 0.5),
-            { { 10, 1.0 }, { 20, 5.0 / 3.0 }, { 30, 17.0 / 7.0 } });
+        comparePoints(loss::smoothed({10, 20, 30}, {1.0, 2.0, 3.0}, 0.5),
+            {{10, 1.0}, {20, 5.0 / 3.0}, {30, 17.0 / 7.0}});
         // Weight 0: the raw values.
-        comparePoints(loss::smoothed({ 0, 1, 2 }, { 4.0, -1.0, 0.5 }, 0.0), { { 0, 4.0 }, { 1, -1.0 }, { 2, 0.5 } });
+        comparePoints(loss::smoothed({0, 1, 2}, {4.0, -1.0, 0.5}, 0.0), {{0, 4.0}, {1, -1.0}, {2, 0.5}});
         // The debiasing keeps a flat curve flat from its first point.
-        for (const QPointF& p : loss::smoothed({ 0, 1, 2, 3, 4 }, { 2.0, 2.0, 2.0, 2.0, 2.0 }, 0.9))
+        for (const QPointF& p : loss::smoothed({0, 1, 2, 3, 4}, {2.0, 2.0, 2.0, 2.0, 2.0}, 0.9))
             QCOMPARE(p.y(), 2.0);
     }
 
     void smoothingEdgeCases()
     {
         QVERIFY(loss::smoothed({}, {}, 0.6).isEmpty());
-        comparePoints(loss::smoothed({ 42 }, { 0.75 }, 0.9), { { 42, 0.75 } });
+        comparePoints(loss::smoothed({42}, {0.75}, 0.9), {{42, 0.75}});
         // Non-finite values are skipped, and the average goes on as if they had not been there.
-        comparePoints(
-            loss::smoothed({ 0, 1, 2, 3, 4 }, { 1.0, kNaN, 3.0, kInf, -kInf }, 0.5), { { 0, 1.0 }, { 2, 7.0 / 3.0 } });
-        QVERIFY(loss::smoothed({ 0, 1 }, { kNaN, kInf }, 0.6).isEmpty());
+        comparePoints(loss::smoothed({0, 1, 2, 3, 4}, {1.0, kNaN, 3.0, kInf, -kInf}, 0.5), {{0, 1.0}, {2, 7.0 / 3.0}});
+        QVERIFY(loss::smoothed({0, 1}, {kNaN, kInf}, 0.6).isEmpty());
     }
 
     void finitePointsDropOnlyNonFinite()
     {
-        comparePoints(loss::finitePoints({ 5, 6, 7, 8, 9 }, { 1.0, kNaN, kInf, -4.0, 0.0 }),
-            { { 5, 1.0 }, { 8, -4.0 }, { 9, 0.0 } });
+        comparePoints(loss::finitePoints({5, 6, 7, 8, 9}, {1.0, kNaN, kInf, -4.0, 0.0}),
+            {{5, 1.0}, {8, -4.0}, {9, 0.0}});
         QVERIFY(loss::finitePoints({}, {}).isEmpty());
     }
 };

@@ -42,7 +42,7 @@ QList<QPointF> decimated(const QList<QPointF>& points, int limit)
     if (points.size() <= limit)
         return points;
     if (limit < 2)
-        return limit < 1 ? QList<QPointF>() : QList<QPointF> { points.last() };
+        return limit < 1 ? QList<QPointF>() : QList<QPointF> {points.last()};
     const qsizetype body = points.size() - 1;
     const qsizetype buckets = limit - 1;
     QList<QPointF> out;
@@ -111,7 +111,7 @@ AxisRange linearLossRange(double minY, double maxY)
 
 LogRange logLossRange(double minY, double maxY)
 {
-    return { oneTwoFive(minY / 1.2, false), oneTwoFive(maxY * 1.2, true) };
+    return {oneTwoFive(minY / 1.2, false), oneTwoFive(maxY * 1.2, true)};
 }
 
 // Low enough to read as "tiny" without stretching the axis over empty decades.
