@@ -1,6 +1,8 @@
 // The scatter view does what a user sees it do: coordinates map both ways, the view fits the points, the
 // wheel zooms about the cursor and a drag pans, the probe follows the mouse, the legend hides classes from
 // both the picture and the picking, clicks select, and the pixels it renders carry the colours it claims.
+// Each drag is a tool the view hands the mouse to (scatter_tool.h); every tool's gesture is driven here with
+// the mouse events a user would send, including where one gesture ends and another begins.
 #include "ui/explorer/scatter/scatter_index.h"
 #include "ui/explorer/scatter/scatter_view.h"
 
@@ -25,25 +27,29 @@ QPointF pointOf(int i)
     return {kXy[2 * i], kXy[2 * i + 1]};
 }
 
-void mouse(QWidget& w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+void mouse(QWidget& w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons,
+           Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    QMouseEvent event(type, pos, w.mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QMouseEvent event(type, pos, w.mapToGlobal(pos), button, buttons, modifiers);
     QCoreApplication::sendEvent(&w, &event);
 }
 
-void press(QWidget& w, QPointF pos, Qt::MouseButton button = Qt::LeftButton)
+void press(QWidget& w, QPointF pos, Qt::MouseButton button = Qt::LeftButton,
+           Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    mouse(w, QEvent::MouseButtonPress, pos, button, button);
+    mouse(w, QEvent::MouseButtonPress, pos, button, button, modifiers);
 }
 
-void moveTo(QWidget& w, QPointF pos, Qt::MouseButtons buttons = Qt::LeftButton)
+void moveTo(QWidget& w, QPointF pos, Qt::MouseButtons buttons = Qt::LeftButton,
+            Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    mouse(w, QEvent::MouseMove, pos, Qt::NoButton, buttons);
+    mouse(w, QEvent::MouseMove, pos, Qt::NoButton, buttons, modifiers);
 }
 
-void release(QWidget& w, QPointF pos, Qt::MouseButton button = Qt::LeftButton)
+void release(QWidget& w, QPointF pos, Qt::MouseButton button = Qt::LeftButton,
+             Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
-    mouse(w, QEvent::MouseButtonRelease, pos, button, Qt::NoButton);
+    mouse(w, QEvent::MouseButtonRelease, pos, button, Qt::NoButton, modifiers);
 }
 
 void click(QWidget& w, QPointF pos)
@@ -241,6 +247,213 @@ private Q_SLOTS:
         QVERIFY(near(v.toData(from), before, 1e-9));
         QVERIFY(probed.isEmpty());
         QVERIFY(clicks.isEmpty());
+    }
+
+    void panToolKeepsTheGrabbedPointUnderTheCursor()
+    {
+        ScatterView& v = shown();
+        v.setSelected(0);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        QSignalSpy hovered(&v, &ScatterView::hovered);
+        const QPointF p4 = v.toWidget(pointOf(4));
+        moveTo(v, p4, Qt::NoButton);
+        QCOMPARE(v.hoveredPoint(), 4);
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+
+        // The middle button pans even from a point: the hover goes, the hand closes.
+        press(v, p4, Qt::MiddleButton);
+        QCOMPARE(v.hoveredPoint(), -1);
+        QCOMPARE(v.cursor().shape(), Qt::ClosedHandCursor);
+        const int hoversAtPress = int(hovered.count());
+        // Over point 3's old place and on: no hover while the view moves, and the view follows every move.
+        const QPointF p3 = v.toWidget(pointOf(3));
+        moveTo(v, p3, Qt::MiddleButton);
+        QVERIFY(near(v.toWidget(pointOf(4)), p3, 1e-9));
+        const QPointF end = p3 + QPointF(-30, 50);
+        moveTo(v, end, Qt::MiddleButton);
+        QVERIFY(near(v.toWidget(pointOf(4)), end, 1e-9));
+        QCOMPARE(hovered.count(), hoversAtPress);
+        release(v, end, Qt::MiddleButton);
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+        // After the release the hover comes back: the grabbed point is still under the cursor.
+        QCOMPARE(v.hoveredPoint(), 4);
+        QVERIFY(clicks.isEmpty());
+        QCOMPARE(v.selected(), 0);
+        QVERIFY(!v.fitOnUpdate());
+
+        // In probe mode the cursor goes back to the crosshair.
+        v.setMode(ScatterView::Mode::Probe);
+        press(v, end, Qt::MiddleButton);
+        QCOMPARE(v.cursor().shape(), Qt::ClosedHandCursor);
+        release(v, end, Qt::MiddleButton);
+        QCOMPARE(v.cursor().shape(), Qt::CrossCursor);
+    }
+
+    void leftDragFromAPointPansInsteadOfClicking()
+    {
+        ScatterView& v = shown();
+        v.setSelected(0);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        QSignalSpy selection(&v, &ScatterView::selectionChanged);
+        const QPointF p2 = v.toWidget(pointOf(2));
+        press(v, p2);
+        // 3 px (Manhattan) is a wobble; 4 px is a drag, which pans by exactly the way the mouse went.
+        moveTo(v, p2 + QPointF(1, 2));
+        QVERIFY(v.fitOnUpdate());
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+        moveTo(v, p2 + QPointF(2, 2));
+        QVERIFY(!v.fitOnUpdate());
+        QCOMPARE(v.cursor().shape(), Qt::ClosedHandCursor);
+        QVERIFY(near(v.toWidget(pointOf(2)), p2 + QPointF(2, 2), 1e-9));
+        moveTo(v, p2 + QPointF(40, 25));
+        release(v, p2 + QPointF(40, 25));
+        QVERIFY(near(v.toWidget(pointOf(2)), p2 + QPointF(40, 25), 1e-9));
+        QVERIFY(clicks.isEmpty());
+        QVERIFY(selection.isEmpty());
+        QCOMPARE(v.selected(), 0);
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+    }
+
+    void probeToolTakesPressesInProbeMode()
+    {
+        ScatterView& v = shown();
+        v.setMode(ScatterView::Mode::Probe);
+        QCOMPARE(v.cursor().shape(), Qt::CrossCursor);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        QSignalSpy moved(&v, &ScatterView::probeMoved);
+        const QPointF p1 = v.toWidget(pointOf(1));
+        moveTo(v, p1, Qt::NoButton);
+        QCOMPARE(v.hoveredPoint(), 1);
+        // On a point the probe goes there; the point is neither clicked nor selected, and the hover yields.
+        press(v, p1);
+        QCOMPARE(moved.count(), 1);
+        QVERIFY(near(v.probe(), pointOf(1), 1e-9));
+        QCOMPARE(v.hoveredPoint(), -1);
+        release(v, p1);
+        QVERIFY(clicks.isEmpty());
+        QCOMPARE(v.selected(), -1);
+        QCOMPARE(v.cursor().shape(), Qt::CrossCursor);
+
+        // Now the marker is there: grabbed off centre, it does not jump, and it is not decoded until it moves.
+        press(v, p1 + QPointF(-3, 5));
+        QCOMPARE(moved.count(), 1);
+        moveTo(v, p1 + QPointF(27, 45));
+        QCOMPARE(moved.count(), 2);
+        QVERIFY(near(v.toWidget(v.probe()), p1 + QPointF(30, 40), 1e-6));
+        release(v, p1 + QPointF(27, 45));
+        QVERIFY(v.fitOnUpdate());
+    }
+
+    void probeMarkerIsGrabbedOnlyWhereItIsShown()
+    {
+        ScatterView& v = shown();
+        const QPointF empty = (v.toWidget(pointOf(0)) + v.toWidget(pointOf(4))) / 2;
+        v.setProbe(v.toData(empty));
+        QSignalSpy moved(&v, &ScatterView::probeMoved);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        // Hidden, the marker is not there to grab: the press is a click on empty space.
+        click(v, empty);
+        QVERIFY(moved.isEmpty());
+        QCOMPARE(clicks.count(), 1);
+        QCOMPARE(clicks.last().at(0).toInt(), -1);
+
+        v.setProbeVisible(true);
+        // Just outside the grab radius (8 px) it is a drag of the background...
+        press(v, empty + QPointF(9, 0));
+        moveTo(v, empty + QPointF(29, 0));
+        release(v, empty + QPointF(29, 0));
+        QVERIFY(moved.isEmpty());
+        QVERIFY(!v.fitOnUpdate());
+        v.resetView();
+        // ...and just inside it, a drag of the marker, which leaves the view alone.
+        press(v, empty + QPointF(7.5, 0));
+        moveTo(v, empty + QPointF(27.5, 0));
+        release(v, empty + QPointF(27.5, 0));
+        QCOMPARE(moved.count(), 1);
+        QVERIFY(near(v.toWidget(v.probe()), empty + QPointF(20, 0), 1e-6));
+        QVERIFY(v.fitOnUpdate());
+        QCOMPARE(clicks.count(), 1);
+    }
+
+    void rectSelectToolSelectsTheRegionOnRelease()
+    {
+        ScatterView& v = shown();
+        v.setSelected(2);
+        QSignalSpy regions(&v, &ScatterView::regionSelected);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        const QPointF p0 = v.toWidget(pointOf(0)), p4 = v.toWidget(pointOf(4));
+        // Around points 0 and 4, from below left to above right; the middle of the band holds no point.
+        const QPointF from = p0 + QPointF(-15, 15), to = p4 + QPointF(15, -15);
+        const QPointF inside = (p0 + p4) / 2;
+        const QRgb white = qRgb(255, 255, 255);
+        QCOMPARE(pixelAt(v.grab().toImage(), inside), white);
+
+        press(v, from, Qt::LeftButton, Qt::ShiftModifier);
+        moveTo(v, (from + to) / 2, Qt::LeftButton, Qt::ShiftModifier);
+        moveTo(v, to, Qt::LeftButton, Qt::ShiftModifier);
+        QVERIFY(regions.isEmpty());
+        // While it is drawn, the band tints what it covers.
+        QVERIFY(pixelAt(v.grab().toImage(), inside) != white);
+        QCOMPARE(pixelAt(v.grab().toImage(), p4 + QPointF(40, -40)), white);
+        release(v, to, Qt::LeftButton, Qt::ShiftModifier);
+        QCOMPARE(regions.count(), 1);
+        QCOMPARE(regions.last().at(0).value<std::vector<int>>(), (std::vector<int> {0, 4}));
+        QCOMPARE(pixelAt(v.grab().toImage(), inside), white);
+        // A region is neither a pan nor a click.
+        QVERIFY(v.fitOnUpdate());
+        QVERIFY(clicks.isEmpty());
+        QCOMPARE(v.selected(), 2);
+
+        // Dragged the other way round, over hidden class 1, in probe mode: Shift still selects, the probe stays.
+        v.setClassVisible(1, false);
+        v.setMode(ScatterView::Mode::Probe);
+        QSignalSpy moved(&v, &ScatterView::probeMoved);
+        press(v, QPointF(v.rect().bottomRight()) - QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        moveTo(v, QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        release(v, QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        QCOMPARE(regions.last().at(0).value<std::vector<int>>(), (std::vector<int> {0, 2, 3}));
+        QVERIFY(moved.isEmpty());
+        QVERIFY(!v.probeVisible());
+
+        // A Shift + click is an empty region, which clears one.
+        press(v, inside, Qt::LeftButton, Qt::ShiftModifier);
+        moveTo(v, inside + QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        release(v, inside + QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        QCOMPARE(regions.count(), 3);
+        QVERIFY(regions.last().at(0).value<std::vector<int>>().empty());
+    }
+
+    void aSecondButtonAbandonsTheRunningGesture()
+    {
+        ScatterView& v = shown();
+        QSignalSpy regions(&v, &ScatterView::regionSelected);
+        QSignalSpy clicks(&v, &ScatterView::clicked);
+        const QPointF a(60, 60), b(200, 220), c(260, 180);
+        const QPointF inside = (a + b) / 2;
+        press(v, a, Qt::LeftButton, Qt::ShiftModifier);
+        moveTo(v, b, Qt::LeftButton, Qt::ShiftModifier);
+        QVERIFY(pixelAt(v.grab().toImage(), inside) != qRgb(255, 255, 255));
+        // The middle button, pressed with the left still down, pans from there; the band is gone for good.
+        const QPointF grabbed = v.toData(b);
+        press(v, b, Qt::MiddleButton);
+        QCOMPARE(pixelAt(v.grab().toImage(), inside), qRgb(255, 255, 255));
+        moveTo(v, c, Qt::LeftButton | Qt::MiddleButton);
+        QVERIFY(near(v.toData(c), grabbed, 1e-9));
+        release(v, c, Qt::MiddleButton);
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+        // The left button's release ends nothing: no region, no click.
+        release(v, c);
+        QVERIFY(regions.isEmpty());
+        QVERIFY(clicks.isEmpty());
+
+        // Likewise a middle press during a left press on the background, and the cursor does not stay a hand.
+        press(v, a);
+        press(v, a, Qt::MiddleButton);
+        QCOMPARE(v.cursor().shape(), Qt::ClosedHandCursor);
+        press(v, a);
+        QCOMPARE(v.cursor().shape(), Qt::ArrowCursor);
+        release(v, a);
+        QCOMPARE(clicks.count(), 1);
     }
 
     void pointsInWidgetRectangle()

@@ -1,5 +1,7 @@
 #include "ui/training/loss_chart.h"
 
+#include "ui/training/loss_series.h"
+
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -36,99 +38,12 @@ const QColor& termColor(int term)
     return palette[term % int(std::size(palette))];
 }
 
-// TensorBoard's smoothing: an exponential moving average debiased like Adam's moments, so the first points
-// are not dragged towards zero. Non-finite values (a diverged step) are left out: one NaN would otherwise
-// blank the rest of the curve and the axis range with it.
-QList<QPointF> smoothed(const QVector<qint64>& steps, const QVector<double>& values, double weight)
-{
-    QList<QPointF> points;
-    points.reserve(values.size());
-    double last = 0.0;
-    double weightPower = 1.0;
-    for (int i = 0; i < values.size(); ++i) {
-        const double y = values[i];
-        if (!std::isfinite(y))
-            continue;
-        last = last * weight + (1.0 - weight) * y;
-        weightPower *= weight;
-        points.append(QPointF(double(steps[i]), weight > 0.0 ? last / (1.0 - weightPower) : y));
-    }
-    return points;
-}
-
-// The nearest number of the form 1, 2 or 5 x 10^k above x (up) or below it, for x > 0.
-double oneTwoFive(double x, bool up)
-{
-    const double decade = std::pow(10.0, std::floor(std::log10(x)));
-    const double m = x / decade;
-    if (up)
-        return (m <= 1.0 ? 1.0 : m <= 2.0 ? 2.0 : m <= 5.0 ? 5.0 : 10.0) * decade;
-    return (m >= 5.0 ? 5.0 : m >= 2.0 ? 2.0 : 1.0) * decade;
-}
-
-struct AxisRange {
-    double min = 0.0, max = 1.0;
-    int ticks = 2;
-};
-
-// [lo, hi] rounded out to whole steps, the step the 1-2-5 number nearest to what gives six ticks.
-AxisRange niceLinearRange(double lo, double hi)
-{
-    constexpr int kTargetTicks = 6;
-    const double rough = (hi - lo) / (kTargetTicks - 1);
-    const double below = oneTwoFive(rough, false), above = oneTwoFive(rough, true);
-    const double step = rough / below < above / rough ? below : above;
-    AxisRange r;
-    r.min = std::floor(lo / step) * step;
-    r.max = std::ceil(hi / step) * step;
-    if (r.max <= r.min)
-        r.max = r.min + step;
-    r.ticks = static_cast<int>(std::lround((r.max - r.min) / step)) + 1;
-    return r;
-}
-
-void setRangeIfMoved(QValueAxis* axis, const AxisRange& r)
+void setRangeIfMoved(QValueAxis* axis, const loss::AxisRange& r)
 {
     if (axis->tickCount() != r.ticks)
         axis->setTickCount(r.ticks);
     if (axis->min() != r.min || axis->max() != r.max)
         axis->setRange(r.min, r.max);
-}
-
-// Averages consecutive points into buckets so a curve never has more than `limit` points. The newest point
-// is kept as it is: it is the value the user is watching, and the curve must end at the latest step.
-QList<QPointF> decimated(const QList<QPointF>& points, int limit)
-{
-    if (points.size() <= limit)
-        return points;
-    const qsizetype body = points.size() - 1;
-    const qsizetype buckets = limit - 1;
-    QList<QPointF> out;
-    out.reserve(limit);
-    for (qsizetype b = 0; b < buckets; ++b) {
-        const qsizetype begin = b * body / buckets;
-        const qsizetype end = (b + 1) * body / buckets;
-        double x = 0.0;
-        double y = 0.0;
-        for (qsizetype i = begin; i < end; ++i) {
-            x += points[i].x();
-            y += points[i].y();
-        }
-        const double n = double(end - begin);
-        out.append(QPointF(x / n, y / n));
-    }
-    out.append(points.last());
-    return out;
-}
-
-QList<QPointF> epochPoints(const QVector<qint64>& steps, const QVector<double>& values)
-{
-    QList<QPointF> points;
-    for (int i = 0; i < values.size(); ++i) {
-        if (std::isfinite(values[i]))
-            points.append(QPointF(double(steps[i]), values[i]));
-    }
-    return points;
 }
 
 } // namespace
@@ -326,8 +241,8 @@ void LossChart::redraw()
     QList<QList<QPointF>> training;
     QList<QList<QPointF>> validation;
     for (int t = 0; t < names_.size(); ++t) {
-        training.append(decimated(smoothed(steps_, trainValues_[t], smoothing_), maxDisplayPoints));
-        validation.append(epochPoints(epochSteps_, validationValues_[t]));
+        training.append(loss::decimated(loss::smoothed(steps_, trainValues_[t], smoothing_), maxDisplayPoints));
+        validation.append(loss::finitePoints(epochSteps_, validationValues_[t]));
     }
 
     double minX = std::numeric_limits<double>::infinity();
@@ -353,9 +268,8 @@ void LossChart::redraw()
     measure(validationSeries_, validation);
 
     if (logScale_) {
-        // A log axis cannot place zero or a negative value; they sit a decade below the smallest positive
-        // one, low enough to read as "tiny" without stretching the axis over empty decades.
-        const double floor = std::isfinite(minPositiveY) ? minPositiveY / 10.0 : 1e-6;
+        // A log axis cannot place zero or a negative value; they sit below the smallest positive one.
+        const double floor = loss::logFloor(minPositiveY);
         for (QList<QList<QPointF>>* all : {&training, &validation}) {
             for (QList<QPointF>& points : *all) {
                 for (QPointF& p : points)
@@ -382,17 +296,14 @@ void LossChart::redraw()
     // Every change of an axis range re-strokes every curve (Qt Charts rebuilds each line's hit-test shape):
     // that was most of a redraw while training ran. Rounded out to steps of a 1-2-5 sequence, the ranges
     // move only when a curve crosses a tick, a few times in a run, and are set once when they do.
-    setRangeIfMoved(xAxis_, niceLinearRange(minX, maxX > minX ? maxX : minX + 1.0));
+    setRangeIfMoved(xAxis_, loss::niceLinearRange(minX, maxX > minX ? maxX : minX + 1.0));
     if (logScale_) {
         auto* log = static_cast<QLogValueAxis*>(yAxis_);
-        const double lower = oneTwoFive(minY / 1.2, false), upper = oneTwoFive(maxY * 1.2, true);
-        if (log->min() != lower || log->max() != upper)
-            log->setRange(lower, upper);
+        const loss::LogRange range = loss::logLossRange(minY, maxY);
+        if (log->min() != range.min || log->max() != range.max)
+            log->setRange(range.min, range.max);
     } else {
-        const double pad = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.05, 0.5);
-        // Losses are rarely negative; padding should not invent a negative region that no curve reaches.
-        const double lower = minY >= 0.0 ? std::max(minY - pad, 0.0) : minY - pad;
-        setRangeIfMoved(static_cast<QValueAxis*>(yAxis_), niceLinearRange(lower, maxY + pad));
+        setRangeIfMoved(static_cast<QValueAxis*>(yAxis_), loss::linearLossRange(minY, maxY));
     }
     // A validation curve's legend entry shows while it has points (the first epoch adds them, clear() drops them).
     if (validationShownChanged)

@@ -2,7 +2,8 @@
 // The live loss plot of the training workspace: one curve per loss term, measured every step, plus the
 // validation means of each epoch as dashed curves in the same colour. Training reports values far faster
 // than a screen can show them, so appending only stores; a single-shot timer rebuilds the series at most
-// once every redrawDelayMs (150 ms, about 7 times a second), and each curve is averaged down to a few thousand points however long the run.
+// once every redrawDelayMs (150 ms, about 7 times a second), and each curve is averaged down to a few thousand
+// points however long the run. The arithmetic of the curves and axes is in loss_series.h.
 #include <QList>
 #include <QStringList>
 #include <QTimer>

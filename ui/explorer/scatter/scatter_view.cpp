@@ -1,6 +1,11 @@
 #include "ui/explorer/scatter/scatter_view.h"
 
+#include "ui/explorer/scatter/click_select_tool.h"
+#include "ui/explorer/scatter/pan_tool.h"
+#include "ui/explorer/scatter/probe_tool.h"
+#include "ui/explorer/scatter/rect_select_tool.h"
 #include "ui/explorer/scatter/scatter_legend.h"
+#include "ui/explorer/scatter/scatter_view_canvas.h"
 
 #include <QEvent>
 #include <QLineF>
@@ -10,13 +15,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace latentlab::ui {
 namespace {
 
 constexpr int kMargin = 12;
 constexpr double kWheelZoom = 1.25; // per notch of a mouse wheel
-constexpr int kClickSlop = 4; // pixels a press may move and still be a click
 const QColor kBackground(Qt::white);
 
 } // namespace
@@ -24,11 +29,22 @@ const QColor kBackground(Qt::white);
 ScatterView::ScatterView(QWidget* parent)
     : QWidget(parent)
     , placeholder_(tr("No points yet"))
+    , canvas_(std::make_unique<Canvas>(*this))
 {
     setMouseTracking(true);
     // The point layer covers every pixel, so Qt need not clear the background first.
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(160, 120);
+
+    // A press goes to the first tool that accepts it, so the order is the precedence of the gestures: the
+    // middle button always pans, Shift always selects a region, the probe comes next, and a plain left press
+    // is a click unless it moves far enough to become a pan.
+    auto pan = std::make_unique<PanTool>(*canvas_);
+    auto click = std::make_unique<ClickSelectTool>(*canvas_, *pan);
+    tools_.push_back(std::move(pan));
+    tools_.push_back(std::make_unique<RectSelectTool>(*canvas_));
+    tools_.push_back(std::make_unique<ProbeTool>(*canvas_));
+    tools_.push_back(std::move(click));
 }
 
 ScatterView::~ScatterView() = default;
@@ -60,7 +76,7 @@ void ScatterView::updatePositions(std::vector<float> xy)
     pointsChanged();
     if (fitOnUpdate())
         Q_EMIT viewChanged();
-    if (drag_ == Drag::None && underMouse())
+    if (!gesture_ && underMouse())
         updateHover(mousePos_);
 }
 
@@ -330,14 +346,9 @@ void ScatterView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     paintMarks(p, view);
     legend(size()).paint(p, palette());
-    if (drag_ == Drag::Band) {
-        p.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
-        QColor fill = palette().highlight().color();
-        fill.setAlpha(40);
-        p.setBrush(fill);
-        p.drawRect(band_);
-    }
-    if (hovered_ >= 0 && drag_ == Drag::None)
+    if (gesture_)
+        gesture_->paint(p, palette());
+    else if (hovered_ >= 0)
         card_.paint(p, mousePos_, rect(), palette());
 }
 
@@ -394,90 +405,49 @@ void ScatterView::updateHover(QPointF pos)
         update(); // the card follows the cursor
 }
 
-void ScatterView::moveProbe(QPointF widgetPos)
+void ScatterView::beginGesture(ScatterTool& tool, const ScatterPress& press)
 {
-    probe_ = toData(widgetPos + probeGrabOffset_);
-    probeVisible_ = true;
-    update();
-    Q_EMIT probeMoved(probe_);
+    gesture_ = &tool;
+    tool.pressed(press);
+}
+
+void ScatterView::cancelGesture()
+{
+    if (ScatterTool* tool = std::exchange(gesture_, nullptr))
+        tool->cancelled();
 }
 
 void ScatterView::mousePressEvent(QMouseEvent* event)
 {
-    const QPointF pos = event->position();
-    pressPos_ = pos;
-    viewAtPress_ = viewport_.transform(size());
-    drag_ = Drag::None;
-    if (event->button() == Qt::MiddleButton) {
-        drag_ = Drag::Pan;
-        setCursor(Qt::ClosedHandCursor);
-        setHovered(-1);
-        return;
+    // A second button pressed during a drag starts over rather than mixing two gestures.
+    cancelGesture();
+    const ScatterPress press {event->position(), event->button(), event->modifiers()};
+    if (press.button == Qt::LeftButton) {
+        // The legend is the view's own, not part of the plane the tools work on.
+        const int cls = legend(size()).entryAt(press.pos.toPoint());
+        if (cls >= 0) {
+            const bool visible = !classVisible(cls);
+            setClassVisible(cls, visible);
+            Q_EMIT classToggled(cls, visible);
+            return;
+        }
     }
-    if (event->button() != Qt::LeftButton) {
-        QWidget::mousePressEvent(event);
-        return;
+    for (const std::unique_ptr<ScatterTool>& tool : tools_) {
+        if (tool->accepts(press)) {
+            beginGesture(*tool, press);
+            return;
+        }
     }
-    const int cls = legend(size()).entryAt(pos.toPoint());
-    if (cls >= 0) {
-        const bool visible = !classVisible(cls);
-        setClassVisible(cls, visible);
-        Q_EMIT classToggled(cls, visible);
-        return;
-    }
-    if (event->modifiers() & Qt::ShiftModifier) {
-        drag_ = Drag::Band;
-        band_ = QRectF(pos, pos);
-        setHovered(-1);
-        return;
-    }
-    const QPointF marker = toWidget(probe_);
-    if (probeVisible_ && QLineF(marker, pos).length() <= scatter::kProbeGrabRadius) {
-        drag_ = Drag::Probe;
-        probeGrabOffset_ = marker - pos;
-        return;
-    }
-    if (mode_ == Mode::Probe) {
-        drag_ = Drag::Probe;
-        probeGrabOffset_ = {};
-        setHovered(-1);
-        moveProbe(pos);
-        return;
-    }
-    drag_ = Drag::Pending;
+    QWidget::mousePressEvent(event);
 }
 
 void ScatterView::mouseMoveEvent(QMouseEvent* event)
 {
-    const QPointF pos = event->position();
-    mousePos_ = pos;
-    switch (drag_) {
-    case Drag::None:
-        updateHover(pos);
-        break;
-    case Drag::Probe:
-        moveProbe(pos);
-        break;
-    case Drag::Band:
-        band_ = QRectF(pressPos_, pos).normalized();
-        update();
-        break;
-    case Drag::Pending:
-        if ((pos - pressPos_).manhattanLength() < kClickSlop)
-            break;
-        drag_ = Drag::Pan;
-        setCursor(Qt::ClosedHandCursor);
-        setHovered(-1);
-        [[fallthrough]];
-    case Drag::Pan: {
-        // From the view at the press, so the data point first grabbed stays under the cursor.
-        scatter::Transform t = viewAtPress_;
-        t.bx += pos.x() - pressPos_.x();
-        t.by += pos.y() - pressPos_.y();
-        setView(t);
-        break;
-    }
-    }
+    mousePos_ = event->position();
+    if (gesture_)
+        gesture_->moved(mousePos_);
+    else
+        updateHover(mousePos_);
 }
 
 void ScatterView::mouseReleaseEvent(QMouseEvent* event)
@@ -486,21 +456,9 @@ void ScatterView::mouseReleaseEvent(QMouseEvent* event)
         QWidget::mouseReleaseEvent(event);
         return;
     }
-    const Drag drag = drag_;
-    drag_ = Drag::None;
-    if (drag == Drag::Pan)
-        setMode(mode_); // restores the mode's cursor
-    if (drag == Drag::Band) {
-        const QRectF band = QRectF(pressPos_, event->position()).normalized();
-        band_ = {};
-        update();
-        Q_EMIT regionSelected(band.width() < 2 && band.height() < 2 ? std::vector<int>() : pointsIn(band));
-    }
-    if (drag == Drag::Pending) {
-        const int found = nearestPoint(event->position());
-        setSelected(found);
-        Q_EMIT clicked(found);
-    }
+    // Cleared first: what the release emits (a click, a region) reaches receivers with no gesture running.
+    if (ScatterTool* tool = std::exchange(gesture_, nullptr))
+        tool->released(event->position());
     updateHover(event->position());
 }
 
@@ -511,7 +469,7 @@ void ScatterView::mouseDoubleClickEvent(QMouseEvent* event)
         mousePressEvent(event);
         return;
     }
-    drag_ = Drag::None;
+    cancelGesture();
     resetView();
 }
 
@@ -524,14 +482,14 @@ void ScatterView::wheelEvent(QWheelEvent* event)
         return;
     }
     zoomBy(std::pow(kWheelZoom, steps / 120.0), event->position());
-    if (drag_ == Drag::None)
+    if (!gesture_)
         updateHover(event->position());
     event->accept();
 }
 
 void ScatterView::leaveEvent(QEvent* event)
 {
-    if (drag_ == Drag::None)
+    if (!gesture_)
         setHovered(-1);
     QWidget::leaveEvent(event);
 }

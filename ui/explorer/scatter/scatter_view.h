@@ -16,17 +16,21 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace latentlab::ui {
 
 class ScatterLegend;
+class ScatterTool;
+struct ScatterPress;
 
 class ScatterView : public QWidget {
     Q_OBJECT
 public:
     // Navigate: dragging the background pans. Probe: a press anywhere puts the probe there and drags it. In
-    // either mode the wheel zooms, the middle button pans and the probe marker can be dragged.
+    // either mode the wheel zooms, the middle button pans, the probe marker can be dragged and Shift + drag
+    // selects a region. Each drag is a tool (scatter_tool.h) the view hands the mouse to.
     enum class Mode { Navigate, Probe };
     Q_ENUM(Mode)
 
@@ -133,7 +137,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class Drag { None, Pending, Pan, Probe, Band };
+    class Canvas;
 
     void pointsChanged();
     void geometryChanged();
@@ -144,7 +148,8 @@ private:
     void paintMarks(QPainter& p, const scatter::Transform& view) const;
     void setHovered(int index);
     void updateHover(QPointF pos);
-    void moveProbe(QPointF widgetPos);
+    void beginGesture(ScatterTool& tool, const ScatterPress& press);
+    void cancelGesture();
 
     ScatterData data_;
     QStringList classNames_;
@@ -170,11 +175,9 @@ private:
     scatter::HoverCard card_;
     QPointF mousePos_;
 
-    Drag drag_ = Drag::None;
-    QRectF band_; // the rubber band while Shift + drag draws it
-    QPointF pressPos_;
-    QPointF probeGrabOffset_; // from the mouse to the probe, so grabbing the marker does not make it jump
-    scatter::Transform viewAtPress_;
+    std::unique_ptr<Canvas> canvas_; // what the tools see of this view
+    std::vector<std::unique_ptr<ScatterTool>> tools_; // in the order a press is offered to them
+    ScatterTool* gesture_ = nullptr; // the tool whose gesture runs, between a press and its release
 };
 
 } // namespace latentlab::ui
