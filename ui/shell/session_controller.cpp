@@ -94,9 +94,10 @@ QString SessionController::save(const QString& path)
         return message;
     }
     TrainingView* training = workspace_->trainingView();
-    Q_EMIT statusMessage(training->modelPath().isEmpty() && training->controller()->hasModel()
-                             ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
-                             : tr("Saved the session to %1").arg(path));
+    const bool unsavedModel = training->modelPath().isEmpty() && training->controller()->hasModel();
+    Q_EMIT statusMessage(
+        unsavedModel ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
+                     : tr("Saved the session to %1").arg(path));
     return {};
 }
 
