@@ -2,10 +2,13 @@
 // everything else to latentlab_ui's MainWindow.
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
+#include "ui/shell/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 int main(int argc, char* argv[])
 {
@@ -51,11 +54,12 @@ int main(int argc, char* argv[])
         window.openSession(parser.value(session));
     if (parser.isSet(view)) {
         const QString name = parser.value(view);
-        const QStringList known{QStringLiteral("training"), QStringLiteral("explorer"), QStringLiteral("anomalies")};
-        if (!known.contains(name))
+        const std::optional<latentlab::ui::View> chosen = latentlab::ui::viewFromName(name);
+        // Not the samples: they are in front after every load anyway.
+        if (chosen && *chosen != latentlab::ui::View::Samples)
+            window.showView(*chosen);
+        else
             window.addNote(QStringLiteral("unknown view \"%1\" (expected training, explorer or anomalies)").arg(name));
-        else if (!window.showView(name))
-            window.addNote(QStringLiteral("the %1 view is not available yet").arg(name));
     }
     return app.exec();
 }

@@ -304,10 +304,6 @@
 <context>
     <name>latentlab::ui::ExplorerView</name>
     <message>
-        <source>Layout</source>
-        <translation>布局</translation>
-    </message>
-    <message>
         <source>Train or open a model to see every sample in its latent space.</source>
         <translation>训练或打开一个模型，即可在其潜空间中看到每个样本。</translation>
     </message>
@@ -354,62 +350,6 @@
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
-    </message>
-    <message>
-        <source>PCA</source>
-        <translation>PCA</translation>
-    </message>
-    <message>
-        <source>Two dimensions</source>
-        <translation>两个维度</translation>
-    </message>
-    <message>
-        <source>The latent itself (2-D)</source>
-        <translation>潜变量本身（二维）</translation>
-    </message>
-    <message>
-        <source>t-SNE</source>
-        <translation>t-SNE</translation>
-    </message>
-    <message>
-        <source>How the latents are laid out on the plane</source>
-        <translation>潜变量在平面上的布局方式</translation>
-    </message>
-    <message>
-        <source>x, y</source>
-        <translation>x, y</translation>
-    </message>
-    <message>
-        <source>Perplexity</source>
-        <translation>困惑度</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stops the layout where it is</source>
-        <translation>在当前位置停止布局</translation>
-    </message>
-    <message>
-        <source>Drag on the scatter to decode the latent under the mouse</source>
-        <translation>在散点图上拖动，解码鼠标下的潜变量</translation>
-    </message>
-    <message>
-        <source>Reset view</source>
-        <translation>重置视图</translation>
-    </message>
-    <message>
-        <source>Follow training every</source>
-        <translation>跟随训练，每隔</translation>
-    </message>
-    <message>
-        <source>While a model trains, encode every sample again every so many steps under the same layout (PCA or two dimensions), so the clusters can be watched forming</source>
-        <translation>模型训练期间，每隔若干步按相同布局（PCA 或两个维度）重新编码所有样本，以便观察聚类的形成</translation>
-    </message>
-    <message>
-        <source> steps</source>
-        <translation> 步</translation>
     </message>
     <message>
         <source>Train or open a model to explore its latent space.</source>
@@ -709,14 +649,6 @@
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <source>Samples</source>
-        <translation>样本</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -727,10 +659,6 @@
     <message>
         <source>Open Model</source>
         <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>LatentLab checkpoints (*.ckpt);;All files (*)</source>
-        <translation type="vanished">LatentLab 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>LatentLab — %1</source>
@@ -789,22 +717,6 @@
         <translation>将数据集、已保存的模型、设置和视图记录在一个小文件中</translation>
     </message>
     <message>
-        <source>Could not open the session</source>
-        <translation>无法打开会话</translation>
-    </message>
-    <message>
-        <source>The session was not saved</source>
-        <translation>会话未保存</translation>
-    </message>
-    <message>
-        <source>Saved the session to %1 (without the model: save the model first to keep it)</source>
-        <translation>会话已保存到 %1（未包含模型：请先保存模型以便记录它）</translation>
-    </message>
-    <message>
-        <source>Saved the session to %1</source>
-        <translation>会话已保存到 %1</translation>
-    </message>
-    <message>
         <source>Open Session</source>
         <translation>打开会话</translation>
     </message>
@@ -817,16 +729,8 @@
         <translation>保存会话</translation>
     </message>
     <message>
-        <source>Explorer</source>
-        <translation>探索</translation>
-    </message>
-    <message>
         <source>Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)</source>
         <translation>模型 (*.ckpt *.pt *.pth);;LatentLab 检查点 (*.ckpt);;来自 PyTorch 的 TorchScript (*.pt *.pth);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Anomalies</source>
-        <translation>异常</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +951,73 @@
 </source>
         <translation>编码：
 </translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ProjectionBar</name>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>Two dimensions</source>
+        <translation>两个维度</translation>
+    </message>
+    <message>
+        <source>The latent itself (2-D)</source>
+        <translation>潜变量本身（二维）</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>How the latents are laid out on the plane</source>
+        <translation>潜变量在平面上的布局方式</translation>
+    </message>
+    <message>
+        <source>x, y</source>
+        <translation>x, y</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stops the layout where it is</source>
+        <translation>在当前位置停止布局</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探针</translation>
+    </message>
+    <message>
+        <source>Drag on the scatter to decode the latent under the mouse</source>
+        <translation>在散点图上拖动，解码鼠标下的潜变量</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Follow training every</source>
+        <translation>跟随训练，每隔</translation>
+    </message>
+    <message>
+        <source>While a model trains, encode every sample again every so many steps under the same layout (PCA or two dimensions), so the clusters can be watched forming</source>
+        <translation>模型训练期间，每隔若干步按相同布局（PCA 或两个维度）重新编码所有样本，以便观察聚类的形成</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1253,25 @@ In the %1 split</source>
     </message>
 </context>
 <context>
+    <name>latentlab::ui::SessionController</name>
+    <message>
+        <source>Could not open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>The session was not saved</source>
+        <translation>会话未保存</translation>
+    </message>
+    <message>
+        <source>Saved the session to %1 (without the model: save the model first to keep it)</source>
+        <translation>会话已保存到 %1（未包含模型：请先保存模型以便记录它）</translation>
+    </message>
+    <message>
+        <source>Saved the session to %1</source>
+        <translation>会话已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::TrainingController</name>
     <message>
         <source>A model is still training; stop it first.</source>
@@ -1503,6 +1493,25 @@ or a folder of images with one sub-folder per class</source>
     <message>
         <source>Recent</source>
         <translation>最近</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::Workspace</name>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
     </message>
 </context>
 </TS>

@@ -399,7 +399,7 @@ private Q_SLOTS:
         QSignalSpy loaded(&window, &MainWindow::datasetChanged);
         window.openDataset(QString::fromStdString(dir.path()));
         QVERIFY(loaded.wait(10000));
-        window.showView(QStringLiteral("samples"));
+        window.showView(View::Samples);
         SampleGrid* grid = window.gallery()->grid();
         QVERIFY(QTest::qWaitFor([&] { return grid->thumbnailCount() > 0 && grid->isVisible(); }, 5000));
         const QPoint first(grid->cellSize().width() / 2, grid->cellSize().height() / 2);

@@ -1,9 +1,13 @@
 // Sessions: a bad file is refused in one sentence naming it; a saved session reopens the data, the model
-// and the view together, and without a model its settings.
+// and the view together, and without a model its settings. The SessionController on its own: what it
+// collects from a workspace, and that a session's settings wait for its dataset.
 #include "tests/ui/ui_fixtures.h"
+#include "ui/dataset/dataset_loader.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/shell/main_window.h"
+#include "ui/shell/session_controller.h"
 #include "ui/shell/session_file.h"
+#include "ui/shell/workspace.h"
 #include "ui/training/model_form.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
@@ -12,6 +16,7 @@
 
 #include <QtTest>
 
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -95,7 +100,7 @@ private Q_SLOTS:
             layout.dimX = 2;
             layout.dimY = 0;
             window.explorerView()->setProjection(layout);
-            window.showView(QStringLiteral("training"));
+            window.showView(View::Training);
             QCOMPARE(window.saveSession(session), QString());
         }
         MainWindow window;
@@ -117,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(s.modelConfig.has_value());
         s.model.clear();
         s.modelConfig->latentDim = 5;
-        s.view = QStringLiteral("samples");
+        s.view = viewName(View::Samples);
         writeSession(session, s);
         MainWindow again;
         QSignalSpy loaded(&again, &MainWindow::datasetChanged);
@@ -125,6 +130,120 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(10000));
         QCOMPARE(again.trainingView()->form()->latentBox()->value(), 5);
         QVERIFY(again.workspace()->currentWidget() != again.trainingView());
+    }
+
+    void collectsWhatTheWorkspaceShows()
+    {
+        Workspace workspace;
+        DatasetLoader loader;
+        SessionController sessions(&workspace, &loader, &workspace);
+        Session s = sessions.collect();
+        QVERIFY(s.dataset.isEmpty());
+        QVERIFY(s.model.isEmpty());
+        QVERIFY(!s.modelConfig && !s.training); // the form is read against a dataset: none is open
+        QCOMPARE(s.view, QStringLiteral("samples"));
+        QVERIFY(s.projection.has_value());
+
+        TempDir dir;
+        workspace.setDataset(fixtures::tinyImages(dir), QString::fromStdString(dir.path()));
+        workspace.trainingView()->form()->latentBox()->setValue(4);
+        ProjectionSettings layout;
+        layout.method = ProjectionMethod::Dims;
+        layout.dimX = 1;
+        layout.dimY = 0;
+        workspace.explorerView()->setProjection(layout);
+        workspace.showView(View::Anomalies);
+        s = sessions.collect();
+        QCOMPARE(s.dataset, QFileInfo(QString::fromStdString(dir.path())).absoluteFilePath());
+        QVERIFY(s.modelConfig.has_value() && s.training.has_value());
+        QCOMPARE(s.modelConfig->latentDim, std::int64_t(4));
+        QVERIFY(s.projection->method == ProjectionMethod::Dims);
+        QCOMPARE(s.projection->dimX, 1);
+        QCOMPARE(s.view, QStringLiteral("anomalies"));
+
+        // Saved, it reads back as collected, and says so in the status bar.
+        const QString path = QString::fromStdString(dir.path() + "/c.latentlab");
+        QSignalSpy status(&sessions, &SessionController::statusMessage);
+        QCOMPARE(sessions.save(path), QString());
+        QCOMPARE(status.size(), 1);
+        QVERIFY(status.last().at(0).toString().contains(path));
+        const Session back = readSession(path);
+        QCOMPARE(back.dataset, s.dataset);
+        QCOMPARE(back.view, s.view);
+        QCOMPARE(back.modelConfig->latentDim, std::int64_t(4));
+        QCOMPARE(back.projection->dimY, 0);
+    }
+
+    void settingsWaitForTheSessionsDataset()
+    {
+        TempDir dir;
+        fixtures::tinyImages(dir);
+        const QString data = QString::fromStdString(dir.path());
+        Session saved;
+        saved.dataset = data;
+        saved.view = viewName(View::Explorer);
+        ProjectionSettings layout;
+        layout.method = ProjectionMethod::Dims;
+        layout.dimX = 2;
+        layout.dimY = 1;
+        saved.projection = layout;
+        const QString path = data + "/w.latentlab";
+        writeSession(path, saved);
+
+        // Wired as the window wires it: the dataset goes to the loader, and what waits is applied once it has loaded.
+        Workspace workspace;
+        DatasetLoader loader;
+        SessionController sessions(&workspace, &loader, &workspace);
+        QSignalSpy datasets(&sessions, &SessionController::datasetRequested);
+        QSignalSpy models(&sessions, &SessionController::modelRequested);
+        connect(&sessions, &SessionController::datasetRequested, &loader, &DatasetLoader::load);
+        connect(&loader, &DatasetLoader::loaded, &workspace, [&](const QString& p, DatasetPtr d) {
+            workspace.setDataset(std::move(d), p);
+            sessions.applyPending();
+        });
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded);
+        QCOMPARE(sessions.open(path), QString());
+        QCOMPARE(datasets.size(), 1);
+        QCOMPARE(datasets.last().at(0).toString(), data);
+        QCOMPARE(models.size(), 0); // the session has no model
+        QVERIFY(sessions.hasPending());
+        QCOMPARE(workspace.currentView(), View::Samples); // not before the data is there
+        QVERIFY(workspace.explorerView()->projection().method != ProjectionMethod::Dims);
+
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!sessions.hasPending());
+        QCOMPARE(workspace.currentView(), View::Explorer);
+        QVERIFY(workspace.explorerView()->projection().method == ProjectionMethod::Dims);
+        QCOMPARE(workspace.explorerView()->projection().dimX, 2);
+    }
+
+    void withoutDataASessionAppliesAtOnce()
+    {
+        TempDir dir;
+        Session saved;
+        saved.view = QStringLiteral("a view of a later version");
+        ProjectionSettings layout;
+        layout.method = ProjectionMethod::Tsne;
+        layout.perplexity = 12;
+        saved.projection = layout;
+        const QString path = QString::fromStdString(dir.path() + "/n.latentlab");
+        writeSession(path, saved);
+
+        Workspace workspace;
+        workspace.showView(View::Training);
+        DatasetLoader loader;
+        SessionController sessions(&workspace, &loader, &workspace);
+        QSignalSpy datasets(&sessions, &SessionController::datasetRequested);
+        QCOMPARE(sessions.open(path), QString());
+        QCOMPARE(datasets.size(), 0);
+        QVERIFY(!sessions.hasPending());
+        QVERIFY(workspace.explorerView()->projection().method == ProjectionMethod::Tsne);
+        QCOMPARE(workspace.explorerView()->projection().perplexity, 12.0);
+        QCOMPARE(workspace.currentView(), View::Training); // a name no view has changes nothing
+
+        // A file that is no session: the reason comes back, and nothing waits.
+        QVERIFY(sessions.open(QString::fromStdString(dir.path() + "/missing.latentlab")).contains("missing.latentlab"));
+        QVERIFY(!sessions.hasPending());
     }
 };
 

@@ -5,21 +5,17 @@
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
-#include "ui/explorer/layout_choice.h"
 #include "ui/explorer/probe_panel.h"
+#include "ui/explorer/projection_bar.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -32,26 +28,22 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    buildToolbar();
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Layout"), this));
-    bar->addWidget(method_);
-    bar->addWidget(dimsLabel_);
-    bar->addWidget(dimX_);
-    bar->addWidget(dimY_);
-    bar->addWidget(perplexityLabel_);
-    bar->addWidget(perplexity_);
-    bar->addWidget(stop_);
-    bar->addSpacing(12);
-    bar->addWidget(probeMode_);
-    bar->addWidget(reset_);
-    bar->addSpacing(12);
-    bar->addWidget(follow_);
-    bar->addWidget(followEvery_);
-    bar->addSpacing(12);
-    bar->addWidget(color_);
-    bar->addStretch(1);
-    layout->addLayout(bar);
+    bar_ = new ProjectionBar(this);
+    color_ = new QComboBox(this);
+    color_->addItem(tr("Colour by class"));
+    color_->addItem(tr("Colour by anomaly score"));
+    color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
+    connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
+    progress_ = new QProgressBar(this);
+    progress_->setMinimumWidth(260);
+    progress_->setMaximumWidth(320);
+    progress_->setVisible(false);
+    auto* top = new QHBoxLayout;
+    top->addWidget(bar_);
+    top->addSpacing(12);
+    top->addWidget(color_);
+    top->addStretch(1);
+    layout->addLayout(top);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     auto* left = new QWidget(split);
@@ -112,6 +104,16 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
         },
         [this](int i) { return data_ ? sampleImage(*data_, i) : QImage(); });
 
+    // Bar -> controller and scatter.
+    connect(bar_, &ProjectionBar::settingsChosen, this, &ExplorerView::requestProjection);
+    connect(bar_, &ProjectionBar::methodChanged, sampling_, [this](ProjectionMethod method) {
+        sampling_->setPlaneAvailable(method != ProjectionMethod::Tsne); // t-SNE's plane maps back to no latent
+    });
+    connect(bar_, &ProjectionBar::stopRequested, controller_, &ExplorerController::stopProjection);
+    connect(bar_, &ProjectionBar::resetViewRequested, scatter_, &ScatterView::resetView);
+    connect(bar_, &ProjectionBar::probeToggled, this, &ExplorerView::setProbeMode);
+    connect(bar_, &ProjectionBar::snapshotIntervalChanged, this, &ExplorerView::snapshotIntervalChanged);
+
     // Controller -> views.
     connect(controller_, &ExplorerController::frameReady, this, &ExplorerView::onFrame);
     connect(controller_, &ExplorerController::projectionProgress, this, [this](double f, const QString& what) {
@@ -120,7 +122,7 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
         progress_->setFormat(what + QStringLiteral(" %p%"));
     });
     connect(controller_, &ExplorerController::projectingChanged, this, [this](bool on) {
-        stop_->setEnabled(on);
+        bar_->setProjecting(on);
         if (!on)
             progress_->setVisible(false);
     });
@@ -157,7 +159,7 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
     });
     connect(sampling_, &SamplingPanel::requested, controller_, &ExplorerController::sampleGrid);
     connect(sampling_, &SamplingPanel::positionChosen, this, [this](QPointF position) {
-        probeMode_->setChecked(true);
+        bar_->probeButton()->setChecked(true);
         scatter_->setProbe(position);
         probePlaced_ = true;
         controller_->probe(position);
@@ -177,106 +179,48 @@ ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new E
         if (panels_->widget(tab) != interpolation_)
             scatter_->setPath({});
     });
-    applyProjectionUi();
+    sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
     setModel(nullptr);
     setAnomalyScores({});
 }
 
 ExplorerView::~ExplorerView() = default;
 
-void ExplorerView::buildToolbar()
+QComboBox* ExplorerView::projectionBox() const
 {
-    method_ = new QComboBox(this);
-    method_->addItem(tr("PCA"), static_cast<int>(ProjectionMethod::Pca));
-    method_->addItem(tr("Two dimensions"), static_cast<int>(ProjectionMethod::Dims));
-    method_->addItem(tr("The latent itself (2-D)"), static_cast<int>(ProjectionMethod::Latent));
-    method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
-    method_->setToolTip(tr("How the latents are laid out on the plane"));
-    dimsLabel_ = new QLabel(tr("x, y"), this);
-    dimX_ = new QSpinBox(this);
-    dimY_ = new QSpinBox(this);
-    dimX_->setPrefix(QStringLiteral("z"));
-    dimY_->setPrefix(QStringLiteral("z"));
-    perplexityLabel_ = new QLabel(tr("Perplexity"), this);
-    perplexity_ = new QDoubleSpinBox(this);
-    perplexity_->setRange(2.0, 100.0);
-    perplexity_->setValue(30.0);
-    stop_ = new QPushButton(tr("Stop"), this);
-    stop_->setToolTip(tr("Stops the layout where it is"));
-    stop_->setEnabled(false);
-    probeMode_ = new QToolButton(this);
-    probeMode_->setText(tr("Probe"));
-    probeMode_->setCheckable(true);
-    probeMode_->setToolTip(tr("Drag on the scatter to decode the latent under the mouse"));
-    reset_ = new QPushButton(tr("Reset view"), this);
-    follow_ = new QCheckBox(tr("Follow training every"), this);
-    follow_->setToolTip(tr("While a model trains, encode every sample again every so many steps under the same "
-                           "layout (PCA or two dimensions), so the clusters can be watched forming"));
-    followEvery_ = new QSpinBox(this);
-    followEvery_->setRange(50, 100'000);
-    followEvery_->setSingleStep(50);
-    followEvery_->setValue(500);
-    followEvery_->setSuffix(tr(" steps"));
-    color_ = new QComboBox(this);
-    color_->addItem(tr("Colour by class"));
-    color_->addItem(tr("Colour by anomaly score"));
-    color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
-    connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
-    progress_ = new QProgressBar(this);
-    progress_->setMinimumWidth(260);
-    progress_->setMaximumWidth(320);
-    progress_->setVisible(false);
-
-    connect(method_, &QComboBox::currentIndexChanged, this, [this] {
-        applyProjectionUi();
-        requestProjection();
-    });
-    for (QSpinBox* box : {dimX_, dimY_})
-        connect(box, &QSpinBox::valueChanged, this, &ExplorerView::requestProjection);
-    connect(perplexity_, &QDoubleSpinBox::editingFinished, this, &ExplorerView::requestProjection);
-    connect(stop_, &QPushButton::clicked, this, [this] { controller_->stopProjection(); });
-    connect(reset_, &QPushButton::clicked, this, [this] { scatter_->resetView(); });
-    connect(probeMode_, &QToolButton::toggled, this, [this](bool on) {
-        scatter_->setMode(on ? ScatterView::Mode::Probe : ScatterView::Mode::Navigate);
-        scatter_->setProbeVisible(on);
-        if (on && !probePlaced_ && scatter_->pointCount() > 0) {
-            // Somewhere to start from: the middle of what is on screen.
-            const QPointF centre = scatter_->toData(QPointF(scatter_->width() / 2.0, scatter_->height() / 2.0));
-            scatter_->setProbe(centre);
-            probePlaced_ = true;
-            controller_->probe(centre);
-        }
-    });
-    connect(follow_, &QCheckBox::toggled, this, &ExplorerView::emitSnapshotInterval);
-    connect(followEvery_, &QSpinBox::valueChanged, this, &ExplorerView::emitSnapshotInterval);
+    return bar_->methodBox();
 }
 
-void ExplorerView::applyProjectionUi()
+QToolButton* ExplorerView::probeButton() const
 {
-    const auto method = static_cast<ProjectionMethod>(method_->currentData().toInt());
-    const bool dims = method == ProjectionMethod::Dims, tsne = method == ProjectionMethod::Tsne;
-    dimsLabel_->setVisible(dims);
-    dimX_->setVisible(dims);
-    dimY_->setVisible(dims);
-    perplexityLabel_->setVisible(tsne);
-    perplexity_->setVisible(tsne);
-    sampling_->setPlaneAvailable(!tsne);
+    return bar_->probeButton();
+}
+
+QCheckBox* ExplorerView::followBox() const
+{
+    return bar_->followBox();
+}
+
+void ExplorerView::setProbeMode(bool on)
+{
+    scatter_->setMode(on ? ScatterView::Mode::Probe : ScatterView::Mode::Navigate);
+    scatter_->setProbeVisible(on);
+    if (on && !probePlaced_ && scatter_->pointCount() > 0) {
+        // Somewhere to start from: the middle of what is on screen.
+        const QPointF centre = scatter_->toData(QPointF(scatter_->width() / 2.0, scatter_->height() / 2.0));
+        scatter_->setProbe(centre);
+        probePlaced_ = true;
+        controller_->probe(centre);
+    }
 }
 
 ProjectionSettings ExplorerView::projection() const
 {
-    ProjectionSettings s;
-    s.method = static_cast<ProjectionMethod>(method_->currentData().toInt());
-    s.dimX = dimX_->value();
-    s.dimY = dimY_->value();
-    s.perplexity = perplexity_->value();
-    return s;
+    return bar_->settings();
 }
 
-void ExplorerView::requestProjection()
+void ExplorerView::requestProjection(const ProjectionSettings& s)
 {
-    const ProjectionSettings s = projection();
-    wanted_ = s;
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
         controller_->hasModel())
@@ -289,17 +233,9 @@ void ExplorerView::requestProjection()
 
 void ExplorerView::setProjection(const ProjectionSettings& settings)
 {
-    wanted_ = settings;
-    {
-        const QSignalBlocker a(method_), b(dimX_), c(dimY_);
-        method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
-        dimX_->setValue(settings.dimX);
-        dimY_->setValue(settings.dimY);
-        perplexity_->setValue(settings.perplexity);
-    }
-    applyProjectionUi();
+    bar_->setSettings(settings);
     refit_ = true;
-    controller_->setProjection(projection());
+    controller_->setProjection(bar_->settings());
 }
 
 void ExplorerView::setDataset(DatasetPtr data)
@@ -333,7 +269,7 @@ bool ExplorerView::hasModel() const
 
 void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
 {
-    if (training && (!follow_->isChecked() || controller_->projection().method == ProjectionMethod::Tsne))
+    if (training && (!bar_->followsTraining() || controller_->projection().method == ProjectionMethod::Tsne))
         return;
     const bool followUp = training && hasModel() && model;
     if (model && !training && window()->isVisible() && !isVisible()) {
@@ -362,23 +298,9 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
         refit_ = true;
         probePlaced_ = false;
     }
-    if (dim != latentDim_) {
-        latentDim_ = dim;
-        const QSignalBlocker a(method_), b(dimX_), c(dimY_);
-        dimX_->setRange(0, dim - 1);
-        dimY_->setRange(0, dim - 1);
-        auto* items = qobject_cast<QStandardItemModel*>(method_->model());
-        if (items)
-            items->item(method_->findData(static_cast<int>(ProjectionMethod::Latent)))->setEnabled(dim == 2);
-        const ProjectionSettings chosen = layoutForModel(wanted_, dim, projection());
-        dimX_->setValue(chosen.dimX);
-        dimY_->setValue(chosen.dimY);
-        perplexity_->setValue(chosen.perplexity);
-        method_->setCurrentIndex(method_->findData(static_cast<int>(chosen.method)));
-        applyProjectionUi();
-        const ProjectionSettings s = projection();
+    if (bar_->setLatentDim(dim)) {
         controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
-        controller_->setProjection(s);
+        controller_->setProjection(bar_->settings());
     }
     controller_->setModel(std::move(model), step, training);
 }
@@ -526,22 +448,17 @@ void ExplorerView::applyColouring()
 
 void ExplorerView::setFollowTraining(bool follow)
 {
-    follow_->setChecked(follow);
+    bar_->setFollowTraining(follow);
 }
 
 bool ExplorerView::followsTraining() const
 {
-    return follow_->isChecked();
+    return bar_->followsTraining();
 }
 
 qint64 ExplorerView::followEvery() const
 {
-    return followEvery_->value();
-}
-
-void ExplorerView::emitSnapshotInterval()
-{
-    Q_EMIT snapshotIntervalChanged(follow_->isChecked() ? followEvery_->value() : 0);
+    return bar_->followEvery();
 }
 
 QString ExplorerView::statusText() const

@@ -1,7 +1,8 @@
 #pragma once
 // The "Explorer" tab: the whole dataset as a scatter in latent space beside four panels (the probe and the
-// selected sample, prior samples, interpolation, traversal). The scatter's layout is picked above it (PCA,
-// two dimensions, the 2-D latent itself, t-SNE that animates); dragging the probe decodes under the mouse.
+// selected sample, prior samples, interpolation, traversal). The scatter's layout is picked in the
+// ProjectionBar above it (PCA, two dimensions, the 2-D latent itself, t-SNE that animates); dragging the
+// probe decodes under the mouse.
 // Models arrive as snapshots: once trained or opened, and, when "Follow training" is on, every N steps of a
 // run, so the clusters can be watched forming. All model work runs on the ExplorerController's threads.
 #include "ui/common/dataset_ptr.h"
@@ -10,16 +11,12 @@
 
 #include <QWidget>
 
-#include <optional>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTabWidget;
 class QToolButton;
 
@@ -28,6 +25,7 @@ namespace latentlab::ui {
 class ExplorerController;
 class InterpolationPanel;
 class ProbePanel;
+class ProjectionBar;
 class SamplingPanel;
 class ScatterView;
 class TraversalPanel;
@@ -69,9 +67,10 @@ public:
     InterpolationPanel* interpolationPanel() const { return interpolation_; }
     TraversalPanel* traversalPanel() const { return traversal_; }
     QTabWidget* panels() const { return panels_; }
-    QComboBox* projectionBox() const { return method_; }
-    QToolButton* probeButton() const { return probeMode_; }
-    QCheckBox* followBox() const { return follow_; }
+    ProjectionBar* projectionBar() const { return bar_; }
+    QComboBox* projectionBox() const;
+    QToolButton* probeButton() const;
+    QCheckBox* followBox() const;
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -88,15 +87,13 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
-    void buildToolbar();
-    void applyProjectionUi();
-    void requestProjection();
+    void requestProjection(const ProjectionSettings& settings);
+    void setProbeMode(bool on);
     void onFrame(const ProjectionFrame& frame);
     void onProbe(const ProbeImage& image);
     void onImages(const ImageSet& images);
     void onDecodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
     void setStatus(const QString& text);
-    void emitSnapshotInterval();
 
     ExplorerController* controller_ = nullptr;
     DatasetPtr data_;
@@ -107,18 +104,8 @@ private:
     InterpolationPanel* interpolation_ = nullptr;
     TraversalPanel* traversal_ = nullptr;
 
-    QComboBox* method_ = nullptr;
-    QSpinBox* dimX_ = nullptr;
-    QSpinBox* dimY_ = nullptr;
-    QLabel* dimsLabel_ = nullptr;
-    QDoubleSpinBox* perplexity_ = nullptr;
-    QLabel* perplexityLabel_ = nullptr;
-    QPushButton* stop_ = nullptr;
-    QPushButton* reset_ = nullptr;
-    QToolButton* probeMode_ = nullptr;
-    QCheckBox* follow_ = nullptr;
+    ProjectionBar* bar_ = nullptr;
     QComboBox* color_ = nullptr;
-    QSpinBox* followEvery_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
 
@@ -129,9 +116,7 @@ private:
     // so it does not take the cores from what the user is looking at.
     ModelPtr pendingModel_;
     qint64 pendingStep_ = -1;
-    std::optional<ProjectionSettings> wanted_; // the user's (or a session's) layout, applied to each model it fits
     qint64 selected_ = -1;
-    int latentDim_ = 0;
     bool refit_ = true;        // the next frame replaces the points and fits the view (a new layout or model)
     bool probePlaced_ = false; // the probe has a position in the current layout
 };

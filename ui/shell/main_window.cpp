@@ -1,22 +1,15 @@
 #include "ui/shell/main_window.h"
 
-#include "ui/anomaly/anomaly_controller.h"
-#include "ui/anomaly/anomaly_view.h"
 #include "ui/common/format.h"
 #include "ui/common/message_box.h"
-#include "ui/common/model_ptr.h"
 #include "ui/dataset/dataset_loader.h"
 #include "ui/dataset/dataset_panel.h"
-#include "ui/dataset/dataset_table_model.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
-#include "ui/explorer/explorer_controller.h"
-#include "ui/explorer/explorer_view.h"
 #include "ui/shell/language.h"
 #include "ui/shell/recent_files_menu.h"
-#include "ui/shell/session_file.h"
+#include "ui/shell/session_controller.h"
 #include "ui/shell/welcome_view.h"
-#include "ui/training/model_form.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
 
@@ -29,7 +22,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -39,8 +31,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
+#include <QStyle>
 
 #ifndef LATENTLAB_VERSION
 #define LATENTLAB_VERSION "dev"
@@ -86,7 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildStatusBar();
     restoreSettings();
     confirmClose_ = [this] {
-        const bool running = training_->controller()->isRunning();
+        const bool running = trainingView()->controller()->isRunning();
         return QMessageBox::question(this, tr("Close LatentLab?"),
                                      running ? tr("A model is training. Stop it and close? The model will be lost unless you saved it.")
                                              : tr("The trained model has not been saved. Close and lose it?"),
@@ -124,7 +115,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save Sess&ion As…"), this, &MainWindow::chooseSessionToSave)
         ->setStatusTip(tr("Keep the dataset, the saved model, the settings and the view in one small file"));
     QAction* saveModel = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Model…"), this,
-                                         [this] { training_->chooseSavePath(); });
+                                         [this] { trainingView()->chooseSavePath(); });
     saveModel->setShortcut(QKeySequence::Save);
     saveModel->setStatusTip(tr("Save the trained model, its optimizer state and loss history in one checkpoint"));
     file->addSeparator();
@@ -165,58 +156,13 @@ void MainWindow::buildCentral()
     connect(welcome_, &WelcomeView::openFolderRequested, this, &MainWindow::chooseFolder);
     connect(welcome_, &WelcomeView::openPathRequested, this, &MainWindow::openDataset);
 
-    gallery_ = new GalleryView;
-    tableModel_ = new DatasetTableModel(this);
-    table_ = new QTableView;
-    table_->setModel(tableModel_);
-    table_->setAlternatingRowColors(true);
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    samples_ = new QStackedWidget;
-    samples_->addWidget(gallery_);
-    samples_->addWidget(table_);
-
-    workspace_ = new QTabWidget;
-    workspace_->setDocumentMode(true);
-    workspace_->addTab(samples_, tr("Samples"));
-    training_ = new TrainingView;
-    workspace_->addTab(training_, tr("Training"));
-    connect(training_, &TrainingView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
-    explorer_ = new ExplorerView;
-    workspace_->addTab(explorer_, tr("Explorer"));
-    connect(explorer_, &ExplorerView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
-    // Every model the training tab trains or opens is explored too; mid-run snapshots only when the explorer
-    // follows training (it asks for them).
-    connect(training_->controller(), &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
-    connect(explorer_, &ExplorerView::snapshotIntervalChanged, training_->controller(),
-            &TrainingController::setSnapshotEvery);
-    connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
-    anomalies_ = new AnomalyView;
-    workspace_->addTab(anomalies_, tr("Anomalies"));
-    connect(anomalies_, &AnomalyView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
-    // A finished or opened model is scored when the tab is next in front; mid-run snapshots are not.
-    connect(training_->controller(), &TrainingController::modelSnapshot, anomalies_,
-            [this](ModelPtr model, qint64, bool training) {
-                if (training)
-                    return;
-                // The run's normal classes: the others are its known anomalies.
-                const auto& normal = training_->controller()->trainingConfig().normalClasses;
-                anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
-                anomalies_->setModel(std::move(model));
-            });
-    connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
-            [this](const QString&, ModelPtr model) { anomalies_->setModel(std::move(model)); });
-    // While a model trains, the explorer's layouts and the anomaly scores take one thread each.
-    connect(training_->controller(), &TrainingController::stateChanged, this, [this](TrainingController::State state) {
-        const bool active = state != TrainingController::State::Idle;
-        explorer_->controller()->setTrainingActive(active);
-        anomalies_->controller()->setTrainingActive(active);
-    });
-    // The two views share scores, flags and the selection.
-    connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
-    connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
-    connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
-    connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
-    connect(explorer_, &ExplorerView::regionSelected, anomalies_, &AnomalyView::setRegionFilter);
+    const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 10000); };
+    workspace_ = new Workspace;
+    connect(workspace_, &Workspace::statusMessage, this, showStatus);
+    sessions_ = new SessionController(workspace_, loader_, this);
+    connect(sessions_, &SessionController::datasetRequested, this, &MainWindow::openDataset);
+    connect(sessions_, &SessionController::modelRequested, this, &MainWindow::openModel);
+    connect(sessions_, &SessionController::statusMessage, this, showStatus);
 
     central_ = new QStackedWidget;
     central_->addWidget(welcome_);
@@ -227,8 +173,8 @@ void MainWindow::buildCentral()
 void MainWindow::buildDock()
 {
     panel_ = new DatasetPanel;
-    connect(panel_, &DatasetPanel::classSelected, gallery_, &GalleryView::setClassFilter);
-    connect(panel_->previewGrid(), &SampleGrid::sampleRequested, this, &MainWindow::showSampleInExplorer);
+    connect(panel_, &DatasetPanel::classSelected, gallery(), &GalleryView::setClassFilter);
+    connect(panel_->previewGrid(), &SampleGrid::sampleRequested, workspace_, &Workspace::showSample);
     dock_ = new QDockWidget(tr("Dataset"), this);
     dock_->setObjectName(QStringLiteral("DatasetDock")); // saveState() finds docks by name
     dock_->setWidget(panel_);
@@ -282,14 +228,7 @@ void MainWindow::openModel(const QString& path)
         pendingModel_ = path;
         return;
     }
-    if (isTorchScriptModelFile(path)) {
-        // Exploration only: nothing to train, so it goes straight to the explorer.
-        showView(QStringLiteral("explorer"));
-        explorer_->openModelFile(path);
-        return;
-    }
-    showView(QStringLiteral("training"));
-    training_->openModel(path);
+    workspace_->openModel(path);
 }
 
 void MainWindow::openPendingModel()
@@ -303,69 +242,12 @@ void MainWindow::openPendingModel()
 
 QString MainWindow::openSession(const QString& path)
 {
-    Session session;
-    try {
-        session = readSession(path);
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showError(tr("Could not open the session"), message);
-        return message;
-    }
-    pendingSettings_ = std::make_shared<Session>(session);
-    pendingView_ = session.view;
-    if (!session.dataset.isEmpty())
-        openDataset(session.dataset);
-    if (!session.model.isEmpty())
-        openModel(session.model);
-    if (!loader_->isBusy())
-        applyPendingSession();
-    return {};
-}
-
-// After the session's data has loaded: its settings over the data's defaults (an opened model brings its own
-// when it arrives), then its view.
-void MainWindow::applyPendingSession()
-{
-    if (!pendingSettings_)
-        return;
-    const auto session = std::move(pendingSettings_);
-    if (session->modelConfig && session->training && session->model.isEmpty())
-        training_->form()->setConfigs(*session->modelConfig, *session->training);
-    if (session->projection)
-        explorer_->setProjection(*session->projection);
-    if (!pendingView_.isEmpty())
-        showView(pendingView_);
-    pendingView_.clear();
+    return sessions_->open(path);
 }
 
 QString MainWindow::saveSession(const QString& path)
 {
-    Session session;
-    session.dataset = datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absoluteFilePath();
-    session.model = training_->modelPath().isEmpty() ? QString() : QFileInfo(training_->modelPath()).absoluteFilePath();
-    ModelConfig model;
-    TrainingConfig training;
-    if (dataset_ && training_->form()->read(&model, &training)) {
-        session.modelConfig = model;
-        session.training = training;
-    }
-    session.projection = explorer_->projection();
-    session.view = workspace_->currentWidget() == training_   ? QStringLiteral("training")
-                   : workspace_->currentWidget() == explorer_ ? QStringLiteral("explorer")
-                   : workspace_->currentWidget() == anomalies_ ? QStringLiteral("anomalies")
-                                                              : QStringLiteral("samples");
-    try {
-        writeSession(path, session);
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showError(tr("The session was not saved"), message);
-        return message;
-    }
-    statusBar()->showMessage(training_->modelPath().isEmpty() && training_->controller()->hasModel()
-                                 ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
-                                 : tr("Saved the session to %1").arg(path),
-                             10000);
-    return {};
+    return sessions_->save(path);
 }
 
 void MainWindow::chooseSessionToOpen()
@@ -387,11 +269,6 @@ void MainWindow::chooseSessionToSave()
     saveSession(path);
 }
 
-void MainWindow::showError(const QString& title, const QString& message)
-{
-    openMessage(this, QMessageBox::Warning, title, message);
-}
-
 void MainWindow::chooseModel()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), lastDirectory(),
@@ -400,32 +277,22 @@ void MainWindow::chooseModel()
         openModel(path);
 }
 
-void MainWindow::showSampleInExplorer(qint64 index, SampleGrid::Request request)
+void MainWindow::showView(View view)
 {
-    showView(QStringLiteral("explorer"));
-    switch (request) {
-    case SampleGrid::Request::Select: explorer_->selectSample(index); break;
-    case SampleGrid::Request::InterpolateFrom: explorer_->interpolateFrom(index); break;
-    case SampleGrid::Request::InterpolateTo: explorer_->interpolateTo(index); break;
-    }
+    workspace_->showView(view);
 }
 
 bool MainWindow::showView(const QString& name)
 {
-    QWidget* page = name == QStringLiteral("samples") ? static_cast<QWidget*>(samples_)
-                    : name == QStringLiteral("training") ? static_cast<QWidget*>(training_)
-                    : name == QStringLiteral("explorer") ? static_cast<QWidget*>(explorer_)
-                    : name == QStringLiteral("anomalies") ? static_cast<QWidget*>(anomalies_)
-                                                         : nullptr;
-    if (!page)
-        return false;
-    workspace_->setCurrentWidget(page);
-    return true;
+    const std::optional<View> view = viewFromName(name);
+    if (view)
+        workspace_->showView(*view);
+    return view.has_value();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    TrainingController* training = training_->controller();
+    TrainingController* training = trainingView()->controller();
     if ((training->isRunning() || training->isModified()) && confirmClose_ && !confirmClose_()) {
         event->ignore();
         return;
@@ -454,29 +321,21 @@ bool MainWindow::showsWelcome() const
 
 void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
 {
-    dataset_ = std::move(dataset);
-    datasetPath_ = path;
     const QString name = displayName(path);
     setWindowTitle(tr("LatentLab — %1").arg(name));
     recent_->addFile(QFileInfo(path).absoluteFilePath());
 
-    panel_->setDataset(dataset_);
-    gallery_->setDataset(dataset_);
-    training_->setDataset(dataset_, path);
-    explorer_->setDataset(dataset_);
-    anomalies_->setDataset(dataset_);
-    tableModel_->setDataset(dataset_);
-    samples_->setCurrentWidget(dataset_->isImage() ? static_cast<QWidget*>(gallery_) : table_);
-    if (!dataset_->isImage())
-        table_->resizeColumnsToContents();
+    panel_->setDataset(dataset);
+    workspace_->setDataset(dataset, path);
     central_->setCurrentWidget(workspace_);
     showDeferredDock();
-    summary_->setText(statusSummary(*dataset_));
+    summary_->setText(statusSummary(*dataset));
 
     flushNotes(tr("Loaded %1 in %2 s").arg(name).arg(loadTimer_.elapsed() / 1000.0, 0, 'f', 1));
+    // The model first: the session's view is shown last, over the tab the model opened in.
     openPendingModel();
-    applyPendingSession();
-    Q_EMIT datasetChanged(dataset_);
+    sessions_->applyPending();
+    Q_EMIT datasetChanged(workspace_->dataset());
 }
 
 void MainWindow::onFailed(const QString& path, const QString& message)
@@ -488,12 +347,12 @@ void MainWindow::onFailed(const QString& path, const QString& message)
 
     // Not modal to the event loop, so a drop or a test is never stuck behind the dialog.
     QString details = QFileInfo(path).absoluteFilePath();
-    if (dataset_)
-        details += QLatin1Char('\n') + tr("%1 stays open.").arg(displayName(datasetPath_));
+    if (dataset())
+        details += QLatin1Char('\n') + tr("%1 stays open.").arg(displayName(datasetPath()));
     openMessage(this, QMessageBox::Warning, tr("Could not open dataset"), message, details);
     Q_EMIT loadFailed(path, message);
     openPendingModel();
-    applyPendingSession();
+    sessions_->applyPending();
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -526,7 +385,7 @@ QString MainWindow::lastDirectory() const
     const QString dir = QSettings().value(kDirectoryKey).toString();
     if (!dir.isEmpty() && QFileInfo(dir).isDir())
         return dir;
-    return datasetPath_.isEmpty() ? QString() : QFileInfo(datasetPath_).absolutePath();
+    return datasetPath().isEmpty() ? QString() : QFileInfo(datasetPath()).absolutePath();
 }
 
 void MainWindow::rememberDirectory(const QString& path)

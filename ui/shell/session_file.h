@@ -17,7 +17,9 @@ struct Session {
     QString model;                            // checkpoint path; empty: none saved
     std::optional<ModelConfig> modelConfig;   // the form's settings
     std::optional<TrainingConfig> training;
-    QString view;                             // "samples", "training", "explorer"
+    // viewName() of the tab in front, kept as a name so this file needs no widgets (the fuzz harness builds
+    // it with Qt Core and Gui alone); a name no view has is ignored on opening.
+    QString view;
     std::optional<ProjectionSettings> projection; // the explorer's layout
 };
 

@@ -1,0 +1,102 @@
+// The workspace's views: one enum in tab order, the names session files and the command line use (which
+// never change: files written today must open later), a thumbnail's request answered in the explorer, and a
+// model opened where it can be used.
+#include "tests/ui/ui_fixtures.h"
+#include "ui/anomaly/anomaly_view.h"
+#include "ui/dataset/gallery_view.h"
+#include "ui/dataset/sample_grid.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/explorer/interpolation_panel.h"
+#include "ui/shell/workspace.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
+
+#include <QtTest>
+
+#include <fstream>
+
+using namespace latentlab;
+using namespace latentlab::ui;
+using latentlab::testing::TempDir;
+
+namespace {
+
+constexpr View kAll[] = {View::Samples, View::Training, View::Explorer, View::Anomalies};
+
+} // namespace
+
+class TestWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { fixtures::isolateSettings(); }
+
+    void namesAreTheFilesNames()
+    {
+        QCOMPARE(viewName(View::Samples), QStringLiteral("samples"));
+        QCOMPARE(viewName(View::Training), QStringLiteral("training"));
+        QCOMPARE(viewName(View::Explorer), QStringLiteral("explorer"));
+        QCOMPARE(viewName(View::Anomalies), QStringLiteral("anomalies"));
+        for (View view : kAll)
+            QCOMPARE(viewFromName(viewName(view)), std::optional<View>(view));
+        // Exactly as written: a session from elsewhere or a typo names no view.
+        for (const char* name : {"", "Training", "explorer ", "latent", "0"})
+            QVERIFY2(!viewFromName(QString::fromLatin1(name)).has_value(), name);
+    }
+
+    void tabsFollowTheEnum()
+    {
+        Workspace workspace;
+        QCOMPARE(workspace.count(), 4);
+        QCOMPARE(workspace.page(View::Training), static_cast<QWidget*>(workspace.trainingView()));
+        QCOMPARE(workspace.page(View::Explorer), static_cast<QWidget*>(workspace.explorerView()));
+        QCOMPARE(workspace.page(View::Anomalies), static_cast<QWidget*>(workspace.anomalyView()));
+        QVERIFY(workspace.page(View::Samples)->isAncestorOf(workspace.gallery()));
+        for (View view : kAll) {
+            QCOMPARE(workspace.indexOf(workspace.page(view)), static_cast<int>(view));
+            workspace.showView(view);
+            QCOMPARE(workspace.currentView(), view);
+            QCOMPARE(workspace.currentWidget(), workspace.page(view));
+        }
+        // A tab the user clicks is the current view as well.
+        workspace.setCurrentIndex(static_cast<int>(View::Explorer));
+        QCOMPARE(workspace.currentView(), View::Explorer);
+    }
+
+    void thumbnailsAreAnsweredInTheExplorer()
+    {
+        TempDir dir;
+        const DatasetPtr data = fixtures::tinyImages(dir);
+        Workspace workspace;
+        workspace.setDataset(data, QString::fromStdString(dir.path()));
+        QCOMPARE(workspace.dataset(), data);
+        QCOMPARE(workspace.datasetPath(), QString::fromStdString(dir.path()));
+        QCOMPARE(workspace.gallery()->filtered().size(), static_cast<std::size_t>(data->size()));
+        workspace.showView(View::Samples);
+
+        Q_EMIT workspace.gallery()->grid()->sampleRequested(12, SampleGrid::Request::Select);
+        QCOMPARE(workspace.currentView(), View::Explorer);
+        QCOMPARE(workspace.explorerView()->selectedSample(), qint64(12));
+        workspace.showView(View::Samples);
+        workspace.showSample(3, SampleGrid::Request::InterpolateFrom);
+        workspace.showSample(7, SampleGrid::Request::InterpolateTo);
+        QCOMPARE(workspace.currentView(), View::Explorer);
+        QCOMPARE(workspace.explorerView()->interpolationPanel()->request().from, qint64(3));
+        QCOMPARE(workspace.explorerView()->interpolationPanel()->request().to, qint64(7));
+    }
+
+    void aCheckpointOpensInTheTrainingTab()
+    {
+        TempDir dir;
+        const std::string path = dir.path() + "/broken.ckpt";
+        std::ofstream(path) << "not a checkpoint";
+        Workspace workspace;
+        QSignalSpy failed(workspace.trainingView()->controller(), &TrainingController::openFailed);
+        workspace.openModel(QString::fromStdString(path));
+        QCOMPARE(workspace.currentView(), View::Training);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.last().at(0).toString(), QString::fromStdString(path));
+    }
+};
+
+QTEST_MAIN(TestWorkspace)
+#include "test_workspace.moc"

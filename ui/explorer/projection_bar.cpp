@@ -1,0 +1,179 @@
+#include "ui/explorer/projection_bar.h"
+
+#include "ui/explorer/layout_choice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QToolButton>
+
+#include <algorithm>
+
+namespace latentlab::ui {
+
+ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
+{
+    method_ = new QComboBox(this);
+    method_->addItem(tr("PCA"), static_cast<int>(ProjectionMethod::Pca));
+    method_->addItem(tr("Two dimensions"), static_cast<int>(ProjectionMethod::Dims));
+    method_->addItem(tr("The latent itself (2-D)"), static_cast<int>(ProjectionMethod::Latent));
+    method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
+    method_->setToolTip(tr("How the latents are laid out on the plane"));
+    dimsLabel_ = new QLabel(tr("x, y"), this);
+    dimX_ = new QSpinBox(this);
+    dimY_ = new QSpinBox(this);
+    dimX_->setPrefix(QStringLiteral("z"));
+    dimY_->setPrefix(QStringLiteral("z"));
+    perplexityLabel_ = new QLabel(tr("Perplexity"), this);
+    perplexity_ = new QDoubleSpinBox(this);
+    perplexity_->setRange(2.0, 100.0);
+    perplexity_->setValue(30.0);
+    stop_ = new QPushButton(tr("Stop"), this);
+    stop_->setToolTip(tr("Stops the layout where it is"));
+    stop_->setEnabled(false);
+    probe_ = new QToolButton(this);
+    probe_->setText(tr("Probe"));
+    probe_->setCheckable(true);
+    probe_->setToolTip(tr("Drag on the scatter to decode the latent under the mouse"));
+    reset_ = new QPushButton(tr("Reset view"), this);
+    follow_ = new QCheckBox(tr("Follow training every"), this);
+    follow_->setToolTip(tr("While a model trains, encode every sample again every so many steps under the same "
+                           "layout (PCA or two dimensions), so the clusters can be watched forming"));
+    followEvery_ = new QSpinBox(this);
+    followEvery_->setRange(50, 100'000);
+    followEvery_->setSingleStep(50);
+    followEvery_->setValue(500);
+    followEvery_->setSuffix(tr(" steps"));
+
+    auto* bar = new QHBoxLayout(this);
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(new QLabel(tr("Layout"), this));
+    bar->addWidget(method_);
+    bar->addWidget(dimsLabel_);
+    bar->addWidget(dimX_);
+    bar->addWidget(dimY_);
+    bar->addWidget(perplexityLabel_);
+    bar->addWidget(perplexity_);
+    bar->addWidget(stop_);
+    bar->addSpacing(12);
+    bar->addWidget(probe_);
+    bar->addWidget(reset_);
+    bar->addSpacing(12);
+    bar->addWidget(follow_);
+    bar->addWidget(followEvery_);
+
+    connect(method_, &QComboBox::currentIndexChanged, this, [this] {
+        applyMethod();
+        choose();
+    });
+    for (QSpinBox* box : {dimX_, dimY_})
+        connect(box, &QSpinBox::valueChanged, this, &ProjectionBar::choose);
+    // Not on every value: each would start a t-SNE from scratch.
+    connect(perplexity_, &QDoubleSpinBox::editingFinished, this, &ProjectionBar::choose);
+    connect(stop_, &QPushButton::clicked, this, &ProjectionBar::stopRequested);
+    connect(reset_, &QPushButton::clicked, this, &ProjectionBar::resetViewRequested);
+    connect(probe_, &QToolButton::toggled, this, &ProjectionBar::probeToggled);
+    const auto interval = [this] { Q_EMIT snapshotIntervalChanged(snapshotInterval()); };
+    connect(follow_, &QCheckBox::toggled, this, interval);
+    connect(followEvery_, &QSpinBox::valueChanged, this, interval);
+    applyMethod();
+}
+
+ProjectionSettings ProjectionBar::settings() const
+{
+    ProjectionSettings s;
+    s.method = static_cast<ProjectionMethod>(method_->currentData().toInt());
+    s.dimX = dimX_->value();
+    s.dimY = dimY_->value();
+    s.perplexity = perplexity_->value();
+    s.iterations = iterations_;
+    return s;
+}
+
+void ProjectionBar::setSettings(const ProjectionSettings& settings)
+{
+    wanted_ = settings;
+    display(settings);
+    applyMethod();
+}
+
+bool ProjectionBar::setLatentDim(int dim)
+{
+    if (dim == latentDim_)
+        return false;
+    latentDim_ = dim;
+    {
+        const QSignalBlocker a(method_), b(dimX_), c(dimY_);
+        dimX_->setRange(0, dim - 1);
+        dimY_->setRange(0, dim - 1);
+        if (auto* items = qobject_cast<QStandardItemModel*>(method_->model()))
+            items->item(method_->findData(static_cast<int>(ProjectionMethod::Latent)))->setEnabled(dim == 2);
+    }
+    display(layoutForModel(wanted_, dim, settings()));
+    applyMethod();
+    return true;
+}
+
+void ProjectionBar::display(const ProjectionSettings& settings)
+{
+    const QSignalBlocker a(method_), b(dimX_), c(dimY_), d(perplexity_);
+    method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
+    dimX_->setValue(settings.dimX);
+    dimY_->setValue(settings.dimY);
+    perplexity_->setValue(settings.perplexity);
+    iterations_ = settings.iterations;
+}
+
+void ProjectionBar::applyMethod()
+{
+    const ProjectionMethod method = settings().method;
+    const bool dims = method == ProjectionMethod::Dims, tsne = method == ProjectionMethod::Tsne;
+    dimsLabel_->setVisible(dims);
+    dimX_->setVisible(dims);
+    dimY_->setVisible(dims);
+    perplexityLabel_->setVisible(tsne);
+    perplexity_->setVisible(tsne);
+    if (method != shownMethod_) {
+        shownMethod_ = method;
+        Q_EMIT methodChanged(method);
+    }
+}
+
+void ProjectionBar::choose()
+{
+    wanted_ = settings();
+    Q_EMIT settingsChosen(*wanted_);
+}
+
+void ProjectionBar::setProjecting(bool projecting)
+{
+    stop_->setEnabled(projecting);
+}
+
+void ProjectionBar::setFollowTraining(bool follow)
+{
+    follow_->setChecked(follow);
+}
+
+bool ProjectionBar::followsTraining() const
+{
+    return follow_->isChecked();
+}
+
+qint64 ProjectionBar::followEvery() const
+{
+    return followEvery_->value();
+}
+
+qint64 ProjectionBar::snapshotInterval() const
+{
+    return followsTraining() ? followEvery() : 0;
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,86 @@
+#pragma once
+// The bar above the explorer's scatter: how the latents are laid out (PCA, two of the latent's dimensions,
+// the 2-D latent itself, t-SNE and its perplexity) with Stop for a layout that runs, the probe and Reset
+// view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
+// session) asked for and shows it for every model it fits (layoutForModel decides); controls the layout
+// shown does not use are hidden. Only the user's changes are reported as chosen; what the bar is told to
+// show is not echoed back.
+#include "ui/explorer/explorer_reports.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace latentlab::ui {
+
+class ProjectionBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProjectionBar(QWidget* parent = nullptr);
+
+    // What the controls show.
+    ProjectionSettings settings() const;
+    // Shown, and wanted for later models too, wherever it fits them.
+    void setSettings(const ProjectionSettings& settings);
+    // A model whose latent has `dim` dimensions: the dimensions on offer follow it, "the latent itself" only
+    // for a 2-D latent, and the wanted layout shows where it fits (else the default for that size). False,
+    // and nothing changes, when the latent has the size shown already.
+    bool setLatentDim(int dim);
+    // While a layout runs, Stop is enabled.
+    void setProjecting(bool projecting);
+
+    void setFollowTraining(bool follow);
+    bool followsTraining() const;
+    qint64 followEvery() const;
+    // How often a training run should send snapshots: every followEvery() steps while following, else 0.
+    qint64 snapshotInterval() const;
+
+    QComboBox* methodBox() const { return method_; }
+    QPushButton* stopButton() const { return stop_; }
+    QToolButton* probeButton() const { return probe_; }
+    QCheckBox* followBox() const { return follow_; }
+
+Q_SIGNALS:
+    // The user changed the layout or one of its settings.
+    void settingsChosen(const latentlab::ui::ProjectionSettings& settings);
+    // The layout shown is of another method now, whoever changed it.
+    void methodChanged(latentlab::ProjectionMethod method);
+    void stopRequested();
+    void resetViewRequested();
+    void probeToggled(bool on);
+    void snapshotIntervalChanged(qint64 steps);
+
+private:
+    // Without signals: the caller reports what changed.
+    void display(const ProjectionSettings& settings);
+    void applyMethod();
+    void choose();
+
+    QComboBox* method_ = nullptr;
+    QLabel* dimsLabel_ = nullptr;
+    QSpinBox* dimX_ = nullptr;
+    QSpinBox* dimY_ = nullptr;
+    QLabel* perplexityLabel_ = nullptr;
+    QDoubleSpinBox* perplexity_ = nullptr;
+    // t-SNE's iterations have no widget: a session or a test sets them, and they stay with the layout.
+    int iterations_ = ProjectionSettings{}.iterations;
+    QPushButton* stop_ = nullptr;
+    QToolButton* probe_ = nullptr;
+    QPushButton* reset_ = nullptr;
+    QCheckBox* follow_ = nullptr;
+    QSpinBox* followEvery_ = nullptr;
+
+    std::optional<ProjectionSettings> wanted_; // none until the user or a session chose one
+    ProjectionMethod shownMethod_ = ProjectionMethod::Pca;
+    int latentDim_ = 0;
+};
+
+} // namespace latentlab::ui

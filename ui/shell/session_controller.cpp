@@ -1,0 +1,104 @@
+#include "ui/shell/session_controller.h"
+
+#include "ui/common/message_box.h"
+#include "ui/dataset/dataset_loader.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/shell/session_file.h"
+#include "ui/shell/workspace.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
+
+#include <QFileInfo>
+
+#include <exception>
+
+namespace latentlab::ui {
+namespace {
+
+QString absolute(const QString& path)
+{
+    return path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+}
+
+} // namespace
+
+SessionController::SessionController(Workspace* workspace, const DatasetLoader* loader, QWidget* parent)
+    : QObject(parent), workspace_(workspace), loader_(loader), dialogParent_(parent)
+{
+}
+
+SessionController::~SessionController() = default;
+
+Session SessionController::collect() const
+{
+    TrainingView* training = workspace_->trainingView();
+    Session session;
+    session.dataset = absolute(workspace_->datasetPath());
+    session.model = absolute(training->modelPath());
+    ModelConfig model;
+    TrainingConfig config;
+    if (workspace_->dataset() && training->form()->read(&model, &config)) {
+        session.modelConfig = model;
+        session.training = config;
+    }
+    session.projection = workspace_->explorerView()->projection();
+    session.view = viewName(workspace_->currentView());
+    return session;
+}
+
+QString SessionController::open(const QString& path)
+{
+    Session session;
+    try {
+        session = readSession(path);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        openMessage(dialogParent_, QMessageBox::Warning, tr("Could not open the session"), message);
+        return message;
+    }
+    pending_ = std::make_unique<Session>(std::move(session));
+    // Copies: a slot may apply or replace pending_ before the second signal.
+    const QString dataset = pending_->dataset, model = pending_->model;
+    if (!dataset.isEmpty())
+        Q_EMIT datasetRequested(dataset);
+    if (!model.isEmpty())
+        Q_EMIT modelRequested(model);
+    if (!loader_->isBusy())
+        applyPending();
+    return {};
+}
+
+// The session's settings over the data's defaults (an opened model brings its own when it arrives), then
+// its view, last, so it wins over the tab the model opened in.
+void SessionController::applyPending()
+{
+    if (!pending_)
+        return;
+    const std::unique_ptr<Session> session = std::move(pending_);
+    if (session->modelConfig && session->training && session->model.isEmpty())
+        workspace_->trainingView()->form()->setConfigs(*session->modelConfig, *session->training);
+    if (session->projection)
+        workspace_->explorerView()->setProjection(*session->projection);
+    if (const std::optional<View> view = viewFromName(session->view))
+        workspace_->showView(*view);
+}
+
+QString SessionController::save(const QString& path)
+{
+    try {
+        writeSession(path, collect());
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        openMessage(dialogParent_, QMessageBox::Warning, tr("The session was not saved"), message);
+        return message;
+    }
+    TrainingView* training = workspace_->trainingView();
+    const bool unsavedModel = training->modelPath().isEmpty() && training->controller()->hasModel();
+    Q_EMIT statusMessage(
+        unsavedModel ? tr("Saved the session to %1 (without the model: save the model first to keep it)").arg(path)
+                     : tr("Saved the session to %1").arg(path));
+    return {};
+}
+
+} // namespace latentlab::ui

@@ -1,0 +1,172 @@
+#include "ui/shell/workspace.h"
+
+#include "ui/anomaly/anomaly_controller.h"
+#include "ui/anomaly/anomaly_view.h"
+#include "ui/common/model_ptr.h"
+#include "ui/dataset/dataset_table_model.h"
+#include "ui/dataset/gallery_view.h"
+#include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_view.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
+
+#include <QHeaderView>
+#include <QStackedWidget>
+#include <QTableView>
+
+#include <array>
+#include <utility>
+
+namespace latentlab::ui {
+namespace {
+
+struct NamedView {
+    View view;
+    const char* name;
+};
+
+// Written into session files: a name, once shipped, stays.
+constexpr std::array<NamedView, 4> kViewNames{{{View::Samples, "samples"},
+                                               {View::Training, "training"},
+                                               {View::Explorer, "explorer"},
+                                               {View::Anomalies, "anomalies"}}};
+
+} // namespace
+
+QString viewName(View view)
+{
+    for (const NamedView& v : kViewNames)
+        if (v.view == view)
+            return QString::fromLatin1(v.name);
+    return {};
+}
+
+std::optional<View> viewFromName(const QString& name)
+{
+    for (const NamedView& v : kViewNames)
+        if (name == QLatin1String(v.name))
+            return v.view;
+    return std::nullopt;
+}
+
+Workspace::Workspace(QWidget* parent) : QTabWidget(parent)
+{
+    setDocumentMode(true);
+    gallery_ = new GalleryView;
+    tableModel_ = new DatasetTableModel(this);
+    table_ = new QTableView;
+    table_->setModel(tableModel_);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    samples_ = new QStackedWidget;
+    samples_->addWidget(gallery_);
+    samples_->addWidget(table_);
+    training_ = new TrainingView;
+    explorer_ = new ExplorerView;
+    anomalies_ = new AnomalyView;
+    // In the enum's order, which promises the tab order.
+    addTab(samples_, tr("Samples"));
+    addTab(training_, tr("Training"));
+    addTab(explorer_, tr("Explorer"));
+    addTab(anomalies_, tr("Anomalies"));
+    connectViews();
+}
+
+void Workspace::connectViews()
+{
+    connect(training_, &TrainingView::statusMessage, this, &Workspace::statusMessage);
+    connect(explorer_, &ExplorerView::statusMessage, this, &Workspace::statusMessage);
+    connect(anomalies_, &AnomalyView::statusMessage, this, &Workspace::statusMessage);
+    connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &Workspace::showSample);
+
+    TrainingController* training = training_->controller();
+    // Every model the training tab trains or opens is explored too; mid-run snapshots only when the explorer
+    // follows training (it asks for them).
+    connect(training, &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
+    connect(explorer_, &ExplorerView::snapshotIntervalChanged, training, &TrainingController::setSnapshotEvery);
+    // A finished or opened model is scored when the tab is next in front; mid-run snapshots are not.
+    connect(training, &TrainingController::modelSnapshot, anomalies_, [this](ModelPtr model, qint64, bool midRun) {
+        if (midRun)
+            return;
+        // The run's normal classes: the others are its known anomalies.
+        const auto& normal = training_->controller()->trainingConfig().normalClasses;
+        anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
+        anomalies_->setModel(std::move(model));
+    });
+    connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
+            [this](const QString&, ModelPtr model) { anomalies_->setModel(std::move(model)); });
+    // While a model trains, the explorer's layouts and the anomaly scores take one thread each.
+    connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        const bool active = state != TrainingController::State::Idle;
+        explorer_->controller()->setTrainingActive(active);
+        anomalies_->controller()->setTrainingActive(active);
+    });
+    // The two views share scores, flags and the selection.
+    connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
+    connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
+    connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
+    connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
+    connect(explorer_, &ExplorerView::regionSelected, anomalies_, &AnomalyView::setRegionFilter);
+}
+
+void Workspace::setDataset(DatasetPtr dataset, const QString& path)
+{
+    dataset_ = std::move(dataset);
+    datasetPath_ = path;
+    gallery_->setDataset(dataset_);
+    training_->setDataset(dataset_, path);
+    explorer_->setDataset(dataset_);
+    anomalies_->setDataset(dataset_);
+    tableModel_->setDataset(dataset_);
+    const bool images = dataset_ && dataset_->isImage();
+    samples_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : table_);
+    if (dataset_ && !images)
+        table_->resizeColumnsToContents();
+}
+
+QWidget* Workspace::page(View view) const
+{
+    switch (view) {
+    case View::Samples: return samples_;
+    case View::Training: return training_;
+    case View::Explorer: return explorer_;
+    case View::Anomalies: return anomalies_;
+    }
+    return nullptr;
+}
+
+void Workspace::showView(View view)
+{
+    setCurrentWidget(page(view));
+}
+
+View Workspace::currentView() const
+{
+    for (const NamedView& v : kViewNames)
+        if (currentWidget() == page(v.view))
+            return v.view;
+    return View::Samples;
+}
+
+void Workspace::openModel(const QString& path)
+{
+    if (isTorchScriptModelFile(path)) {
+        showView(View::Explorer);
+        explorer_->openModelFile(path);
+        return;
+    }
+    showView(View::Training);
+    training_->openModel(path);
+}
+
+void Workspace::showSample(qint64 index, SampleGrid::Request request)
+{
+    showView(View::Explorer);
+    switch (request) {
+    case SampleGrid::Request::Select: explorer_->selectSample(index); break;
+    case SampleGrid::Request::InterpolateFrom: explorer_->interpolateFrom(index); break;
+    case SampleGrid::Request::InterpolateTo: explorer_->interpolateTo(index); break;
+    }
+}
+
+} // namespace latentlab::ui
