@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace latentlab::ui::fixtures {
@@ -19,7 +20,10 @@ void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LatentLabTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest"));
+    // One settings file per suite: under ctest -j two suites run at once, and one's recent files or window
+    // state must not land in the other's.
+    QCoreApplication::setApplicationName(QStringLiteral("LatentLabTest-")
+                                         + QFileInfo(QCoreApplication::applicationFilePath()).fileName());
 }
 
 int threadCount()
