@@ -4,12 +4,13 @@
 #include "app/cli/commands.h"
 #include "app/cli/model_input.h"
 #include "app/cli/progress_line.h"
+#include "core/analysis/anomaly_evaluation.h"
 #include "core/analysis/anomaly_scores.h"
+#include "core/analysis/anomaly_scores_csv.h"
 #include "core/analysis/anomaly_threshold.h"
 #include "core/analysis/roc.h"
 #include "core/data/class_subset.h"
 #include "core/data/load_dataset.h"
-#include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -39,9 +40,10 @@ std::vector<std::int64_t> allOf(const Dataset& ds)
     return splitIndices(ds, "all");
 }
 
-// The normal samples the threshold is drawn from: --reference, else what the model trained on (its training
-// split, restricted to its normal classes), else (TorchScript: no record of training) the data's train split.
-// Re-draws the scored data's split as training drew it, so --split names the same samples as in training.
+// The normal samples the threshold is drawn from: --reference, else what the model trained on (core's
+// referenceSamples: its training split, restricted to its normal classes), else (TorchScript: no record of
+// training) the data's train split. Re-draws the scored data's split as training drew it, so --split names
+// the same samples as in training.
 Reference referenceScores(const Args& args, ModelAndData& in, AnomalyScore score, const AnalysisControl& control)
 {
     LatentModel& model = *in.model.model;
@@ -59,7 +61,7 @@ Reference referenceScores(const Args& args, ModelAndData& in, AnomalyScore score
                 "all " + std::to_string(ref.size()) + " samples of " + ref.source};
     }
     if (!ckpt)
-        return {anomalyScores(model, ds, splitIndices(ds, "train"), score, &control),
+        return {anomalyScores(model, ds, referenceSamples(ds, {}), score, &control),
                 "the train split of " + ds.source + " (a TorchScript model keeps no record of its training data)"};
 
     TrainingConfig splitOnly = ckpt->training;
@@ -77,15 +79,17 @@ Reference referenceScores(const Args& args, ModelAndData& in, AnomalyScore score
         applyTrainingSplit(*trainingData, splitOnly);
     }
     const Dataset& source = trainingData ? *trainingData : ds;
-    std::vector<std::int64_t> indices = source.split().train;
-    std::string description = "the training split of " + source.source;
-    if (!ckpt->training.normalClasses.empty()) {
-        indices = samplesOfClasses(source, indices, ckpt->training.normalClasses);
-        description += ", normal classes " + classListText(ckpt->training.normalClasses);
+    const std::vector<int>& normal = ckpt->training.normalClasses;
+    std::vector<std::int64_t> indices;
+    try {
+        indices = referenceSamples(source, normal);
+    } catch (const BadInputError& e) {
+        throw BadInputError(std::string(e.what()) + "; give --reference DATA");
     }
+    std::string description = "the training split of " + source.source;
+    if (!normal.empty())
+        description += ", normal classes " + classListText(normal);
     description += " (" + std::to_string(indices.size()) + " samples)";
-    if (indices.empty())
-        throw BadInputError("the reference set, " + description + ", is empty; give --reference DATA");
     return {anomalyScores(model, source, indices, score, &control), description};
 }
 
@@ -97,27 +101,9 @@ std::vector<int> anomalyClasses(const Args& args, const ModelAndData& in)
     if (args.has("anomaly-classes"))
         return parseClassList(ds, args.value("anomaly-classes"), "--anomaly-classes");
     const auto& ckpt = in.model.checkpoint;
-    if (!ckpt || ckpt->training.normalClasses.empty() || !ds.hasLabels() || ds.classNames() != ckpt->dataset.classNames)
+    if (!ckpt || ds.classNames() != ckpt->dataset.classNames)
         return {};
-    return otherClasses(ds.numClasses(), ckpt->training.normalClasses);
-}
-
-void writeScoresCsv(const std::string& path, const Dataset& ds, const std::vector<std::int64_t>& indices,
-                    const std::vector<double>& scores, const std::vector<std::uint8_t>& flagged)
-{
-    const bool labels = ds.hasLabels();
-    std::string out = labels ? "index,label,score,flagged\n" : "index,score,flagged\n";
-    out.reserve(indices.size() * 32);
-    char buf[96];
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-        const auto index = static_cast<long long>(indices[i]);
-        // %.9g: the float-precision scores round-trip.
-        const int n = labels ? std::snprintf(buf, sizeof buf, "%lld,%d,%.9g,%d\n", index,
-                                             ds.labels()[static_cast<std::size_t>(indices[i])], scores[i], flagged[i])
-                             : std::snprintf(buf, sizeof buf, "%lld,%.9g,%d\n", index, scores[i], flagged[i]);
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    writeFileAtomically(path, out.data(), out.size());
+    return knownAnomalyClasses(ds, ckpt->training.normalClasses);
 }
 
 } // namespace
@@ -154,9 +140,8 @@ int runAnomalies(const std::vector<std::string>& argv)
     const std::vector<double> scores =
         anomalyScores(model, ds, indices, score, &control, args.integer("batch", 1024, 1, 65536));
     progress.clear();
-    const std::vector<std::uint8_t> flagged = flagAbove(scores, threshold);
     const std::int64_t flaggedCount = countAbove(scores, threshold);
-    writeScoresCsv(out, ds, indices, scores, flagged);
+    writeAnomalyScoresCsv(out, ds, indices, scores, threshold);
 
     nlohmann::json j = {{"threshold", threshold}, {"flagged", flaggedCount},      {"samples", indices.size()},
                         {"score", toString(score)}, {"rule", rule.describe()},    {"reference", reference.description},
@@ -168,7 +153,7 @@ int runAnomalies(const std::vector<std::string>& argv)
         const std::vector<std::uint8_t> truth = classMembership(ds, indices, truthClasses);
         const auto anomalies = std::count(truth.begin(), truth.end(), std::uint8_t{1});
         j["anomalies"] = anomalies;
-        if (anomalies > 0 && anomalies < static_cast<std::ptrdiff_t>(truth.size())) {
+        if (holdsBothKinds(truth)) {
             const DetectionCounts at = detectionAt(scores, truth, threshold);
             j["auroc"] = auroc(scores, truth);
             j["precision"] = at.precision;

@@ -46,10 +46,11 @@ const Command kCommands[] = {
      "anomalies --model CHECKPOINT|TORCHSCRIPT --out SCORES.csv [--data PATH] [--split train|test|all]\n"
      "          [--score mse|bce|elbo] [--reference NORMAL_DATA] [--k K | --percentile P]\n"
      "          [--anomaly-classes C[,C...]] [--label-column NAME] [--batch N] [--threads T] [--json]\n"
-     "    score every selected sample (CSV: index, label, score, flagged); the threshold is the mean + K std\n"
-     "    (K=3) or the P-th percentile of the reference's scores (default: the model's training samples, of its\n"
-     "    normal classes); with anomaly classes (given, or the checkpoint's non-normal ones) prints AUROC and\n"
-     "    precision/recall at the threshold. --json: one line with threshold, flagged, auroc, precision, recall\n"},
+     "    score every selected sample (CSV: index, file, label, score, flagged, most anomalous first, as the\n"
+     "    window exports it); the threshold is the mean + K std (K=3) or the P-th percentile of the reference's\n"
+     "    scores (default: the model's training samples, of its normal classes); with anomaly classes (given, or\n"
+     "    the checkpoint's non-normal ones) prints AUROC and precision/recall at the threshold. --json: one line\n"
+     "    with threshold, flagged, auroc, precision, recall\n"},
     {"project", latentlab::cli::runProject,
      "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|dims|latent --out LAYOUT.csv [--data PATH]\n"
      "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--seed S] [--layer L]\n"

@@ -2,7 +2,6 @@
 
 #include "core/analysis/evaluation.h"
 #include "core/analysis/inference_scope.h"
-#include "core/models/hierarchical_vae.h"
 #include "core/util/errors.h"
 
 #include <torch/torch.h>
@@ -39,23 +38,14 @@ torch::Tensor reconTermPerSample(const LatentModel& model, const Decoding& d, co
 }
 
 // ELBO integrand at the posterior means: a one-point estimate, deterministic, where the training loss draws.
+// In eval mode every layer's z is its mean (the hierarchical VAE's q(z2|z1) is taken at z1 = mu1).
 torch::Tensor negElboPerSample(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y)
 {
-    if (auto* hvae = dynamic_cast<HierarchicalVaeImpl*>(&model)) {
-        const Encoding e = hvae->encode(x, y); // eval mode: z1 = mu1, and q(z2|z1) is taken at z1 = mu1
-        const LatentLayer& bottom = e.layers.front();
-        const LatentLayer& top = e.layers.back();
-        auto [priorMu1, priorLogvar1] = hvae->bottomPrior(top.mu);
-        const torch::Tensor kl1 = gaussianKlPerDim(bottom.mu, bottom.logvar, priorMu1, priorLogvar1).sum(1);
-        const torch::Tensor kl2 = gaussianKlPerDim(top.mu, top.logvar).sum(1);
-        return reconTermPerSample(model, hvae->decodeBottom(bottom.mu), x) + kl1 + kl2;
-    }
-    const Encoding e = model.encode(x, y);
-    if (!e.logvar.defined())
+    if (!model.hasKl())
         throw ModelMismatchError("-ELBO needs a model with a KL term; this " + toString(model.kind())
                                  + " gives no posterior variance (score it by mse or bce)");
-    const torch::Tensor kl = gaussianKlPerDim(flat(e.mu), flat(e.logvar)).sum(1);
-    return reconTermPerSample(model, model.decode(e.mu, y), x) + kl;
+    const Encoding e = model.encode(x, y);
+    return reconTermPerSample(model, model.decodeMean(e, y), x) + model.klPerSample(e);
 }
 
 } // namespace
@@ -86,17 +76,14 @@ AnomalyScore anomalyScoreFromString(const std::string& name)
 
 void checkAnomalyScore(const LatentModel& model, AnomalyScore score)
 {
-    if (score == AnomalyScore::NegElbo && !model.hasLogvar())
+    if (score == AnomalyScore::NegElbo && !model.hasKl())
         throw ModelMismatchError("-ELBO needs a model with a KL term, and this " + toString(model.kind())
                                  + " model has none (score it by mse or bce)");
 }
 
 Decoding meanReconstruction(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y)
 {
-    if (auto* hvae = dynamic_cast<HierarchicalVaeImpl*>(&model))
-        return hvae->decodeBottom(hvae->encode(x, y).layers.front().mu);
-    const Encoding e = model.encode(x, y);
-    return model.decode(e.mu.defined() ? e.mu : e.z, y);
+    return model.decodeMean(model.encode(x, y), y);
 }
 
 torch::Tensor scoreBatch(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y, AnomalyScore score)

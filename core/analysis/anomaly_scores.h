@@ -38,9 +38,9 @@ std::vector<double> anomalyScores(LatentModel& model, const Dataset& data, const
 // The caller sets eval mode and grad mode; anomalyScores() is the convenient entry point.
 torch::Tensor scoreBatch(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y, AnomalyScore score);
 
-// The reconstruction the scores compare against: decode(mean encoding), except for the hierarchical VAE,
-// which reconstructs from its bottom layer's posterior mean as its likelihood p(x|z1) does (decode(z2) would
-// go through the prior p(z1|z2) and blur what the bottom layer kept).
+// The reconstruction the scores compare against: the model's decodeMean() of its encoding (decode(mean
+// encoding), except for the hierarchical VAE, which reconstructs from its bottom layer's posterior mean as its
+// likelihood p(x|z1) does).
 Decoding meanReconstruction(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y);
 
 // Squared error of the mean reconstruction per value, shaped like the samples: [indices.size(), C, H, W] or

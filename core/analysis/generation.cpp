@@ -1,8 +1,6 @@
 #include "core/analysis/generation.h"
 
 #include "core/analysis/inference_scope.h"
-#include "core/models/hierarchical_vae.h"
-#include "core/models/vq_vae.h"
 #include "core/util/errors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -83,12 +81,10 @@ torch::Tensor priorLatents(std::int64_t n, std::int64_t d, double temperature, a
     return torch::randn({n, d}, generator) * temperature;
 }
 
-HierarchicalVaeImpl& hierarchical(LatentModel& model)
+void requireBottomLayer(const LatentModel& model)
 {
-    auto* h = dynamic_cast<HierarchicalVaeImpl*>(&model);
-    if (!h)
+    if (!model.canResampleBottom())
         throw ModelMismatchError("resampling the bottom layer needs a hierarchical VAE, not a " + toString(model.kind()));
-    return *h;
 }
 
 } // namespace
@@ -136,11 +132,11 @@ GeneratedImages samplePrior(LatentModel& model, const SampleOptions& options, co
                               [&](std::int64_t, std::int64_t len) { return model.sample(len, {}, t, gen); });
         return out;
     case ModelKind::HierarchicalVae: {
-        HierarchicalVaeImpl& h = hierarchical(model);
+        requireBottomLayer(model);
         out.latents = priorLatents(options.n, model.latentDim(), t, gen);
         const torch::Device device = modelDevice(model);
         out.images = inChunks(model, options.n, chunk, control, [&](std::int64_t i, std::int64_t len) {
-            return h.sampleBottom(out.latents.narrow(0, i, len).to(device), t, gen);
+            return model.sampleBottom(out.latents.narrow(0, i, len).to(device), t, gen);
         });
         return out;
     }
@@ -179,7 +175,7 @@ GeneratedImages classGrid(LatentModel& model, std::int64_t perClass, double temp
 GeneratedImages resampleBottom(LatentModel& model, const torch::Tensor& tops, std::int64_t perTop, double temperature,
                                at::Generator generator)
 {
-    HierarchicalVaeImpl& h = hierarchical(model);
+    requireBottomLayer(model);
     checkCount(perTop, "bottom draws per top code");
     checkTemperature(temperature);
     if (!tops.defined() || tops.dim() != 2 || tops.size(1) != model.latentDim() || tops.size(0) < 1)
@@ -189,7 +185,7 @@ GeneratedImages resampleBottom(LatentModel& model, const torch::Tensor& tops, st
     GeneratedImages out;
     out.latents = tops.to(torch::kCPU, torch::kFloat32).repeat_interleave(perTop, 0);
     out.images = inChunks(model, out.latents.size(0), 256, nullptr, [&](std::int64_t i, std::int64_t len) {
-        return h.sampleBottom(out.latents.narrow(0, i, len).to(device), temperature, generator);
+        return model.sampleBottom(out.latents.narrow(0, i, len).to(device), temperature, generator);
     });
     out.columns = perTop;
     return out;
@@ -198,7 +194,7 @@ GeneratedImages resampleBottom(LatentModel& model, const torch::Tensor& tops, st
 GeneratedImages sampleTopsResampleBottom(LatentModel& model, std::int64_t tops, std::int64_t perTop, double temperature,
                                          std::uint64_t seed)
 {
-    hierarchical(model);
+    requireBottomLayer(model);
     checkCount(tops, "top codes");
     checkTemperature(temperature);
     at::Generator gen = seededGenerator(seed);
@@ -208,15 +204,13 @@ GeneratedImages sampleTopsResampleBottom(LatentModel& model, std::int64_t tops, 
 
 bool needsCodePrior(const LatentModel& model)
 {
-    const auto* vq = dynamic_cast<const VqVaeImpl*>(&model);
-    return vq && !vq->hasCodePrior();
+    return !model.codeGrid().empty() && !model.hasCodePrior();
 }
 
 std::int64_t fitCodePrior(LatentModel& model, const Dataset& data, const std::vector<std::int64_t>& indices,
                           const AnalysisControl* control, std::int64_t batchSize)
 {
-    auto* vq = dynamic_cast<VqVaeImpl*>(&model);
-    if (!vq)
+    if (model.codeGrid().empty())
         throw ModelMismatchError("only a VQ-VAE has a code prior to fit, not a " + toString(model.kind()));
     if (indices.empty())
         throw BadInputError("fitting a code prior needs at least one sample");
@@ -231,13 +225,13 @@ std::int64_t fitCodePrior(LatentModel& model, const Dataset& data, const std::ve
             throw AnalysisCancelled{};
         idx.assign(indices.begin() + static_cast<std::ptrdiff_t>(i),
                    indices.begin() + static_cast<std::ptrdiff_t>(std::min(indices.size(), i + chunk)));
-        codes.push_back(vq->encode(data.batch(idx).to(device)).codes);
+        codes.push_back(model.encode(data.batch(idx).to(device)).codes);
         if (control)
             control->report(static_cast<double>(i + idx.size()) / static_cast<double>(indices.size()),
                             "fitting the code prior");
     }
-    vq->resetCodePrior();
-    vq->accumulateCodePrior(torch::cat(codes));
+    model.resetCodePrior();
+    model.accumulateCodePrior(torch::cat(codes));
     return static_cast<std::int64_t>(indices.size());
 }
 

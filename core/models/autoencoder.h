@@ -15,6 +15,9 @@ public:
     LossTerms loss(const torch::Tensor& x, const torch::Tensor& y = {}, std::int64_t step = 0) override;
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
+    bool hasKl() const override { return false; }
+    CodeGrid codeGrid() const override { return {}; }
+    bool canResampleBottom() const override { return false; }
 
 private:
     FeatureEncoder encoder_{nullptr};

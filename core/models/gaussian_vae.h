@@ -22,6 +22,9 @@ public:
     // For the conditional VAE, y holds n labels or one label for all n samples.
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
+    bool hasKl() const override { return true; }
+    CodeGrid codeGrid() const override { return {}; }
+    bool canResampleBottom() const override { return false; }
 
     // The dense layers of an unconditioned MLP model, for FusedVaeStep, which trains through them without
     // autograd; empty for a conv backbone or the conditional VAE.

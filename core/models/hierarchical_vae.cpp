@@ -51,6 +51,20 @@ Decoding HierarchicalVaeImpl::decodeBottom(const torch::Tensor& z1)
     return makeDecoding(decoder_->forward(z1));
 }
 
+torch::Tensor HierarchicalVaeImpl::klPerSample(const Encoding& e)
+{
+    const LatentLayer& bottom = e.layers.front();
+    const LatentLayer& top = e.layers.back();
+    auto [priorMu1, priorLogvar1] = bottomPrior(top.z);
+    return gaussianKlPerDim(bottom.mu, bottom.logvar, priorMu1, priorLogvar1).sum(1)
+           + gaussianKlPerDim(top.mu, top.logvar).sum(1);
+}
+
+Decoding HierarchicalVaeImpl::decodeMean(const Encoding& e, const torch::Tensor&)
+{
+    return decodeBottom(e.layers.front().mu);
+}
+
 Decoding HierarchicalVaeImpl::decode(const torch::Tensor& z2, const torch::Tensor&)
 {
     return decodeBottom(bottomPrior(z2).first);

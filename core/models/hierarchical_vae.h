@@ -17,15 +17,22 @@ public:
     LossTerms loss(const torch::Tensor& x, const torch::Tensor& y = {}, std::int64_t step = 0) override;
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
-
-    Decoding decodeBottom(const torch::Tensor& z1);
+    bool hasKl() const override { return true; }
+    // KL(q(z1|x) || p(z1|z2)) + KL(q(z2|z1) || p(z2)), the bottom prior taken at the encoding's z2.
+    torch::Tensor klPerSample(const Encoding& e) override;
+    // From the bottom layer's mean: decode(z2) would go through p(z1|z2) and blur what z1 kept.
+    Decoding decodeMean(const Encoding& e, const torch::Tensor& y = {}) override;
+    CodeGrid codeGrid() const override { return {}; }
+    bool canResampleBottom() const override { return true; }
     // For each top code [B, latent_dim], a fresh draw of z1 ~ p(z1|z2), decoded.
     torch::Tensor sampleBottom(const torch::Tensor& z2, double temperature = 1.0,
-                               c10::optional<at::Generator> generator = c10::nullopt);
-    // p(z1|z2) as (mu, logvar): public so anomaly scores can evaluate the ELBO per sample.
-    std::pair<torch::Tensor, torch::Tensor> bottomPrior(const torch::Tensor& z2);
+                               c10::optional<at::Generator> generator = c10::nullopt) override;
+
+    Decoding decodeBottom(const torch::Tensor& z1);
 
 private:
+    // p(z1|z2) as (mu, logvar).
+    std::pair<torch::Tensor, torch::Tensor> bottomPrior(const torch::Tensor& z2);
     std::pair<torch::Tensor, torch::Tensor> topPosterior(const torch::Tensor& z1);
 
     FeatureEncoder encoder_{nullptr};

@@ -32,6 +32,28 @@ bool LatentModel::hasLogvar() const
     return config_.kind != ModelKind::Autoencoder && config_.kind != ModelKind::VqVae;
 }
 
+torch::Tensor LatentModel::klPerSample(const Encoding& e)
+{
+    if (!hasKl() || !e.logvar.defined())
+        throw ModelMismatchError("this " + toString(config_.kind) + " model has no KL term");
+    return gaussianKlPerDim(e.mu.reshape({e.mu.size(0), -1}), e.logvar.reshape({e.logvar.size(0), -1})).sum(1);
+}
+
+Decoding LatentModel::decodeMean(const Encoding& e, const torch::Tensor& y)
+{
+    return decode(e.mu.defined() ? e.mu : e.z, y);
+}
+
+void LatentModel::accumulateCodePrior(const torch::Tensor&)
+{
+    throw ModelMismatchError("only a model with discrete codes has a code prior, not a " + toString(config_.kind));
+}
+
+torch::Tensor LatentModel::sampleBottom(const torch::Tensor&, double, c10::optional<at::Generator>)
+{
+    throw ModelMismatchError("resampling the bottom layer needs a hierarchical VAE, not a " + toString(config_.kind));
+}
+
 torch::Tensor LatentModel::reconstructionLoss(const torch::Tensor& output, const torch::Tensor& x) const
 {
     const auto batch = static_cast<double>(x.size(0));

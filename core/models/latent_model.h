@@ -28,6 +28,16 @@ struct Decoding {
     torch::Tensor logits;         // Bernoulli logits (undefined for the Gaussian likelihood)
 };
 
+// Where a model's discrete codes sit over its input, so a view can lay them out: rows x columns of code
+// positions (the conv VQ-VAE's grid, one row for the MLP VQ-VAE); 0 x 0 for a model without codes.
+struct CodeGrid {
+    std::int64_t rows = 0;
+    std::int64_t columns = 0;
+
+    std::int64_t positions() const { return rows * columns; }
+    bool empty() const { return positions() == 0; }
+};
+
 // Named loss terms; each is a per-sample sum averaged over the batch. "total" is what is optimised.
 struct LossTerms {
     torch::Tensor total;
@@ -57,6 +67,32 @@ public:
 
     virtual std::int64_t latentDim() const { return config_.latentDim; }
     bool hasLogvar() const;
+
+    // What callers may ask of any model, so that none of them needs to know the family.
+    // True where the objective has a KL term (so a -ELBO exists): the VAEs, not the AE or the VQ-VAE.
+    virtual bool hasKl() const = 0;
+    // KL of the encoding's posterior from the prior, summed over every latent and layer, per sample [B].
+    // ModelMismatchError for a model without a KL term.
+    virtual torch::Tensor klPerSample(const Encoding& e);
+    // The reconstruction at the posterior mean of an encoding, as the likelihood sees it: decode(mu) (the
+    // quantized code for the VQ-VAE). The hierarchical VAE decodes its bottom layer's mean, as p(x|z1) does.
+    virtual Decoding decodeMean(const Encoding& e, const torch::Tensor& y = {});
+
+    // Models with discrete codes (the VQ-VAE): where the codes sit, and the categorical prior their samples
+    // come from, fitted on training codes. Without codes the grid is empty, there is no prior to fit
+    // (accumulateCodePrior: ModelMismatchError) and resetCodePrior does nothing.
+    virtual CodeGrid codeGrid() const = 0;
+    virtual bool hasCodePrior() const { return false; }
+    virtual void resetCodePrior() {}
+    // Adds codes [B, positions] of training samples to the prior.
+    virtual void accumulateCodePrior(const torch::Tensor& codes);
+
+    // True where a top code can be held while the bottom layer is drawn afresh (the hierarchical VAE).
+    virtual bool canResampleBottom() const = 0;
+    // For each top code [B, latentDim()], a draw of the bottom layer from its prior given the top, at the
+    // temperature, decoded: [B, ...input shape]. ModelMismatchError where canResampleBottom() is false.
+    virtual torch::Tensor sampleBottom(const torch::Tensor& top, double temperature = 1.0,
+                                       c10::optional<at::Generator> generator = c10::nullopt);
     ModelKind kind() const { return config_.kind; }
     const ModelConfig& config() const { return config_; }
     // The KL weight, changed while training runs (the GUI's beta knob); the rest of the config is fixed.

@@ -60,6 +60,7 @@ struct TorchScriptModelImpl::Scripted {
     std::string path;
     bool encodeTakesLabels = false;
     bool decodeTakesLabels = false;
+    bool encodeGivesLogvar = false;
 
     std::string name() const { return displayName(path); }
 
@@ -194,6 +195,7 @@ std::unique_ptr<TorchScriptModelImpl::Scripted> TorchScriptModelImpl::open(const
         throw BadInputError(name + ": encode() must return [batch, latent] codes; a batch of 2 gave "
                             + shapeText(probe.mu.sizes()));
     c.latentDim = probe.mu.size(1);
+    s->encodeGivesLogvar = probe.logvar;
     if (s->decodeTakesLabels) {
         // LatentLab's conditional family always has a logvar; there is no conditional autoencoder to map to.
         if (!probe.logvar)
@@ -222,6 +224,11 @@ TorchScriptModelImpl::~TorchScriptModelImpl() = default;
 std::string TorchScriptModelImpl::name() const
 {
     return scripted_->name();
+}
+
+bool TorchScriptModelImpl::hasKl() const
+{
+    return scripted_->encodeGivesLogvar;
 }
 
 const std::string& TorchScriptModelImpl::path() const

@@ -29,6 +29,10 @@ public:
     // assumption: nothing was fitted to its codes.
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
+    // Where encode() returns (mu, logvar): its KL is taken against N(0, I), as loss() takes it.
+    bool hasKl() const override;
+    CodeGrid codeGrid() const override { return {}; }
+    bool canResampleBottom() const override { return false; }
 
     const std::string& path() const;
 

@@ -5,6 +5,9 @@ namespace latentlab {
 VqVaeImpl::VqVaeImpl(const ModelConfig& config) : LatentModel(config)
 {
     positions_ = config.vqPositions();
+    // The conv encoder's two stride-2 convolutions leave one code per 4x4 patch of the input.
+    grid_ = config.backbone == Backbone::Conv ? CodeGrid{config.inputShape[1] / 4, config.inputShape[2] / 4}
+                                              : CodeGrid{1, positions_};
     const BackboneOptions b = BackboneOptions(config.inputShape, config.hidden).conv(config.backbone == Backbone::Conv);
     if (config.backbone == Backbone::Conv) {
         convEncoder_ = register_module("encoder", SpatialEncoder(b, config.codeDim));
@@ -43,8 +46,8 @@ torch::Tensor VqVaeImpl::nearestCodes(const torch::Tensor& vectors)
 Decoding VqVaeImpl::decodeVectors(const torch::Tensor& vectors)
 {
     if (convDecoder_) {
-        const auto& s = config_.inputShape;
-        const torch::Tensor g = vectors.view({vectors.size(0), s[1] / 4, s[2] / 4, config_.codeDim}).permute({0, 3, 1, 2});
+        const torch::Tensor g =
+            vectors.view({vectors.size(0), grid_.rows, grid_.columns, config_.codeDim}).permute({0, 3, 1, 2});
         return makeDecoding(convDecoder_->forward(g.contiguous()));
     }
     return makeDecoding(mlpDecoder_->forward(vectors.reshape({vectors.size(0), -1})));

@@ -26,12 +26,16 @@ public:
     torch::Tensor sample(std::int64_t n, const torch::Tensor& y = {}, double temperature = 1.0,
                          c10::optional<at::Generator> generator = c10::nullopt) override;
     std::int64_t latentDim() const override { return positions_ * config_.codeDim; }
+    bool hasKl() const override { return false; }
+    // (H/4) x (W/4) for the conv backbone, 1 x positions for the MLP.
+    CodeGrid codeGrid() const override { return grid_; }
+    bool canResampleBottom() const override { return false; }
 
     std::int64_t positions() const { return positions_; }
     // Adds the codes [B, P] of training samples to the per-position categorical prior.
-    void accumulateCodePrior(const torch::Tensor& codes);
-    void resetCodePrior();
-    bool hasCodePrior() const;
+    void accumulateCodePrior(const torch::Tensor& codes) override;
+    void resetCodePrior() override;
+    bool hasCodePrior() const override;
     // Decodes code indices [B, P].
     Decoding decodeCodes(const torch::Tensor& codes);
     const torch::Tensor& codebook() const { return codebook_; }
@@ -42,6 +46,7 @@ private:
     Decoding decodeVectors(const torch::Tensor& vectors);       // [B, P, D]
 
     std::int64_t positions_ = 0;
+    CodeGrid grid_;
     FeatureEncoder mlpEncoder_{nullptr};
     torch::nn::Linear mlpHead_{nullptr};
     FlatDecoder mlpDecoder_{nullptr};

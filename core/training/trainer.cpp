@@ -4,7 +4,6 @@
 #include "core/analysis/generation.h"
 #include "core/data/dataset_info.h"
 #include "core/models/fused_vae_step.h"
-#include "core/models/vq_vae.h"
 #include "core/training/device.h"
 #include "core/util/errors.h"
 #include "core/util/torch_threads.h"
@@ -155,9 +154,8 @@ TrainingOutcome Trainer::run()
     model_->train();
     // A VQ-VAE's code prior describes the codes of the weights it was fitted with: training moves the weights,
     // so the old prior goes, and a run that completes fits a new one on the training split (below).
-    auto* vq = dynamic_cast<VqVaeImpl*>(model_.get());
-    if (vq)
-        vq->resetCodePrior();
+    const bool codes = !model_->codeGrid().empty();
+    model_->resetCodePrior();
     const std::unique_ptr<FusedVaeStep> fused = fusedSteps_ ? FusedVaeStep::create(*model_) : nullptr;
 
     const std::int64_t batch = config_.batchSize;
@@ -298,7 +296,7 @@ TrainingOutcome Trainer::run()
         }
     }
     std::string fitted;
-    if (vq)
+    if (codes)
         fitted = "; fitted the code prior on " + std::to_string(fitCodePrior(*model_, data_, data_.split().train))
                  + " training samples";
     return finish(TrainingStatus::Completed, "trained " + std::to_string(progress_.epoch) + " epochs ("

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <set>
 #include <sstream>
 
 using namespace latentlab::testing;
@@ -61,22 +63,36 @@ TEST(CliAnomalies, JsonAndScoresFileOfTheOneClassProtocol)
     EXPECT_EQ(j["anomaly_classes"], (std::vector<int>{1, 3})); // the complement of the normal classes
     EXPECT_EQ(j["anomalies"], kIdxTest / 2);
 
+    // The window's export has the same format: most anomalous first, class names, an empty file column (IDX
+    // data names no files).
     const auto rows = readCsv(csv);
     ASSERT_EQ(rows.size(), static_cast<std::size_t>(kIdxTest + 1));
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"index", "label", "score", "flagged"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"index", "file", "label", "score", "flagged"}));
     const double threshold = j["threshold"];
     long long flagged = 0;
+    std::set<long long> indices;
+    double previous = std::numeric_limits<double>::infinity();
+    long long previousIndex = -1;
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        ASSERT_EQ(rows[i].size(), 4u);
+        ASSERT_EQ(rows[i].size(), 5u);
         const long long index = std::stoll(rows[i][0]);
-        EXPECT_EQ(index, kIdxTrain + static_cast<long long>(i) - 1); // dataset order: the t10k part follows train
-        EXPECT_EQ(std::stoi(rows[i][1]), index % 4);
-        const double score = std::stod(rows[i][2]);
+        indices.insert(index);
+        EXPECT_EQ(rows[i][1], "");
+        EXPECT_EQ(rows[i][2], std::to_string(index % 4)); // the IDX folder's class names are its digits
+        const double score = std::stod(rows[i][3]);
         EXPECT_GE(score, 0.0);
-        EXPECT_EQ(rows[i][3], score > threshold ? "1" : "0");
-        flagged += rows[i][3] == "1";
+        EXPECT_TRUE(score < previous || (score == previous && index > previousIndex))
+            << "row " << i << " (" << index << ", " << score << ") after (" << previousIndex << ", " << previous << ")";
+        previous = score;
+        previousIndex = index;
+        EXPECT_EQ(rows[i][4], score > threshold ? "1" : "0");
+        flagged += rows[i][4] == "1";
     }
     EXPECT_EQ(j["flagged"], flagged);
+    // Every sample of the test split, the t10k part that follows the training part.
+    ASSERT_EQ(indices.size(), static_cast<std::size_t>(kIdxTest));
+    EXPECT_EQ(*indices.begin(), kIdxTrain);
+    EXPECT_EQ(*indices.rbegin(), kIdxTrain + kIdxTest - 1);
 }
 
 TEST(CliAnomalies, TextReportAndExplicitChoices)

@@ -1,8 +1,9 @@
 #include "ui/anomaly/anomaly_view.h"
 
+#include "core/analysis/anomaly_evaluation.h"
+#include "core/analysis/anomaly_scores_csv.h"
 #include "core/analysis/anomaly_threshold.h"
 #include "core/analysis/roc.h"
-#include "core/util/atomic_file.h"
 #include "ui/anomaly/anomaly_controller.h"
 #include "ui/anomaly/anomaly_gallery.h"
 #include "ui/anomaly/roc_chart.h"
@@ -24,34 +25,15 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
-#include <sstream>
 
 namespace latentlab::ui {
 namespace {
 
-// NaN first (a model that cannot explain a sample has found an anomaly), then by score, highest first; ties
-// by index so the order is stable.
-bool moreAnomalous(double a, qint64 ia, double b, qint64 ib)
-{
-    const bool na = std::isnan(a), nb = std::isnan(b);
-    if (na != nb)
-        return na;
-    if (!na && a != b)
-        return a > b;
-    return ia < ib;
-}
-
 // The scores and truth of the held-out samples, where the ROC and precision/recall are measured.
 std::pair<std::vector<double>, std::vector<std::uint8_t>> evaluated(const AnomalyScores& s)
 {
-    std::pair<std::vector<double>, std::vector<std::uint8_t>> out;
-    for (std::int64_t i : s.evaluation) {
-        out.first.push_back(s.scores[static_cast<std::size_t>(i)]);
-        out.second.push_back(s.truth[static_cast<std::size_t>(i)]);
-    }
-    return out;
+    return {scoresAt(s.scores, s.evaluation), truthAt(s.truth, s.evaluation)};
 }
 
 } // namespace
@@ -162,7 +144,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     // Only the newest page arrives here: the controller drops the answers of pages asked for before it.
     connect(controller_, &AnomalyController::pageReady, this, [this](RequestTag, const QVector<AnomalyItem>& items) {
         gallery_->setItems(items);
-        Q_EMIT pageShown(page_);
+        Q_EMIT pageShown(ranking_.page());
     });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, &AnomalyView::setThreshold);
     connect(gallery_, &AnomalyGallery::sampleClicked, this, [this](qint64 index) {
@@ -172,13 +154,12 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     });
     connect(controller_, &AnomalyController::rowReady, rowPanel_, &RowErrorPanel::setRow);
     connect(classBox_, &QComboBox::currentIndexChanged, this, [this] {
-        classFilter_ = classBox_->currentData().toInt();
-        rank();
-        setPage(0);
+        ranking_.setClassFilter(classBox_->currentData().toInt());
+        showPage();
     });
     connect(clearRegion_, &QPushButton::clicked, this, [this] { setRegionFilter({}); });
-    connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });
-    connect(next_, &QPushButton::clicked, this, [this] { setPage(page_ + 1); });
+    connect(previous_, &QPushButton::clicked, this, [this] { setPage(ranking_.page() - 1); });
+    connect(next_, &QPushButton::clicked, this, [this] { setPage(ranking_.page() + 1); });
     setDataset(nullptr);
 }
 
@@ -189,11 +170,10 @@ void AnomalyView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     scores_ = {};
-    ranked_.clear();
+    ranking_.reset(data_ ? data_->labels() : std::vector<std::int32_t>());
     histogram_->clear();
     roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
     gallery_->setItems({});
-    inRegion_.clear();
     regionLabel_->clear();
     clearRegion_->setVisible(false);
     {
@@ -203,7 +183,6 @@ void AnomalyView::setDataset(DatasetPtr data)
         if (data_)
             for (int k = 0; k < data_->numClasses(); ++k)
                 classBox_->addItem(QString::fromStdString(data_->classNames()[static_cast<std::size_t>(k)]), k);
-        classFilter_ = -1;
     }
     setEnabled(data_ != nullptr);
     rowPanel_->clear();
@@ -294,8 +273,8 @@ void AnomalyView::onScored(const AnomalyScores& scores)
                          .arg(static_cast<qint64>(scores_.scores.size()))
                          .arg(scores_.seconds, 0, 'f', 2)
                          .arg(scores_.rule));
-    rank();
-    setPage(0);
+    ranking_.setScores(scores_.scores);
+    showPage();
     updateDetection();
 }
 
@@ -314,15 +293,13 @@ std::int64_t AnomalyView::flaggedCount() const
 
 std::vector<int> AnomalyView::flagged() const
 {
-    std::vector<int> out;
+    std::vector<std::int64_t> above;
     const std::vector<std::uint8_t> flags = flagAbove(scores_.scores, threshold_);
     for (std::size_t i = 0; i < flags.size(); ++i)
         if (flags[i])
-            out.push_back(static_cast<int>(i));
-    std::sort(out.begin(), out.end(), [this](int a, int b) {
-        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
-    });
-    return out;
+            above.push_back(static_cast<std::int64_t>(i));
+    sortMostAnomalousFirst(above, scores_.scores);
+    return std::vector<int>(above.begin(), above.end());
 }
 
 void AnomalyView::updateDetection()
@@ -341,28 +318,9 @@ void AnomalyView::updateDetection()
     Q_EMIT flaggedChanged(flagged());
 }
 
-void AnomalyView::rank()
-{
-    ranked_.clear();
-    if (!hasScores())
-        return;
-    for (std::size_t i = 0; i < scores_.scores.size(); ++i)
-        if ((classFilter_ < 0 || (data_ && data_->hasLabels() && data_->labels()[i] == classFilter_)) &&
-            (inRegion_.empty() || (i < inRegion_.size() && inRegion_[i])))
-            ranked_.push_back(static_cast<qint64>(i));
-    std::sort(ranked_.begin(), ranked_.end(), [this](qint64 a, qint64 b) {
-        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
-    });
-}
-
-int AnomalyView::pageCount() const
-{
-    return std::max<int>(1, static_cast<int>((ranked_.size() + pageSize_ - 1) / pageSize_));
-}
-
 void AnomalyView::setPage(int page)
 {
-    page_ = std::clamp(page, 0, pageCount() - 1);
+    ranking_.setPage(page);
     showPage();
 }
 
@@ -373,89 +331,49 @@ void AnomalyView::setClassFilter(int cls)
 
 void AnomalyView::setRegionFilter(const std::vector<int>& indices)
 {
-    inRegion_.clear();
-    if (!indices.empty() && data_) {
-        inRegion_.assign(static_cast<std::size_t>(data_->size()), 0);
-        for (int i : indices)
-            if (i >= 0 && i < data_->size())
-                inRegion_[static_cast<std::size_t>(i)] = 1;
-    }
+    ranking_.setRegion(indices, data_ ? data_->size() : 0);
     regionLabel_->setText(indices.empty() ? QString() : tr("in a region of %1 samples").arg(indices.size()));
     clearRegion_->setVisible(!indices.empty());
-    rank();
-    setPage(0);
+    showPage();
 }
 
 void AnomalyView::showPage()
 {
-    previous_->setEnabled(page_ > 0);
-    next_->setEnabled(page_ + 1 < pageCount());
-    pageLabel_->setText(tr("page %1 of %2").arg(page_ + 1).arg(pageCount()));
-    QVector<qint64> indices;
-    QVector<double> values;
-    const std::size_t first = static_cast<std::size_t>(page_) * pageSize_;
-    for (std::size_t k = first; k < std::min(ranked_.size(), first + pageSize_); ++k) {
-        indices << ranked_[k];
-        values << scores_.scores[static_cast<std::size_t>(ranked_[k])];
-    }
-    controller_->requestPage(indices, values);
+    const int page = ranking_.page();
+    previous_->setEnabled(page > 0);
+    next_->setEnabled(page + 1 < ranking_.pageCount());
+    pageLabel_->setText(tr("page %1 of %2").arg(page + 1).arg(ranking_.pageCount()));
+    controller_->requestPage(ranking_.pageIndices(), ranking_.pageScores());
 }
 
 void AnomalyView::selectSample(qint64 index)
 {
     if (!hasScores() || index < 0 || index >= static_cast<qint64>(scores_.scores.size()))
         return;
-    auto at = std::find(ranked_.begin(), ranked_.end(), index);
-    if (at == ranked_.end()) {
-        if (!inRegion_.empty())
+    int page = ranking_.pageOf(index);
+    if (page < 0) {
+        if (ranking_.hasRegion())
             setRegionFilter({});
         setClassFilter(-1); // re-ranks every class
-        at = std::find(ranked_.begin(), ranked_.end(), index);
-        if (at == ranked_.end())
+        page = ranking_.pageOf(index);
+        if (page < 0)
             return;
     }
     gallery_->setSelected(index);
     if (data_ && !data_->isImage())
         controller_->requestRow(index);
-    const int page = static_cast<int>((at - ranked_.begin()) / pageSize_);
-    if (page != page_)
+    if (page != ranking_.page())
         setPage(page);
 }
 
 QString AnomalyView::exportCsv(const QString& path) const
 {
-    if (!hasScores())
+    if (!hasScores() || !data_)
         return tr("There are no scores to export yet.");
-    std::vector<qint64> order(scores_.scores.size());
-    std::iota(order.begin(), order.end(), qint64{0});
-    std::sort(order.begin(), order.end(), [this](qint64 a, qint64 b) {
-        return moreAnomalous(scores_.scores[static_cast<std::size_t>(a)], a, scores_.scores[static_cast<std::size_t>(b)], b);
-    });
-    const std::vector<std::uint8_t> flags = flagAbove(scores_.scores, threshold_);
-    std::ostringstream out;
-    out.precision(9);
-    const bool named = data_ && data_->sampleNames.size() == scores_.scores.size();
-    auto quoted = [](const std::string& text) {
-        if (text.find_first_of(",\"\n") == std::string::npos)
-            return text;
-        std::string q = "\"";
-        for (char c : text)
-            q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-    };
-    out << "index,label,score,flagged" << (named ? ",file" : "") << "\n";
-    for (qint64 i : order) {
-        const auto u = static_cast<std::size_t>(i);
-        const std::string label =
-            data_ && data_->hasLabels() ? quoted(data_->classNames()[static_cast<std::size_t>(data_->labels()[u])]) : "";
-        out << i << ',' << label << ',' << scores_.scores[u] << ',' << int(flags[u]);
-        if (named)
-            out << ',' << quoted(data_->sampleNames[u]);
-        out << '\n';
-    }
+    std::vector<std::int64_t> every(scores_.scores.size());
+    std::iota(every.begin(), every.end(), std::int64_t{0});
     try {
-        const std::string text = out.str();
-        writeFileAtomically(path.toStdString(), text.data(), text.size());
+        writeAnomalyScoresCsv(path.toStdString(), *data_, every, scores_.scores, threshold_);
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }

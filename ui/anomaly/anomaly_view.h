@@ -4,6 +4,7 @@
 // classes), a ranked gallery of the worst-explained samples (paged, so every sample is reachable; filtered
 // by class), and, when the normal classes are named, the ROC curve with precision and recall at the
 // threshold. Scores, the flagged samples and the selection are shared with the explorer's scatter.
+#include "ui/anomaly/anomaly_ranking.h"
 #include "ui/anomaly/anomaly_reports.h"
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
@@ -49,18 +50,18 @@ public:
     std::int64_t flaggedCount() const;
     // Every sample above the threshold (or NaN), most anomalous first.
     std::vector<int> flagged() const;
-    // The gallery's order: by score, highest first, in the chosen class.
-    const std::vector<qint64>& ranked() const { return ranked_; }
-    int page() const { return page_; }
-    int pageCount() const;
+    // The gallery's order: by score, highest first, in the chosen class and region.
+    const std::vector<qint64>& ranked() const { return ranking_.ranked(); }
+    int page() const { return ranking_.page(); }
+    int pageCount() const { return ranking_.pageCount(); }
     void setPage(int page);
     void setClassFilter(int cls); // -1: every class
     // Only these samples in the gallery (a region of the scatter); empty: all of them.
     void setRegionFilter(const std::vector<int>& indices);
     // Selects the sample in the gallery, turning to its page (clears the class filter if it hides it).
     void selectSample(qint64 index);
-    // index,label,score,flagged (and file, for an image folder) for every sample, most anomalous first; ""
-    // or the reason it failed.
+    // Every sample's score in core's scores file (index,file,label,score,flagged, most anomalous first, as
+    // `latentlab-cli anomalies` writes it); "" or the reason it failed.
     QString exportCsv(const QString& path) const;
 
     ScoreHistogram* histogram() const { return histogram_; }
@@ -82,7 +83,6 @@ protected:
 
 private:
     void onScored(const AnomalyScores& scores);
-    void rank();
     void showPage();
     void updateDetection();
     AnomalyRequest request() const;
@@ -93,11 +93,7 @@ private:
     bool stale_ = false;
     AnomalyScores scores_;
     double threshold_ = 0.0;
-    std::vector<qint64> ranked_;
-    int page_ = 0;
-    int pageSize_ = 24;
-    int classFilter_ = -1;
-    std::vector<std::uint8_t> inRegion_; // empty: no region
+    AnomalyRanking ranking_;
 
     QComboBox* scoreKind_ = nullptr;
     QLineEdit* normal_ = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/anomaly/anomaly_worker.h"
 
 #include "core/analysis/analysis_control.h"
+#include "core/analysis/anomaly_evaluation.h"
 #include "core/analysis/anomaly_scores.h"
 #include "core/analysis/anomaly_threshold.h"
 #include "core/analysis/inference_scope.h"
@@ -10,7 +11,6 @@
 
 #include <QElapsedTimer>
 
-#include <algorithm>
 #include <numeric>
 
 namespace latentlab::ui {
@@ -40,39 +40,20 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
         out.scores = anomalyScores(*model_, *data, all, kind, control.get());
         out.seconds = clock.elapsed() / 1000.0;
 
-        // The reference: the training split (the whole set without one), only its normal classes when some
-        // are named: what the model was meant to learn as normal.
-        const auto& train = data->split().train;
-        const std::vector<std::int64_t>& pool = train.empty() ? all : train;
-        const bool byClass = !request.normalClasses.isEmpty() && data->hasLabels();
-        for (std::int64_t i : pool)
-            if (!byClass || request.normalClasses.contains(data->labels()[static_cast<std::size_t>(i)]))
-                out.reference.push_back(i);
-        if (out.reference.empty())
-            out.reference = all;
-        std::vector<double> ref;
-        ref.reserve(out.reference.size());
-        for (std::int64_t i : out.reference)
-            ref.push_back(out.scores[static_cast<std::size_t>(i)]);
         const ThresholdRule rule = request.percentile ? ThresholdRule::percentile(request.ruleValue)
                                                       : ThresholdRule::meanPlusKStd(request.ruleValue);
-        out.threshold = anomalyThreshold(ref, rule);
+        // Classes only where labels can say which samples are in them, as the view offers them.
+        const std::vector<int> normal =
+            data->hasLabels() ? std::vector<int>(request.normalClasses.begin(), request.normalClasses.end())
+                              : std::vector<int>();
+        DatasetEvaluation evaluation = evaluateDataset(*data, out.scores, normal, rule);
+        out.reference = std::move(evaluation.reference);
+        out.threshold = evaluation.threshold;
+        out.truth = std::move(evaluation.truth);
+        out.evaluation = std::move(evaluation.evaluation);
         out.rule = tr("%1 (%2 training samples)")
                        .arg(QString::fromStdString(rule.describe()))
                        .arg(static_cast<qint64>(out.reference.size()));
-        if (byClass) {
-            out.truth.resize(out.scores.size());
-            for (std::size_t i = 0; i < out.truth.size(); ++i)
-                out.truth[i] = request.normalClasses.contains(data->labels()[i]) ? 0 : 1;
-            // The held-out samples, when they hold both kinds; otherwise every sample.
-            out.evaluation = all;
-            const auto& held = data->split().validation;
-            const auto anomalies = std::count_if(held.begin(), held.end(), [&](std::int64_t i) {
-                return out.truth[static_cast<std::size_t>(i)] != 0;
-            });
-            if (anomalies > 0 && anomalies < static_cast<std::ptrdiff_t>(held.size()))
-                out.evaluation = held;
-        }
         Q_EMIT scored(out);
     } catch (const AnalysisCancelled&) {
         Q_EMIT failed(tag, QString());

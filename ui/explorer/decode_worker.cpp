@@ -167,10 +167,10 @@ void DecodeWorker::describeSample(RequestTag tag, qint64 index)
             const auto* p = codes.data_ptr<std::int64_t>();
             for (std::int64_t i = 0; i < codes.numel(); ++i)
                 d.codes << static_cast<int>(p[i]);
-            const ModelConfig& c = s.model->config();
-            const bool grid = c.backbone == Backbone::Conv && c.inputShape.size() == 3;
-            d.codeRows = grid ? static_cast<int>(c.inputShape[1] / 4) : 1;
-            d.codeColumns = static_cast<int>(codes.numel()) / std::max(1, d.codeRows);
+            const CodeGrid grid = s.model->codeGrid();
+            const bool laidOut = grid.positions() == codes.numel();
+            d.codeRows = laidOut ? static_cast<int>(grid.rows) : 1;
+            d.codeColumns = laidOut ? static_cast<int>(grid.columns) : static_cast<int>(codes.numel());
         }
         Q_EMIT sampleDescribed(d);
     } catch (const std::exception& e) {

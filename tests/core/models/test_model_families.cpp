@@ -117,6 +117,71 @@ TEST_P(EveryFamily, ShapesLearningAndExactSaveLoad)
     EXPECT_TRUE(torch::equal(dec.reconstruction, copy->decode(e2.z, d.y.slice(0, 0, 5)).reconstruction));
 }
 
+// What callers ask of any model instead of downcasting: the KL, the mean reconstruction, the code grid, the
+// code prior and the bottom layer. Untrained weights do: these are questions of structure.
+TEST_P(EveryFamily, AnswersWhatCallersAskOfAnyModel)
+{
+    torch::manual_seed(0);
+    const Synthetic d = synthetic();
+    const ModelConfig c = smallConfig(GetParam().kind, GetParam().backbone);
+    auto model = makeModel(c);
+    model->eval();
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = d.x.slice(0, 0, 5), y = d.y.slice(0, 0, 5);
+    const Encoding e = model->encode(x, y);
+
+    const bool gaussian = c.kind != ModelKind::Autoencoder && c.kind != ModelKind::VqVae;
+    EXPECT_EQ(model->hasKl(), gaussian);
+    if (gaussian) {
+        const torch::Tensor kl = model->klPerSample(e);
+        ASSERT_EQ(kl.sizes(), (std::vector<std::int64_t>{5}));
+        EXPECT_GE(kl.min().item<double>(), 0.0);
+        if (c.kind == ModelKind::HierarchicalVae) {
+            // Both layers: the top one's KL from N(0, I) alone is less.
+            const torch::Tensor top = gaussianKlPerDim(e.layers[1].mu, e.layers[1].logvar).sum(1);
+            EXPECT_TRUE((kl > top).all().item<bool>());
+        } else {
+            // The loss's KL is analytic in (mu, logvar): the batch mean of the per-sample KL.
+            EXPECT_NEAR(kl.mean().item<double>(), model->loss(x, y).term("kl").item<double>(), 1e-4);
+        }
+    } else {
+        EXPECT_THROW(model->klPerSample(e), ModelMismatchError);
+    }
+
+    const Decoding mean = model->decodeMean(e, y);
+    EXPECT_EQ(mean.reconstruction.sizes(), (std::vector<std::int64_t>{5, 1, 8, 8}));
+    if (c.kind != ModelKind::HierarchicalVae)
+        EXPECT_TRUE(torch::equal(mean.reconstruction, model->decode(e.mu, y).reconstruction));
+    else // from the bottom layer's mean, not through p(z1|z2)
+        EXPECT_FALSE(torch::equal(mean.reconstruction, model->decode(e.mu, y).reconstruction));
+
+    const CodeGrid grid = model->codeGrid();
+    if (c.kind == ModelKind::VqVae) {
+        // 8x8 input: the conv encoder leaves a 2x2 grid; the MLP's latent of 4 holds 2 codes of 2 in a row.
+        const CodeGrid expected = c.backbone == Backbone::Conv ? CodeGrid{2, 2} : CodeGrid{1, 2};
+        EXPECT_EQ(grid.rows, expected.rows);
+        EXPECT_EQ(grid.columns, expected.columns);
+        EXPECT_EQ(e.codes.size(1), grid.positions());
+        model->resetCodePrior();
+        EXPECT_FALSE(model->hasCodePrior());
+        model->accumulateCodePrior(e.codes);
+        EXPECT_TRUE(model->hasCodePrior());
+    } else {
+        EXPECT_TRUE(grid.empty());
+        EXPECT_FALSE(e.codes.defined());
+        EXPECT_FALSE(model->hasCodePrior());
+        EXPECT_NO_THROW(model->resetCodePrior());
+        EXPECT_THROW(model->accumulateCodePrior(torch::zeros({1, 1}, torch::kInt64)), ModelMismatchError);
+    }
+
+    EXPECT_EQ(model->canResampleBottom(), c.kind == ModelKind::HierarchicalVae);
+    const torch::Tensor tops = torch::zeros({2, model->latentDim()});
+    if (model->canResampleBottom())
+        EXPECT_EQ(model->sampleBottom(tops).sizes(), (std::vector<std::int64_t>{2, 1, 8, 8}));
+    else
+        EXPECT_THROW(model->sampleBottom(tops), ModelMismatchError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Models, EveryFamily,
                          ::testing::Values(Family{ModelKind::Autoencoder, Backbone::Mlp}, Family{ModelKind::Autoencoder, Backbone::Conv},
                                            Family{ModelKind::Vae, Backbone::Mlp}, Family{ModelKind::Vae, Backbone::Conv},

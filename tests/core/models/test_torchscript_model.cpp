@@ -127,6 +127,15 @@ TEST(TorchScriptModel, VaeStyleModuleEncodesDecodesSamplesAndScores)
     const double kl = gaussianKlPerDim(e.mu, e.logvar).sum().item<double>() / 3.0;
     EXPECT_NEAR(l.term("kl").item<double>(), kl, 1e-4);
     EXPECT_EQ(shape(l.klPerDim), (std::vector<std::int64_t>{2}));
+
+    // What callers ask of any model: a KL against N(0, I), the decoded mean, no codes, no bottom layer.
+    EXPECT_TRUE(model->hasKl());
+    EXPECT_TRUE(torch::allclose(model->klPerSample(e), gaussianKlPerDim(e.mu, e.logvar).sum(1)));
+    EXPECT_TRUE(torch::allclose(model->decodeMean(e).reconstruction, model->decode(e.mu).reconstruction));
+    EXPECT_TRUE(model->codeGrid().empty());
+    EXPECT_FALSE(model->hasCodePrior());
+    EXPECT_FALSE(model->canResampleBottom());
+    EXPECT_THROW(model->sampleBottom(torch::zeros({1, 2})), ModelMismatchError);
 }
 
 TEST(TorchScriptModel, AutoencoderStyleModuleOnTablesTakesTheShapeFromTheCaller)
@@ -153,6 +162,11 @@ def decode(self, z):
     EXPECT_TRUE(torch::allclose(e.mu, x.matmul(w.enc)));
     EXPECT_TRUE(torch::allclose(model->decode(e.z).reconstruction, torch::sigmoid(e.mu.matmul(w.dec))));
     EXPECT_EQ(shape(model->sample(2)), (std::vector<std::int64_t>{2, 6}));
+
+    EXPECT_FALSE(model->hasKl());
+    EXPECT_THROW(model->klPerSample(e), ModelMismatchError);
+    EXPECT_TRUE(model->codeGrid().empty());
+    EXPECT_FALSE(model->canResampleBottom());
 
     const LossTerms l = model->loss(x);
     EXPECT_FALSE(l.term("kl").defined());
