@@ -234,6 +234,31 @@ private Q_SLOTS:
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
     }
 
+    // Stop pressed at once after a layout is asked for (before its queued run starts, or while its PCA runs,
+    // which never looks at the control): the request is still answered, so Stop and the progress bar go.
+    void aStoppedProjectionIsAlwaysAnswered()
+    {
+        TempDir dir;
+        const DatasetPtr data = tinyImages(dir);
+        const ModelPtr model = tinyModel(*data, 3);
+        ExplorerController controller;
+        controller.setData(data);
+        QSignalSpy cancelled(&controller, &ExplorerController::projectionCancelled);
+        QSignalSpy frames(&controller, &ExplorerController::frameReady);
+        for (int round = 0; round < 20; ++round) {
+            cancelled.clear();
+            frames.clear();
+            controller.setModel(model);
+            QVERIFY(controller.isProjecting());
+            controller.stopProjection();
+            QVERIFY2(QTest::qWaitFor([&] { return !controller.isProjecting(); }, 20000),
+                     qPrintable(QStringLiteral("round %1 was never answered").arg(round)));
+            // The answer: cancelled, or the final layout when the run beat the stop to it; never both.
+            const bool finished = !frames.isEmpty() && frames.last().at(0).value<ProjectionFrame>().final;
+            QCOMPARE(cancelled.count() + (finished ? 1 : 0), 1);
+        }
+    }
+
     void interpolationEndsAreTheReconstructions()
     {
         Explorer e;
