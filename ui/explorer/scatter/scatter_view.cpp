@@ -1,10 +1,7 @@
 #include "ui/explorer/scatter/scatter_view.h"
 
-#include "ui/explorer/scatter/click_select_tool.h"
-#include "ui/explorer/scatter/pan_tool.h"
-#include "ui/explorer/scatter/probe_tool.h"
-#include "ui/explorer/scatter/rect_select_tool.h"
 #include "ui/explorer/scatter/scatter_legend.h"
+#include "ui/explorer/scatter/scatter_tools.h"
 #include "ui/explorer/scatter/scatter_view_canvas.h"
 
 #include <QEvent>
@@ -39,11 +36,11 @@ ScatterView::ScatterView(QWidget* parent)
     // A press goes to the first tool that accepts it, so the order is the precedence of the gestures: the
     // middle button always pans, Shift always selects a region, the probe comes next, and a plain left press
     // is a click unless it moves far enough to become a pan.
-    auto pan = std::make_unique<PanTool>(*canvas_);
-    auto click = std::make_unique<ClickSelectTool>(*canvas_, *pan);
+    std::unique_ptr<ScatterTool> pan = makePanTool(*canvas_);
+    std::unique_ptr<ScatterTool> click = makeClickSelectTool(*canvas_, *pan);
     tools_.push_back(std::move(pan));
-    tools_.push_back(std::make_unique<RectSelectTool>(*canvas_));
-    tools_.push_back(std::make_unique<ProbeTool>(*canvas_));
+    tools_.push_back(makeRectSelectTool(*canvas_));
+    tools_.push_back(makeProbeTool(*canvas_));
     tools_.push_back(std::move(click));
 }
 
