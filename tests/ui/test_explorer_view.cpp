@@ -15,6 +15,7 @@
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
 #include "ui/explorer/probe_panel.h"
+#include "ui/explorer/projection_bar.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
@@ -89,6 +90,15 @@ struct Explorer {
     DatasetPtr data = tinyImages(dir);
     ExplorerView view;
     Explorer() { view.resize(1100, 700); }
+    // The data and a fresh model of this latent size in the view, once its first layout is final; none if
+    // the layout never comes.
+    ModelPtr explore(int latentDim, ModelKind kind = ModelKind::Vae)
+    {
+        view.setDataset(data);
+        ModelPtr model = tinyModel(*data, latentDim, kind);
+        view.setModel(model);
+        return waitFinal() ? model : nullptr;
+    }
     bool waitFinal(int ms = 20000)
     {
         QSignalSpy frames(&view, &ExplorerView::frameShown);
@@ -111,10 +121,8 @@ private Q_SLOTS:
     void everySampleLandsAtItsLatent()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        ModelPtr model = tinyModel(*e.data, 2);
-        e.view.setModel(model);
-        QVERIFY(e.waitFinal());
+        const ModelPtr model = e.explore(2);
+        QVERIFY(model);
         QCOMPARE(e.view.projectionBox()->currentData().toInt(), static_cast<int>(ProjectionMethod::Latent));
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
         torch::NoGradGuard g;
@@ -129,10 +137,8 @@ private Q_SLOTS:
     {
         Explorer e;
         e.view.show();
-        e.view.setDataset(e.data);
-        ModelPtr model = tinyModel(*e.data, 2);
-        e.view.setModel(model);
-        QVERIFY(e.waitFinal());
+        const ModelPtr model = e.explore(2);
+        QVERIFY(model);
         e.view.probeButton()->setChecked(true);
         ScatterView* scatter = e.view.scatter();
         QCOMPARE(scatter->mode(), ScatterView::Mode::Probe);
@@ -165,10 +171,8 @@ private Q_SLOTS:
     void aBurstOfProbesEndsOnTheLastOne()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        ModelPtr model = tinyModel(*e.data, 2);
-        e.view.setModel(model);
-        QVERIFY(e.waitFinal());
+        const ModelPtr model = e.explore(2);
+        QVERIFY(model);
         QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
         RequestTag first = 0, last = 0;
         for (int i = 0; i < 200; ++i) {
@@ -194,9 +198,7 @@ private Q_SLOTS:
     void tsneDecodesTheNeighboursMeanAndSaysSo()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        e.view.setModel(tinyModel(*e.data, 3));
-        QVERIFY(e.waitFinal());
+        QVERIFY(e.explore(3));
         QCOMPARE(e.view.projectionBox()->currentData().toInt(), static_cast<int>(ProjectionMethod::Pca));
         QVERIFY(e.view.statusText().contains(QStringLiteral("PCA")));
         QSignalSpy frames(&e.view, &ExplorerView::frameShown);
@@ -218,9 +220,7 @@ private Q_SLOTS:
     void stoppingATsneKeepsItsLayout()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        e.view.setModel(tinyModel(*e.data, 3));
-        QVERIFY(e.waitFinal());
+        QVERIFY(e.explore(3));
         ProjectionSettings s;
         s.method = ProjectionMethod::Tsne;
         s.perplexity = 5;
@@ -262,10 +262,8 @@ private Q_SLOTS:
     void interpolationEndsAreTheReconstructions()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        ModelPtr model = tinyModel(*e.data, 3);
-        e.view.setModel(model);
-        QVERIFY(e.waitFinal());
+        const ModelPtr model = e.explore(3);
+        QVERIFY(model);
         e.view.panels()->setCurrentWidget(e.view.interpolationPanel());
         InterpolationPanel* panel = e.view.interpolationPanel();
         QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
@@ -293,9 +291,7 @@ private Q_SLOTS:
     void aSeedDrawsTheSameGridTwice()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        e.view.setModel(tinyModel(*e.data, 2));
-        QVERIFY(e.waitFinal());
+        QVERIFY(e.explore(2));
         SamplingPanel* panel = e.view.samplingPanel();
         QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
         panel->sideBox()->setValue(4);
@@ -339,9 +335,7 @@ private Q_SLOTS:
     void aTraversalHasARowPerDimension()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        e.view.setModel(tinyModel(*e.data, 3));
-        QVERIFY(e.waitFinal());
+        QVERIFY(e.explore(3));
         QSignalSpy details(e.view.controller(), &ExplorerController::sampleDescribed);
         e.view.selectSample(9);
         QVERIFY(details.wait(10000));
@@ -356,9 +350,7 @@ private Q_SLOTS:
     void aConditionalVaeShowsEveryClass()
     {
         Explorer e;
-        e.view.setDataset(e.data);
-        e.view.setModel(tinyModel(*e.data, 2, ModelKind::ConditionalVae));
-        QVERIFY(e.waitFinal());
+        QVERIFY(e.explore(2, ModelKind::ConditionalVae));
         QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
         e.view.controller()->probe(QPointF(0.1, -0.2));
         QVERIFY(probes.wait(10000));
@@ -374,8 +366,8 @@ private Q_SLOTS:
         QObject::connect(&training, &TrainingController::modelSnapshot, &e.view, &ExplorerView::setModel);
         QObject::connect(&e.view, &ExplorerView::snapshotIntervalChanged, &training, &TrainingController::setSnapshotEvery);
         e.view.setDataset(e.data);
-        e.view.setFollowTraining(true);
-        QCOMPARE(training.snapshotEvery(), e.view.followEvery());
+        e.view.projectionBar()->setFollowTraining(true);
+        QCOMPARE(training.snapshotEvery(), e.view.projectionBar()->followEvery());
         training.setSnapshotEvery(4); // the spin box's minimum is meant for real data
         QSignalSpy snapshots(&training, &TrainingController::modelSnapshot);
         ModelConfig c = ModelConfig::defaultsFor(e.data->sampleShape());
@@ -395,7 +387,7 @@ private Q_SLOTS:
         QVERIFY(!snapshots.last().at(2).toBool()); // and the finished model last
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
 
-        e.view.setFollowTraining(false);
+        e.view.projectionBar()->setFollowTraining(false);
         QCOMPARE(training.snapshotEvery(), qint64(0));
     }
 

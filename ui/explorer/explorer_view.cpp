@@ -446,21 +446,6 @@ void ExplorerView::applyColouring()
     scatter_->setOutlined(byScore ? flagged_ : std::vector<int>());
 }
 
-void ExplorerView::setFollowTraining(bool follow)
-{
-    bar_->setFollowTraining(follow);
-}
-
-bool ExplorerView::followsTraining() const
-{
-    return bar_->followsTraining();
-}
-
-qint64 ExplorerView::followEvery() const
-{
-    return bar_->followEvery();
-}
-
 QString ExplorerView::statusText() const
 {
     return status_->text();

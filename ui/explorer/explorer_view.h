@@ -52,9 +52,6 @@ public:
     void interpolateFrom(qint64 index);
     void interpolateTo(qint64 index);
     qint64 selectedSample() const { return selected_; }
-    void setFollowTraining(bool follow);
-    bool followsTraining() const;
-    qint64 followEvery() const;
     // The scatter's layout; kept for later models too, wherever it fits them (a "latent" layout needs a 2-D latent).
     void setProjection(const ProjectionSettings& settings);
     ProjectionSettings projection() const;

@@ -3,6 +3,7 @@
 #include "core/analysis/generation.h"
 #include "core/models/make_model.h"
 #include "core/util/errors.h"
+#include "tests/core/analysis/analysis_fixtures.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -11,36 +12,15 @@ using namespace latentlab;
 
 namespace {
 
-ModelConfig tinyConfig(ModelKind kind)
-{
-    ModelConfig c = ModelConfig::defaultsFor({1, 8, 8}, kind);
-    c.hidden = {32, 16};
-    c.latentDim = 4;
-    c.bottomLatentDim = 6;
-    c.codebookSize = 8;
-    c.codeDim = 2;
-    c.numClasses = kind == ModelKind::ConditionalVae ? 3 : 0;
-    return c;
-}
-
 std::shared_ptr<LatentModel> tinyModel(ModelKind kind)
 {
-    torch::manual_seed(5);
-    return makeModel(tinyConfig(kind));
+    return latentlab::testing::tinyImageModel(kind, 5, 4, 6);
 }
 
 // 24 patterned 8x8 images in 3 classes.
 Dataset tinyImages()
 {
-    std::vector<std::uint8_t> px(24 * 64);
-    for (std::size_t i = 0; i < px.size(); ++i)
-        px[i] = static_cast<std::uint8_t>((i * 37 + (i / 64) * 11) % 256);
-    Dataset ds = Dataset::fromImages(std::move(px), 24, 1, 8, 8);
-    std::vector<std::int32_t> labels(24);
-    for (int i = 0; i < 24; ++i)
-        labels[static_cast<std::size_t>(i)] = i % 3;
-    ds.setLabels(labels, {"a", "b", "c"});
-    return ds;
+    return latentlab::testing::patternedImages(24, 37, 11);
 }
 
 } // namespace

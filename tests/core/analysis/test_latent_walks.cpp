@@ -4,6 +4,7 @@
 #include "core/analysis/latent_walks.h"
 #include "core/models/make_model.h"
 #include "core/util/errors.h"
+#include "tests/core/analysis/analysis_fixtures.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -14,27 +15,12 @@ namespace {
 
 std::shared_ptr<LatentModel> tinyModel(ModelKind kind, std::int64_t latent = 4)
 {
-    torch::manual_seed(11);
-    ModelConfig c = ModelConfig::defaultsFor({1, 8, 8}, kind);
-    c.hidden = {32, 16};
-    c.latentDim = latent;
-    c.codebookSize = 8;
-    c.codeDim = 2;
-    c.numClasses = kind == ModelKind::ConditionalVae ? 3 : 0;
-    return makeModel(c);
+    return latentlab::testing::tinyImageModel(kind, 11, latent);
 }
 
 Dataset tinyImages()
 {
-    std::vector<std::uint8_t> px(12 * 64);
-    for (std::size_t i = 0; i < px.size(); ++i)
-        px[i] = static_cast<std::uint8_t>((i * 53 + (i / 64) * 29) % 256);
-    Dataset ds = Dataset::fromImages(std::move(px), 12, 1, 8, 8);
-    std::vector<std::int32_t> labels(12);
-    for (int i = 0; i < 12; ++i)
-        labels[static_cast<std::size_t>(i)] = i % 3;
-    ds.setLabels(labels, {"a", "b", "c"});
-    return ds;
+    return latentlab::testing::patternedImages(12, 53, 29);
 }
 
 torch::Tensor decodeOne(LatentModel& m, const torch::Tensor& z, const torch::Tensor& y = {})
