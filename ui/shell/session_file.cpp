@@ -37,9 +37,11 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
     if (!j.is_object())
         throw BadInputError("explorer settings: expected a JSON object");
     const std::string layout = j.at("layout").get<std::string>();
-    if (layout != "pca" && layout != "dims" && layout != "latent" && layout != "tsne")
+    try {
+        p.method = projectionMethodFromString(layout);
+    } catch (const BadInputError&) {
         throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne");
-    p.method = projectionMethodFromString(layout);
+    }
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");
     readJsonField(j, "perplexity", p.perplexity, "explorer perplexity");
