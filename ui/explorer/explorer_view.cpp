@@ -7,6 +7,7 @@
 #include "ui/explorer/interpolation_panel.h"
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/projection_bar.h"
+#include "ui/explorer/sample_sets.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
@@ -24,7 +25,8 @@
 
 namespace latentlab::ui {
 
-ExplorerView::ExplorerView(QWidget* parent) : QWidget(parent), controller_(new ExplorerController(this))
+ExplorerView::ExplorerView(QWidget* parent)
+    : QWidget(parent), controller_(new ExplorerController(this)), sets_(new SampleSets(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -242,6 +244,7 @@ void ExplorerView::setDataset(DatasetPtr data)
 {
     data_ = std::move(data);
     controller_->setData(data_);
+    sets_->clear(); // their indices belong to the old samples
     selected_ = -1;
     refit_ = true;
     probePlaced_ = false;

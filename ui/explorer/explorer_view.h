@@ -27,6 +27,7 @@ class InterpolationPanel;
 class ProbePanel;
 class ProjectionBar;
 class SamplingPanel;
+class SampleSets;
 class ScatterView;
 class TraversalPanel;
 
@@ -58,6 +59,8 @@ public:
     QString statusText() const;
 
     ExplorerController* controller() const { return controller_; }
+    // The named sets of samples kept in this window (cleared when another dataset arrives).
+    SampleSets* sampleSets() const { return sets_; }
     ScatterView* scatter() const { return scatter_; }
     ProbePanel* probePanel() const { return probe_; }
     SamplingPanel* samplingPanel() const { return sampling_; }
@@ -93,6 +96,7 @@ private:
     void setStatus(const QString& text);
 
     ExplorerController* controller_ = nullptr;
+    SampleSets* sets_ = nullptr;
     DatasetPtr data_;
     ScatterView* scatter_ = nullptr;
     QTabWidget* panels_ = nullptr;
