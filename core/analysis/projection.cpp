@@ -45,6 +45,7 @@ std::string Projection::describe() const
                                      : std::to_string(tsne->iterations) + "/")
                + std::to_string(tsne->requestedIterations) + " iterations)";
         break;
+    case ProjectionMethod::Axes: what = "custom axes of " + latent + " (" + axesText + ")"; break;
     }
     const std::string count = std::to_string(points());
     const std::string how =
@@ -90,6 +91,16 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
         out.pca = fitPca(x, 2);
         out.xy = out.pca->project(x);
         break;
+    case ProjectionMethod::Axes: {
+        if (!request.axes)
+            throw BadInputError("custom axes need a set at each end of the x axis");
+        const AxesRequest& a = *request.axes;
+        out.axes = fitAxes(latents, a);
+        out.xy = out.axes->project(x);
+        out.axesText = "x from " + a.xFrom.name + " to " + a.xTo.name + "; y "
+                       + (a.yFrom ? "from " + a.yFrom->name + " to " + a.yTo->name : "along the main spread across x");
+        break;
+    }
     case ProjectionMethod::Tsne:
         out.tsne = runTsne(x, request.tsne, control, onLayout);
         out.xy = out.tsne->layout;

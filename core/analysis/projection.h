@@ -3,6 +3,7 @@
 // or components, how many of the input rows and which. Nothing here subsamples on its own: a caller that
 // wants fewer points asks for them (rows), and the result records it.
 #include "core/analysis/analysis_control.h"
+#include "core/analysis/custom_axes.h"
 #include "core/analysis/pca.h"
 #include "core/analysis/projection_method.h"
 #include "core/analysis/tsne.h"
@@ -22,6 +23,9 @@ struct ProjectionRequest {
     // Rows of the latent matrix to project, in the order wanted; empty: all of them.
     std::vector<std::int64_t> rows;
     TsneOptions tsne;
+    // Axes: the sets at the ends of each axis. Their rows index the whole latent matrix, and the axes are
+    // fitted on all of it whatever `rows` shows.
+    std::optional<AxesRequest> axes;
 };
 
 struct Projection {
@@ -34,6 +38,8 @@ struct Projection {
     std::array<std::int64_t, 2> dims{0, 1}; // Latent and Dims: the columns shown
     std::optional<PcaMap> pca;       // Pca: the map both ways (a point of the plane -> a latent to decode)
     std::optional<TsneResult> tsne;  // Tsne: iterations done, whether it stopped early, KL, ...
+    std::optional<AxesMap> axes;     // Axes: the map both ways
+    std::string axesText;            // Axes: what the axes run between, for describe()
 
     std::int64_t points() const { return xy.defined() ? xy.size(0) : 0; }
     // One line for a title bar or a log: "PCA of 32-d latents (41.2% of variance), all 70000 points".

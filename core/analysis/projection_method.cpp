@@ -11,16 +11,18 @@ std::string toString(ProjectionMethod m)
     case ProjectionMethod::Dims: return "dims";
     case ProjectionMethod::Pca: return "pca";
     case ProjectionMethod::Tsne: return "tsne";
+    case ProjectionMethod::Axes: return "axes";
     }
     return "?";
 }
 
 ProjectionMethod projectionMethodFromString(const std::string& name)
 {
-    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
+    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne,
+                   ProjectionMethod::Axes})
         if (name == toString(m))
             return m;
-    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
+    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims, latent or axes)");
 }
 
 } // namespace latentlab

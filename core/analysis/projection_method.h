@@ -10,10 +10,11 @@ enum class ProjectionMethod {
     Dims,   // two chosen dimensions
     Pca,    // the first two principal components
     Tsne,
+    Axes,   // custom axes: from one set's mean latent to another's (core/analysis/custom_axes.h)
 };
 
 std::string toString(ProjectionMethod m);
-// "latent", "dims", "pca", "tsne"; BadInputError naming the choices otherwise.
+// "latent", "dims", "pca", "tsne", "axes"; BadInputError naming the choices otherwise.
 ProjectionMethod projectionMethodFromString(const std::string& name);
 
 } // namespace latentlab
