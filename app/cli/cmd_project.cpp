@@ -99,6 +99,8 @@ int runProject(const std::vector<std::string>& argv)
         throw BadInputError("--method is required: pca, tsne, dims or latent");
     ProjectionRequest request;
     request.method = projectionMethodFromString(args.value("method"));
+    if (request.method == ProjectionMethod::Axes)
+        throw BadInputError("custom axes are laid out in the explorer; project offers pca, tsne, dims and latent");
     if (args.has("dims") && request.method != ProjectionMethod::Dims)
         throw BadInputError("--dims goes with --method dims");
     if (args.has("dims"))

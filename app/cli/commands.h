@@ -13,6 +13,7 @@ int runEncode(const std::vector<std::string>& args);
 int runSample(const std::vector<std::string>& args);
 int runInterpolate(const std::vector<std::string>& args);
 int runTraverse(const std::vector<std::string>& args);
+int runAttribute(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
 int runAnomalies(const std::vector<std::string>& args);
 

@@ -80,6 +80,14 @@ const Command kCommands[] = {
      "    one row per dimension, swept over -R..R (3) in N steps (9) with the others at sample I's latent mean\n"
      "    (default: zeros); --dims kl orders all dimensions by the KL the model spends on them over the data.\n"
      "    A conditional VAE decodes under --class C, else under sample I's class\n"},
+    {"attribute", latentlab::cli::runAttribute,
+     "attribute --model CHECKPOINT|TORCHSCRIPT (--from C[,C...] | --from-indices FILE) (--to C[,C...] | --to-indices FILE)\n"
+     "          --index I --out STRIP.png|ROWS.csv [--steps N] [--range R] [--data PATH] [--split train|test|all]\n"
+     "          [--label-column NAME] [--threads T] [--json]\n"
+     "    the attribute vector from set A's mean latent to set B's (White 2016), added to sample I's latent mean\n"
+     "    t times for N values of t (9) from -R to R (2), decoded as a strip; prints the AUROC of A and B's\n"
+     "    positions along the vector. A set is classes (names or numbers; their samples in --split) or a file of\n"
+     "    dataset indices, one per line or an \"index\" column (as encode, project and anomalies write)\n"},
     {"demo", latentlab::cli::runDemo,
      "demo [--data PATH] [--out PNG] [--steps N] [--threads N] [--seed N]\n"
      "    train a small VAE briefly and write a grid of samples from its prior\n"},
