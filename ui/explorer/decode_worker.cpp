@@ -9,6 +9,7 @@
 #include "core/models/model_snapshot.h"
 #include "core/util/errors.h"
 #include "ui/common/tensor_image.h"
+#include "ui/explorer/attribute_decoding.h"
 #include "ui/explorer/explorer_space.h"
 
 
@@ -21,6 +22,7 @@ struct DecodeWorker::State {
     DatasetPtr data;
     SpacePtr space;
     std::optional<std::vector<DimensionKl>> dimsByKl; // per model, computed on first traversal
+    AttributeDecoder attributes;
 
     bool conditional() const { return model && model->kind() == ModelKind::ConditionalVae; }
     std::int64_t labelOf(std::int64_t index) const
@@ -74,6 +76,7 @@ void DecodeWorker::setModel(ModelPtr model, DatasetPtr data)
     state_->data = std::move(data);
     state_->space.reset();
     state_->dimsByKl.reset();
+    state_->attributes.reset();
 }
 
 void DecodeWorker::setSpace(SpacePtr space)
@@ -225,8 +228,17 @@ void DecodeWorker::sampleGrid(RequestTag tag, const GridRequest& request)
                 for (auto& x : v)
                     x *= sv;
                 grid = decodePlane(*s.model, sp.pca->mean, sp.pca->components[0], sp.pca->components[1], u, v, y);
+            } else if (sp.method == ProjectionMethod::Axes) {
+                // The same over the custom axes: each axis's quantiles around where the data lies on it.
+                const torch::Tensor centre = sp.xy.mean(0), spread = sp.xy.std(0);
+                std::vector<double> u = q, v = q;
+                for (auto& x : u)
+                    x = centre[0].item<double>() + x * spread[0].item<double>();
+                for (auto& x : v)
+                    x = centre[1].item<double>() + x * spread[1].item<double>();
+                grid = decodePlane(*s.model, sp.axes->origin, sp.axes->basis[0], sp.axes->basis[1], u, v, y);
             } else {
-                throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims or PCA");
+                throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims, PCA or custom axes");
             }
             out.job = DecodeJob::Grid;
             out.tag = tag;
@@ -338,6 +350,44 @@ void DecodeWorker::resampleBottom(RequestTag tag, qint64 index, int count, quint
         Q_EMIT imagesReady(fromGenerated(g, DecodeJob::Bottom, tag, count));
     } catch (const std::exception& e) {
         Q_EMIT failed(DecodeJob::Bottom, tag, QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::attributeStrip(RequestTag tag, const AttributeRequest& request)
+{
+    try {
+        State& s = *state_;
+        s.requireSpace();
+        if (request.index >= 0)
+            s.requireIndex(request.index);
+        const torch::Tensor y = s.conditional() && request.index >= 0
+                                    ? torch::full({1}, s.labelOf(request.index), torch::kInt64)
+                                    : torch::Tensor();
+        AttributeReport out = s.attributes.strip(*s.model, s.space, request, y);
+        out.tag = tag;
+        out.strip.tag = tag;
+        Q_EMIT attributeReady(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(DecodeJob::AttributeStrip, tag, QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::drainAttributes(const std::shared_ptr<AttributeMailbox>& mailbox)
+{
+    while (std::optional<AttributeProbe> probe = mailbox->take()) {
+        try {
+            State& s = *state_;
+            s.requireSpace();
+            s.requireIndex(probe->request.index);
+            const torch::Tensor y = s.conditional()
+                                        ? torch::full({1}, s.labelOf(probe->request.index), torch::kInt64)
+                                        : torch::Tensor();
+            AttributeFrame out = s.attributes.frame(*s.model, s.space, probe->request, probe->amount, y);
+            out.tag = probe->tag;
+            Q_EMIT attributeDecoded(out);
+        } catch (const std::exception& e) {
+            Q_EMIT failed(DecodeJob::Attribute, probe->tag, QString::fromStdString(e.what()));
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 // for a t-SNE or an encode running on the other thread.
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
+#include "ui/explorer/attribute_reports.h"
 #include "ui/explorer/explorer_reports.h"
 #include "ui/explorer/latest_request.h"
 #include "ui/explorer/space_ptr.h"
@@ -41,11 +42,17 @@ public:
     void traverse(latentlab::ui::RequestTag tag, qint64 index, double lo, double hi, int steps);
     // Hierarchical VAE: the selected sample's top code kept, the bottom layer drawn afresh `count` times.
     void resampleBottom(latentlab::ui::RequestTag tag, qint64 index, int count, quint64 seed);
+    // The attribute vector between two sets, their separation along it, and the selected sample's strip.
+    void attributeStrip(latentlab::ui::RequestTag tag, const latentlab::ui::AttributeRequest& request);
+    // The newest slider position waiting, then the next newest, until the mailbox is empty.
+    void drainAttributes(const std::shared_ptr<latentlab::ui::AttributeMailbox>& mailbox);
 
 Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
+    void attributeReady(const latentlab::ui::AttributeReport& report);
+    void attributeDecoded(const latentlab::ui::AttributeFrame& frame);
     // message: core's sentence.
     void failed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 

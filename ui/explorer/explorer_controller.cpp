@@ -9,6 +9,7 @@ namespace latentlab::ui {
 ExplorerController::ExplorerController(QObject* parent)
     : QObject(parent),
       mailbox_(std::make_shared<ProbeMailbox>()),
+      attributeMailbox_(std::make_shared<AttributeMailbox>()),
       projection_(QStringLiteral("Explorer projection")),
       decode_(QStringLiteral("Explorer decode"))
 {
@@ -18,6 +19,8 @@ ExplorerController::ExplorerController(QObject* parent)
     qRegisterMetaType<SampleDetail>();
     qRegisterMetaType<ImageSet>();
     qRegisterMetaType<DecodeJob>();
+    qRegisterMetaType<AttributeReport>();
+    qRegisterMetaType<AttributeFrame>();
     qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
     qRegisterMetaType<SpacePtr>();
     qRegisterMetaType<ModelPtr>();
@@ -70,9 +73,18 @@ ExplorerController::ExplorerController(QObject* parent)
         if (tagsOf(images.job).isCurrent(images.tag))
             Q_EMIT imagesReady(images);
     });
+    connect(decoder, &DecodeWorker::attributeReady, this, [this](const AttributeReport& report) {
+        if (tagsOf(DecodeJob::AttributeStrip).isCurrent(report.tag))
+            Q_EMIT attributeReady(report);
+    });
+    connect(decoder, &DecodeWorker::attributeDecoded, this, [this](const AttributeFrame& frame) {
+        if (tagsOf(DecodeJob::Attribute).isFresh(frame.tag))
+            Q_EMIT attributeDecoded(frame);
+    });
     connect(decoder, &DecodeWorker::failed, this, [this](DecodeJob job, RequestTag tag, const QString& message) {
         RequestTags& tags = tagsOf(job);
-        if (job == DecodeJob::Probe ? tags.isFresh(tag) : tags.isCurrent(tag))
+        const bool latestWins = job == DecodeJob::Probe || job == DecodeJob::Attribute;
+        if (latestWins ? tags.isFresh(tag) : tags.isCurrent(tag))
             Q_EMIT decodeFailed(job, tag, message);
     });
 }
@@ -215,6 +227,25 @@ RequestTag ExplorerController::resampleBottom(qint64 index, int count, quint64 s
 {
     const RequestTag tag = tagsOf(DecodeJob::Bottom).next();
     decode_.post([=](DecodeWorker& decoder) { decoder.resampleBottom(tag, index, count, seed); });
+    return tag;
+}
+
+RequestTag ExplorerController::attributeStrip(const AttributeRequest& request)
+{
+    const RequestTag tag = tagsOf(DecodeJob::AttributeStrip).next();
+    decode_.post([tag, request](DecodeWorker& decoder) { decoder.attributeStrip(tag, request); });
+    return tag;
+}
+
+RequestTag ExplorerController::probeAttribute(const AttributeRequest& request, double amount)
+{
+    AttributeProbe probe;
+    probe.tag = tagsOf(DecodeJob::Attribute).next();
+    probe.request = request;
+    probe.amount = amount;
+    const RequestTag tag = probe.tag;
+    if (attributeMailbox_->put(std::move(probe))) // else the worker is already due to take it
+        decode_.post([mailbox = attributeMailbox_](DecodeWorker& decoder) { decoder.drainAttributes(mailbox); });
     return tag;
 }
 

@@ -68,6 +68,10 @@ public:
     RequestTag interpolate(const InterpolationRequest& request);
     RequestTag traverse(qint64 index, double lo = -3.0, double hi = 3.0, int steps = 9);
     RequestTag resampleBottom(qint64 index, int count = 8, quint64 seed = 0);
+    // Answered by attributeReady() or decodeFailed(AttributeStrip, ...).
+    RequestTag attributeStrip(const AttributeRequest& request);
+    // The selected sample's latent + amount * v, latest wins like the probe. Answered by attributeDecoded().
+    RequestTag probeAttribute(const AttributeRequest& request, double amount);
 
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
@@ -83,6 +87,8 @@ Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
+    void attributeReady(const latentlab::ui::AttributeReport& report);
+    void attributeDecoded(const latentlab::ui::AttributeFrame& frame);
     void decodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 
 private:
@@ -94,6 +100,7 @@ private:
     RequestTags& tagsOf(DecodeJob job);
 
     std::shared_ptr<ProbeMailbox> mailbox_;
+    std::shared_ptr<AttributeMailbox> attributeMailbox_;
     std::shared_ptr<AnalysisControl> control_;
     DatasetPtr data_;
     ModelPtr model_;
@@ -102,7 +109,7 @@ private:
     bool trainingActive_ = false;
     ProjectionSettings settings_;
     RequestTags projections_;
-    RequestTags decodeTags_[6]; // one per DecodeJob
+    RequestTags decodeTags_[kDecodeJobCount]; // one per DecodeJob
     bool projecting_ = false;
     // Last, so they are destroyed first: their cancel hook stops a projection through control_.
     WorkerThread<ProjectionWorker> projection_;

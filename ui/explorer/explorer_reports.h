@@ -3,6 +3,7 @@
 // its receiver owns (images are QImages with their own pixels, positions plain floats), never a tensor.
 #include "core/analysis/projection_method.h"
 #include "ui/common/request_tag.h"
+#include "ui/explorer/set_choice.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -21,6 +22,7 @@ struct ProjectionSettings {
     int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
     double perplexity = 30.0;               // tsne
     int iterations = 1000;                  // tsne
+    AxesChoice axes;                        // axes: the sets at the ends of x and y, resolved before sending
 };
 
 // One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.
@@ -62,7 +64,8 @@ struct SampleDetail {
 
 // The decode worker's kinds of job; each kind has its own request tags, so a new grid makes older grids
 // stale but leaves the interpolation strip alone.
-enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom };
+enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom, Attribute, AttributeStrip };
+constexpr int kDecodeJobCount = static_cast<int>(DecodeJob::AttributeStrip) + 1;
 
 // A set of decoded images laid out as a grid: prior samples, an interpolation strip, a traversal.
 struct ImageSet {

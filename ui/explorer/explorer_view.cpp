@@ -2,6 +2,7 @@
 
 #include "ui/common/message_box.h"
 #include "ui/common/sample_image.h"
+#include "ui/explorer/attribute_panel.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
@@ -74,6 +75,8 @@ ExplorerView::ExplorerView(QWidget* parent)
     panels_->addTab(interpolation_, tr("Interpolation"));
     traversal_ = new TraversalPanel;
     panels_->addTab(traversal_, tr("Traversal"));
+    attribute_ = new AttributePanel;
+    panels_->addTab(attribute_, tr("Attribute"));
     split->addWidget(left);
     split->addWidget(panels_);
     split->setStretchFactor(0, 3);
@@ -177,11 +180,17 @@ ExplorerView::ExplorerView(QWidget* parent)
             traversal_->request();
         if (panels_->widget(tab) == sampling_ && sampling_->grid()->count() == 0 && hasModel())
             controller_->sampleGrid(sampling_->request());
-        // The interpolation path belongs on the scatter only while its panel shows.
+        // The interpolation path (or the attribute strip's) belongs on the scatter only while its panel shows.
         if (panels_->widget(tab) != interpolation_)
             scatter_->setPath({});
+        if (panels_->widget(tab) == attribute_ && hasModel())
+            attribute_->refresh();
     });
     sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
+    bar_->setSetSources({}, sets_);
+    attribute_->setSources({}, sets_);
+    connectAttributePanel();
+    connect(sets_, &SampleSets::changed, this, &ExplorerView::onSetsChanged);
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -221,23 +230,24 @@ ProjectionSettings ExplorerView::projection() const
     return bar_->settings();
 }
 
-void ExplorerView::requestProjection(const ProjectionSettings& s)
+void ExplorerView::requestProjection(const ProjectionSettings& chosen)
 {
+    const ProjectionSettings s = withSamples(chosen);
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
-        controller_->hasModel())
+        (s.method != ProjectionMethod::Axes || old.axes == s.axes) && controller_->hasModel())
         return;
     refit_ = true;
     probePlaced_ = false;
     scatter_->setPath({});
-    controller_->setProjection(s);
+    sendProjection(s);
 }
 
 void ExplorerView::setProjection(const ProjectionSettings& settings)
 {
     bar_->setSettings(settings);
     refit_ = true;
-    controller_->setProjection(bar_->settings());
+    sendProjection(bar_->settings());
 }
 
 void ExplorerView::setDataset(DatasetPtr data)
@@ -256,6 +266,12 @@ void ExplorerView::setDataset(DatasetPtr data)
         for (const auto& n : data_->classNames())
             names << QString::fromStdString(n);
     scatter_->setClassNames(names);
+    bar_->setSetSources(names, sets_);
+    attribute_->setSources(names, sets_);
+    attribute_->clear();
+    attribute_->setSelected(-1);
+    if (bar_->settings().method == ProjectionMethod::Axes)
+        sendProjection(bar_->settings()); // the classes' samples are the new data's (no model yet: kept for it)
     probe_->clear();
     sampling_->clear();
     interpolation_->clear();
@@ -298,12 +314,13 @@ void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
         sampling_->setModel(config.kind, names);
         interpolation_->clear();
         traversal_->clear();
+        attribute_->clear();
         refit_ = true;
         probePlaced_ = false;
     }
     if (bar_->setLatentDim(dim)) {
         controller_->setModel(nullptr); // so the new settings wait for the new model instead of re-laying the old
-        controller_->setProjection(bar_->settings());
+        sendProjection(bar_->settings());
     }
     controller_->setModel(std::move(model), step, training);
 }
@@ -357,6 +374,8 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             controller_->sampleGrid(sampling_->request());
         if (panels_->currentWidget() == interpolation_)
             interpolation_->setEnds(interpolation_->request().from, interpolation_->request().to);
+        if (attributeShown())
+            attribute_->refresh();
     }
     Q_EMIT frameShown(frame.final);
 }
@@ -381,7 +400,9 @@ void ExplorerView::onImages(const ImageSet& images)
     case DecodeJob::Bottom: probe_->showBottomSamples(images); break;
     case DecodeJob::Grid: sampling_->showImages(images); break;
     case DecodeJob::Probe:
-    case DecodeJob::Sample: break; // answered by their own signals
+    case DecodeJob::Sample:
+    case DecodeJob::Attribute:
+    case DecodeJob::AttributeStrip: break; // answered by their own signals
     }
 }
 
@@ -390,7 +411,7 @@ void ExplorerView::onDecodeFailed(DecodeJob job, RequestTag, const QString& mess
     // A probe fails quietly in the status line (it is retried with the next mouse move); a job the user
     // asked for says why in a dialog.
     setStatus(message);
-    if (job != DecodeJob::Probe)
+    if (job != DecodeJob::Probe && job != DecodeJob::Attribute)
         openMessage(this, QMessageBox::Warning, tr("Explorer"), message);
 }
 
@@ -402,8 +423,11 @@ void ExplorerView::selectSample(qint64 index)
     scatter_->setSelected(static_cast<int>(index));
     interpolation_->setSelected(index);
     traversal_->setSelected(index);
+    attribute_->setSelected(index);
     if (!hasModel())
         return;
+    if (attributeShown())
+        attribute_->refresh();
     controller_->describeSample(index);
     if (panels_->currentWidget() == traversal_)
         traversal_->request();

@@ -22,6 +22,7 @@ class QToolButton;
 
 namespace latentlab::ui {
 
+class AttributePanel;
 class ExplorerController;
 class InterpolationPanel;
 class ProbePanel;
@@ -66,6 +67,7 @@ public:
     SamplingPanel* samplingPanel() const { return sampling_; }
     InterpolationPanel* interpolationPanel() const { return interpolation_; }
     TraversalPanel* traversalPanel() const { return traversal_; }
+    AttributePanel* attributePanel() const { return attribute_; }
     QTabWidget* panels() const { return panels_; }
     ProjectionBar* projectionBar() const { return bar_; }
     QComboBox* projectionBox() const;
@@ -88,6 +90,13 @@ Q_SIGNALS:
 
 private:
     void requestProjection(const ProjectionSettings& settings);
+    // Custom axes: each chosen set resolved to its samples (other layouts unchanged).
+    ProjectionSettings withSamples(ProjectionSettings settings) const;
+    void sendProjection(const ProjectionSettings& settings);
+    void onSetsChanged();
+    // The attribute panel's requests (A and B resolved here) and answers (explorer_view_sets.cpp).
+    void connectAttributePanel();
+    bool attributeShown() const;
     void setProbeMode(bool on);
     void onFrame(const ProjectionFrame& frame);
     void onProbe(const ProbeImage& image);
@@ -104,6 +113,7 @@ private:
     SamplingPanel* sampling_ = nullptr;
     InterpolationPanel* interpolation_ = nullptr;
     TraversalPanel* traversal_ = nullptr;
+    AttributePanel* attribute_ = nullptr;
 
     ProjectionBar* bar_ = nullptr;
     QComboBox* color_ = nullptr;

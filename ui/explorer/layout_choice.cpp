@@ -10,6 +10,7 @@ ProjectionSettings layoutForModel(const std::optional<ProjectionSettings>& wante
     const int dim = std::max(1, latentDim);
     if (wanted) {
         const bool fits = (wanted->method != ProjectionMethod::Latent || dim == 2) &&
+                          (wanted->method != ProjectionMethod::Axes || dim >= 2) &&
                           (wanted->method != ProjectionMethod::Dims ||
                            (std::max(wanted->dimX, wanted->dimY) < dim && std::min(wanted->dimX, wanted->dimY) >= 0));
         if (fits)
@@ -22,6 +23,7 @@ ProjectionSettings layoutForModel(const std::optional<ProjectionSettings>& wante
     if (wanted) {
         s.perplexity = wanted->perplexity;
         s.iterations = wanted->iterations;
+        s.axes = wanted->axes;
     }
     return s;
 }

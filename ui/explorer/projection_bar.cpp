@@ -1,5 +1,6 @@
 #include "ui/explorer/projection_bar.h"
 
+#include "ui/explorer/axes_bar.h"
 #include "ui/explorer/layout_choice.h"
 
 #include <QCheckBox>
@@ -24,6 +25,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     method_->addItem(tr("Two dimensions"), static_cast<int>(ProjectionMethod::Dims));
     method_->addItem(tr("The latent itself (2-D)"), static_cast<int>(ProjectionMethod::Latent));
     method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
+    method_->addItem(tr("Custom axes"), static_cast<int>(ProjectionMethod::Axes));
     method_->setToolTip(tr("How the latents are laid out on the plane"));
     dimsLabel_ = new QLabel(tr("x, y"), this);
     dimX_ = new QSpinBox(this);
@@ -34,6 +36,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     perplexity_ = new QDoubleSpinBox(this);
     perplexity_->setRange(2.0, 100.0);
     perplexity_->setValue(30.0);
+    axes_ = new AxesBar(this);
     stop_ = new QPushButton(tr("Stop"), this);
     stop_->setToolTip(tr("Stops the layout where it is"));
     stop_->setEnabled(false);
@@ -60,6 +63,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addWidget(dimY_);
     bar->addWidget(perplexityLabel_);
     bar->addWidget(perplexity_);
+    bar->addWidget(axes_);
     bar->addWidget(stop_);
     bar->addSpacing(12);
     bar->addWidget(probe_);
@@ -74,6 +78,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     });
     for (QSpinBox* box : {dimX_, dimY_})
         connect(box, &QSpinBox::valueChanged, this, &ProjectionBar::choose);
+    connect(axes_, &AxesBar::choiceChanged, this, &ProjectionBar::choose);
     // Not on every value: each would start a t-SNE from scratch.
     connect(perplexity_, &QDoubleSpinBox::editingFinished, this, &ProjectionBar::choose);
     connect(stop_, &QPushButton::clicked, this, &ProjectionBar::stopRequested);
@@ -93,6 +98,7 @@ ProjectionSettings ProjectionBar::settings() const
     s.dimY = dimY_->value();
     s.perplexity = perplexity_->value();
     s.iterations = iterations_;
+    s.axes = axes_->choice();
     return s;
 }
 
@@ -114,6 +120,8 @@ bool ProjectionBar::setLatentDim(int dim)
         dimY_->setRange(0, dim - 1);
         if (auto* items = qobject_cast<QStandardItemModel*>(method_->model()))
             items->item(method_->findData(static_cast<int>(ProjectionMethod::Latent)))->setEnabled(dim == 2);
+        if (auto* items = qobject_cast<QStandardItemModel*>(method_->model()))
+            items->item(method_->findData(static_cast<int>(ProjectionMethod::Axes)))->setEnabled(dim >= 2);
     }
     display(layoutForModel(wanted_, dim, settings()));
     applyMethod();
@@ -128,6 +136,9 @@ void ProjectionBar::display(const ProjectionSettings& settings)
     dimY_->setValue(settings.dimY);
     perplexity_->setValue(settings.perplexity);
     iterations_ = settings.iterations;
+    // Settings that never chose axes (a session of a PCA layout) leave the axes' own defaults alone.
+    if (settings.method == ProjectionMethod::Axes || !settings.axes.xFrom.isEmpty())
+        axes_->setChoice(settings.axes);
 }
 
 void ProjectionBar::applyMethod()
@@ -139,6 +150,7 @@ void ProjectionBar::applyMethod()
     dimY_->setVisible(dims);
     perplexityLabel_->setVisible(tsne);
     perplexity_->setVisible(tsne);
+    axes_->setVisible(method == ProjectionMethod::Axes);
     if (method != shownMethod_) {
         shownMethod_ = method;
         Q_EMIT methodChanged(method);
@@ -149,6 +161,11 @@ void ProjectionBar::choose()
 {
     wanted_ = settings();
     Q_EMIT settingsChosen(*wanted_);
+}
+
+void ProjectionBar::setSetSources(const QStringList& classNames, const SampleSets* sets)
+{
+    axes_->setSources(classNames, sets);
 }
 
 void ProjectionBar::setProjecting(bool projecting)

@@ -21,6 +21,9 @@ class QToolButton;
 
 namespace latentlab::ui {
 
+class AxesBar;
+class SampleSets;
+
 class ProjectionBar : public QWidget {
     Q_OBJECT
 public:
@@ -47,6 +50,10 @@ public:
     QPushButton* stopButton() const { return stop_; }
     QToolButton* probeButton() const { return probe_; }
     QCheckBox* followBox() const { return follow_; }
+    // Custom axes: the sets at the ends of x and y.
+    AxesBar* axesBar() const { return axes_; }
+    // The classes and named sets the axes can run between.
+    void setSetSources(const QStringList& classNames, const SampleSets* sets);
 
 Q_SIGNALS:
     // The user changed the layout or one of its settings.
@@ -70,6 +77,7 @@ private:
     QSpinBox* dimY_ = nullptr;
     QLabel* perplexityLabel_ = nullptr;
     QDoubleSpinBox* perplexity_ = nullptr;
+    AxesBar* axes_ = nullptr;
     // t-SNE's iterations have no widget: a session or a test sets them, and they stay with the layout.
     int iterations_ = ProjectionSettings{}.iterations;
     QPushButton* stop_ = nullptr;

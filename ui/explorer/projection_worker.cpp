@@ -47,6 +47,11 @@ QVector<double> usageOf(const torch::Tensor& codes, std::int64_t codebookSize)
     return usage;
 }
 
+LatentSet latentSetOf(const SetChoice& c)
+{
+    return {c.label.toStdString(), std::vector<std::int64_t>(c.rows.begin(), c.rows.end())};
+}
+
 } // namespace
 
 void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSettings& settings, RequestTag tag,
@@ -80,6 +85,17 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         request.dims = {settings.dimX, settings.dimY};
         request.tsne.perplexity = settings.perplexity;
         request.tsne.iterations = settings.iterations;
+        if (settings.method == ProjectionMethod::Axes) {
+            // The view resolved each set to its samples; every sample is a row of the latents, in order.
+            AxesRequest axes;
+            axes.xFrom = latentSetOf(settings.axes.xFrom);
+            axes.xTo = latentSetOf(settings.axes.xTo);
+            if (settings.axes.yFromSets()) {
+                axes.yFrom = latentSetOf(settings.axes.yFrom);
+                axes.yTo = latentSetOf(settings.axes.yTo);
+            }
+            request.axes = std::move(axes);
+        }
 
         auto makeSpace = [&](const torch::Tensor& xy) {
             auto space = std::make_shared<ExplorerSpace>();
@@ -123,6 +139,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         }
         auto space = makeSpace(projection.xy);
         space->pca = projection.pca;
+        space->axes = projection.axes;
         ProjectionFrame frame = makeFrame(projection.xy);
         frame.description = QString::fromStdString(projection.describe());
         if (projection.tsne) {

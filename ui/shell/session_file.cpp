@@ -31,6 +31,49 @@ QString resolved(const QString& base, const std::string& stored)
     return QDir::cleanPath(QFileInfo(p).isAbsolute() ? p : QFileInfo(base).dir().filePath(p));
 }
 
+// One end of a custom axis, by identity: {"class": 3} or {"set": "lasso 1"}; null for none.
+nlohmann::json setChoiceToJson(const SetChoice& c)
+{
+    if (c.isClass())
+        return {{"class", c.classIndex}};
+    return c.setName.isEmpty() ? nlohmann::json() : nlohmann::json{{"set", c.setName.toStdString()}};
+}
+
+SetChoice setChoiceFromJson(const nlohmann::json& j, const std::string& what)
+{
+    if (j.is_null())
+        return {};
+    if (!j.is_object() || j.contains("class") == j.contains("set"))
+        throw BadInputError(what + " must name a \"class\" or a \"set\"");
+    if (j.contains("class")) {
+        const int k = jsonInteger<int>(j["class"], what + " class");
+        if (k < 0)
+            throw BadInputError(what + " class must be 0 or more");
+        return SetChoice::ofClass(k);
+    }
+    const std::string name = j["set"].get<std::string>();
+    if (name.empty())
+        throw BadInputError(what + " set needs a name");
+    return SetChoice::named(QString::fromStdString(name));
+}
+
+AxesChoice axesFromJson(const nlohmann::json& j)
+{
+    if (!j.is_object())
+        throw BadInputError("explorer axes: expected a JSON object");
+    AxesChoice a;
+    const auto end = [&](const char* key) {
+        return j.contains(key) ? setChoiceFromJson(j[key], std::string("explorer axes ") + key) : SetChoice();
+    };
+    a.xFrom = end("x_from");
+    a.xTo = end("x_to");
+    a.yFrom = end("y_from");
+    a.yTo = end("y_to");
+    if (a.yFrom.isEmpty() != a.yTo.isEmpty())
+        throw BadInputError("explorer axes: y needs both y_from and y_to, or neither");
+    return a;
+}
+
 ProjectionSettings projectionFromJson(const nlohmann::json& j)
 {
     ProjectionSettings p;
@@ -40,7 +83,7 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
     try {
         p.method = projectionMethodFromString(layout);
     } catch (const BadInputError&) {
-        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne");
+        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne, axes");
     }
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");
@@ -49,6 +92,8 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
         throw BadInputError("explorer dimensions must be 0 or more");
     if (!(p.perplexity >= 2.0 && p.perplexity <= 100.0))
         throw BadInputError("explorer perplexity must be from 2 to 100");
+    if (j.contains("axes") && !j["axes"].is_null())
+        p.axes = axesFromJson(j["axes"]);
     return p;
 }
 
@@ -117,6 +162,11 @@ void writeSession(const QString& path, const Session& session)
                          {"x", session.projection->dimX},
                          {"y", session.projection->dimY},
                          {"perplexity", session.projection->perplexity}};
+    if (session.projection && !session.projection->axes.xFrom.isEmpty()) {
+        const AxesChoice& a = session.projection->axes;
+        j["explorer"]["axes"] = {{"x_from", setChoiceToJson(a.xFrom)}, {"x_to", setChoiceToJson(a.xTo)},
+                                 {"y_from", setChoiceToJson(a.yFrom)}, {"y_to", setChoiceToJson(a.yTo)}};
+    }
     const std::string text = j.dump(2) + "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }
