@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>SetChoice</name>
+    <message>
+        <source>Choose a set at each end of the x axis: a class, or a named set of samples.</source>
+        <translation>为 x 轴的两端各选一个集合：一个类别，或一个命名的样本集合。</translation>
+    </message>
+    <message>
+        <source>Choose a set at each end of the y axis.</source>
+        <translation>为 y 轴的两端各选一个集合。</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::AnomalyGallery</name>
     <message>
         <source>%1 · #%2</source>
@@ -191,6 +202,112 @@
     <message>
         <source>feature %1</source>
         <translation>特征 %1</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::AttributePanel</name>
+    <message>
+        <source>Set A: the vector starts at the mean latent of its samples</source>
+        <translation>集合 A：向量从其样本的平均潜变量出发</translation>
+    </message>
+    <message>
+        <source>Set B: the vector ends at the mean latent of its samples</source>
+        <translation>集合 B：向量终止于其样本的平均潜变量</translation>
+    </message>
+    <message>
+        <source>From A</source>
+        <translation>从 A</translation>
+    </message>
+    <message>
+        <source>to B</source>
+        <translation>到 B</translation>
+    </message>
+    <message>
+        <source>The selected sample&apos;s latent plus the amount times the vector, decoded</source>
+        <translation>所选样本的潜变量加上该数量乘以向量，解码后的结果</translation>
+    </message>
+    <message>
+        <source>Amount of the vector added</source>
+        <translation>所加向量的数量</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Strip from −2 to +2</source>
+        <translation>从 −2 到 +2 的条带</translation>
+    </message>
+    <message>
+        <source>Where the samples of A and B lie along the vector</source>
+        <translation>A 和 B 的样本沿向量的位置</translation>
+    </message>
+    <message>
+        <source>Select a sample on the scatter to move its latent along the vector from A to B.</source>
+        <translation>在散点图上选择一个样本，沿从 A 到 B 的向量移动其潜变量。</translation>
+    </message>
+    <message>
+        <source>Sample %1: its latent plus the amount times (mean of B − mean of A).</source>
+        <translation>样本 %1：其潜变量加上该数量乘以（B 的均值 − A 的均值）。</translation>
+    </message>
+    <message>
+        <source>%1 × v</source>
+        <translation>%1 × v</translation>
+    </message>
+    <message>
+        <source>AUROC %1: how often a sample of B lies further along the vector than one of A (1: they separate completely, 0.5: no better than chance). |v| = %2.</source>
+        <translation>AUROC %1：B 的样本沿向量比 A 的样本更远的概率（1：完全分开，0.5：不比随机好）。|v| = %2。</translation>
+    </message>
+    <message>
+        <source>Export Attribute Strip</source>
+        <translation>导出属性条带</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write the strip to %1.</source>
+        <translation>无法将条带写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::AxesBar</name>
+    <message>
+        <source>Principal component ⟂ x</source>
+        <translation>与 x 正交的主成分</translation>
+    </message>
+    <message>
+        <source>x = 0 at the mean latent of this set</source>
+        <translation>x = 0 位于此集合的平均潜变量处</translation>
+    </message>
+    <message>
+        <source>x = 1 at the mean latent of this set</source>
+        <translation>x = 1 位于此集合的平均潜变量处</translation>
+    </message>
+    <message>
+        <source>y = 0 at the mean latent of this set, or y along the first principal component of the latents orthogonal to x</source>
+        <translation>y = 0 位于此集合的平均潜变量处，或 y 沿与 x 正交的潜变量第一主成分</translation>
+    </message>
+    <message>
+        <source>y = 1 at the mean latent of this set</source>
+        <translation>y = 1 位于此集合的平均潜变量处</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
     </message>
 </context>
 <context>
@@ -374,6 +491,14 @@
     <message>
         <source>Anomaly scores come from the Anomalies tab; points above its threshold are outlined</source>
         <translation>异常评分来自“异常”标签页；高于其阈值的点会加上轮廓</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>%1 has no samples now: the axes stay as they were.</source>
+        <translation>%1 现在没有样本：坐标轴保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1144,10 @@
         <source>Layout</source>
         <translation>布局</translation>
     </message>
+    <message>
+        <source>Custom axes</source>
+        <translation>自定义坐标轴</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ProjectionWorker</name>
@@ -1253,6 +1382,17 @@ In the %1 split</source>
     </message>
 </context>
 <context>
+    <name>latentlab::ui::SeparationHistogram</name>
+    <message>
+        <source>Choose two sets to see how far along the vector their samples lie.</source>
+        <translation>选择两个集合，查看它们的样本沿向量的位置。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::SessionController</name>
     <message>
         <source>Could not open the session</source>
@@ -1269,6 +1409,21 @@ In the %1 split</source>
     <message>
         <source>Saved the session to %1</source>
         <translation>会话已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::SetChoiceBox</name>
+    <message>
+        <source>Class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Set: %1</source>
+        <translation>集合：%1</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（缺失）</translation>
     </message>
 </context>
 <context>
