@@ -39,7 +39,8 @@ LatentSet chosenSet(const Args& args, const std::string& name, const DataSelecti
         set.rows = readIndexFile(path);
         for (const std::int64_t i : set.rows)
             if (i >= ds.size())
-                throw BadInputError("--" + fileOption + " " + set.name + ": sample " + std::to_string(i) + " is outside "
+                throw BadInputError("--" + fileOption + " " + set.name + ": sample " + std::to_string(i)
+                                    + " is outside "
                                     + ds.source + " (" + std::to_string(ds.size()) + " samples)");
         return set;
     }

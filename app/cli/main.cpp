@@ -81,8 +81,8 @@ const Command kCommands[] = {
      "    (default: zeros); --dims kl orders all dimensions by the KL the model spends on them over the data.\n"
      "    A conditional VAE decodes under --class C, else under sample I's class\n"},
     {"attribute", latentlab::cli::runAttribute,
-     "attribute --model CHECKPOINT|TORCHSCRIPT (--from C[,C...] | --from-indices FILE) (--to C[,C...] | --to-indices FILE)\n"
-     "          --index I --out STRIP.png|ROWS.csv [--steps N] [--range R] [--data PATH] [--split train|test|all]\n"
+     "attribute --model CHECKPOINT|TORCHSCRIPT (--from C[,C...] | --from-indices FILE)\n"
+     "          (--to C[,C...] | --to-indices FILE) --index I --out STRIP.png|ROWS.csv [--steps N] [--range R] [--data PATH] [--split train|test|all]\n"
      "          [--label-column NAME] [--threads T] [--json]\n"
      "    the attribute vector from set A's mean latent to set B's (White 2016), added to sample I's latent mean\n"
      "    t times for N values of t (9) from -R to R (2), decoded as a strip; prints the AUROC of A and B's\n"

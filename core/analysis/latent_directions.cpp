@@ -22,7 +22,8 @@ torch::Tensor meanLatent(const torch::Tensor& latents, const LatentSet& set)
             throw BadInputError(set.name + ": sample " + std::to_string(r) + " is not among the " + std::to_string(n)
                                 + " samples");
     // float64: a class of 7,000 latents sums in float32 with its last digits lost.
-    return latents.to(torch::kFloat64).index_select(0, torch::tensor(set.rows, torch::kInt64)).mean(0).to(torch::kFloat32);
+    const torch::Tensor rows = torch::tensor(set.rows, torch::kInt64);
+    return latents.to(torch::kFloat64).index_select(0, rows).mean(0).to(torch::kFloat32);
 }
 
 AttributeVector attributeVector(const torch::Tensor& latents, const LatentSet& from, const LatentSet& to)

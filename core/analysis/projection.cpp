@@ -97,8 +97,8 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
         const AxesRequest& a = *request.axes;
         out.axes = fitAxes(latents, a);
         out.xy = out.axes->project(x);
-        out.axesText = "x from " + a.xFrom.name + " to " + a.xTo.name + "; y "
-                       + (a.yFrom ? "from " + a.yFrom->name + " to " + a.yTo->name : "along the main spread across x");
+        out.axesText = "x from " + a.xFrom.name + " to " + a.xTo.name + ", y "
+                       + (a.yFrom ? "from " + a.yFrom->name + " to " + a.yTo->name : "the main spread across x");
         break;
     }
     case ProjectionMethod::Tsne:

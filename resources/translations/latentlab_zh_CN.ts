@@ -243,10 +243,6 @@
         <translation>从 −2 到 +2 的条带</translation>
     </message>
     <message>
-        <source>Where the samples of A and B lie along the vector</source>
-        <translation>A 和 B 的样本沿向量的位置</translation>
-    </message>
-    <message>
         <source>Select a sample on the scatter to move its latent along the vector from A to B.</source>
         <translation>在散点图上选择一个样本，沿从 A 到 B 的向量移动其潜变量。</translation>
     </message>
@@ -277,6 +273,10 @@
     <message>
         <source>Could not write the strip to %1.</source>
         <translation>无法将条带写入 %1。</translation>
+    </message>
+    <message>
+        <source>Where the samples of A and B lie along the vector (the line: the selected sample, moved)</source>
+        <translation>A 和 B 的样本沿向量的位置（竖线：移动后的所选样本）</translation>
     </message>
 </context>
 <context>

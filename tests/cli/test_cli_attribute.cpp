@@ -59,7 +59,8 @@ TEST(CliAttribute, WritesTheStripAndPrintsTheAuroc)
     }
     writeText(dir().file("zeros.txt"), zeros);
     writeText(dir().file("twos.csv"), twos);
-    const std::vector<std::string> files{"--from-indices", dir().file("zeros.txt"), "--to-indices", dir().file("twos.csv"),
+    const std::vector<std::string> files{"--from-indices", dir().file("zeros.txt"),
+                                         "--to-indices",   dir().file("twos.csv"),
                                          "--index", "5", "--steps", "5", "--range", "1", "--out", out, "--json"};
     r = run(files);
     ASSERT_EQ(r.exitCode, 0) << r.err;

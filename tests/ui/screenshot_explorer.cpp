@@ -1,7 +1,10 @@
 // Screenshots of the latent explorer with a trained model, for looking at it as a user sees it (not a test):
 //   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860]
-// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, and with TSNE_SECONDS > 0
-// OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a); Qt's own grab.
+// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -attribute.png (from the first
+// class to the second), -axes.png (custom axes over the same classes, the Samples tab's plane grid), and with
+// TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a);
+// Qt's own grab.
+#include "ui/explorer/attribute_panel.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/interpolation_panel.h"
@@ -12,6 +15,8 @@
 #include "ui/shell/main_window.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -87,6 +92,29 @@ int main(int argc, char* argv[])
     explorer->panels()->setCurrentWidget(explorer->traversalPanel());
     images.wait(20000);
     ok = grabTo(window, prefix + QStringLiteral("-traversal.png")) && ok;
+
+    QSignalSpy attribute(explorer->controller(), &ExplorerController::attributeReady);
+    QSignalSpy moved(explorer->controller(), &ExplorerController::attributeDecoded);
+    explorer->panels()->setCurrentWidget(explorer->attributePanel());
+    attribute.wait(20000);
+    explorer->attributePanel()->setAmount(1.0);
+    moved.wait(20000);
+    ok = grabTo(window, prefix + QStringLiteral("-attribute.png")) && ok;
+
+    ProjectionSettings axes;
+    axes.method = latentlab::ProjectionMethod::Axes;
+    axes.axes.xFrom = SetChoice::ofClass(0);
+    axes.axes.xTo = SetChoice::ofClass(1);
+    frames.clear();
+    explorer->setProjection(axes);
+    if (!QTest::qWaitFor([&] { return !frames.isEmpty() && !explorer->controller()->isProjecting(); }, 60000))
+        std::fprintf(stderr, "the custom axes were not laid out\n");
+    explorer->samplingPanel()->manifoldBox()->setChecked(true);
+    images.clear();
+    explorer->panels()->setCurrentWidget(explorer->samplingPanel());
+    explorer->samplingPanel()->drawButton()->click();
+    images.wait(20000);
+    ok = grabTo(window, prefix + QStringLiteral("-axes.png")) && ok;
 
     if (tsneSeconds > 0) {
         explorer->panels()->setCurrentIndex(0);

@@ -128,7 +128,8 @@ private Q_SLOTS:
         sets->put(QStringLiteral("first ten"), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
         sets->put(QStringLiteral("odd"), {1, 3, 5, 7});
         // Offered beside every class, in each end's list.
-        for (SetChoiceBox* box : {e.view.projectionBar()->axesBar()->xFromBox(), e.view.projectionBar()->axesBar()->yToBox()}) {
+        const AxesBar* bar = e.view.projectionBar()->axesBar();
+        for (SetChoiceBox* box : {bar->xFromBox(), bar->yToBox()}) {
             QVERIFY(box->findText(QStringLiteral("Set: first ten")) >= 0);
             QVERIFY(box->findText(QStringLiteral("Set: odd")) >= 0);
             for (const auto& name : e.data->classNames())

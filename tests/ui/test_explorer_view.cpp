@@ -419,7 +419,7 @@ private Q_SLOTS:
         window.showView(View::Samples);
         SampleGrid* grid = window.gallery()->grid();
         QVERIFY(QTest::qWaitFor([&] { return grid->thumbnailCount() > 0 && grid->isVisible(); }, 5000));
-        const QPoint first(grid->cellSize().width() / 2, grid->cellSize().height() / 2);
+        const QPoint first = grid->cellRect(0).center(); // the columns are centred: not at the corner
         QTest::mouseDClick(grid, Qt::LeftButton, {}, first);
         QCOMPARE(window.workspace()->currentWidget(), window.explorerView());
         QCOMPARE(window.explorerView()->selectedSample(), grid->sampleIndices().front());

@@ -34,6 +34,9 @@ public:
 
     QSize cellSize() const;
     int columnsFor(int width) const;
+    // Where a cell lies in the widget (the block of columns is centred), and the cell at a point (-1: none).
+    QRect cellRect(int cell) const;
+    int cellAt(QPoint pos) const;
     // How many whole cells fit in an area of this size: what a page holds.
     int capacity(QSize area) const;
 
@@ -65,8 +68,6 @@ private:
     void shrinkLargeImages();
     // The side of the square a thumbnail of this dataset actually takes.
     int extent() const;
-    QRect cellRect(int cell) const;
-    int cellAt(QPoint pos) const;
     QString toolTipFor(int cell) const;
     QFont captionFont() const;
 

@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace latentlab::ui {
@@ -79,7 +80,11 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     strip_->setCellSize(40);
     layout->addWidget(strip_);
 
-    layout->addWidget(new QLabel(tr("Where the samples of A and B lie along the vector"), this));
+    auto* along = new QLabel(tr("Where the samples of A and B lie along the vector (the line: the selected sample, "
+                                "moved)"),
+                             this);
+    along->setWordWrap(true);
+    layout->addWidget(along);
     histogram_ = new SeparationHistogram(this);
     layout->addWidget(histogram_, 1);
     auroc_ = new QLabel(this);
@@ -102,6 +107,21 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     showAmount();
 }
 
+void AttributePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitStrip();
+}
+
+void AttributePanel::fitStrip()
+{
+    // Every step in one row across the panel, as large as the width allows (images grow by whole factors).
+    const int columns = std::max(1, strip_->count() > 0 ? strip_->columns() : steps_->value());
+    const QMargins m = layout()->contentsMargins();
+    const int room = width() - m.left() - m.right();
+    strip_->setCellSize(std::clamp(room / columns - 4, 20, 84));
+}
+
 void AttributePanel::setSources(const QStringList& classNames, const SampleSets* sets)
 {
     const bool first = from_->count() == 0;
@@ -121,7 +141,8 @@ void AttributePanel::setSelected(qint64 index)
 {
     selected_ = index;
     title_->setText(index < 0 ? tr("Select a sample on the scatter to move its latent along the vector from A to B.")
-                              : tr("Sample %1: its latent plus the amount times (mean of B − mean of A).").arg(index));
+                              : tr("Sample %1: its latent plus the amount times (mean of B − mean of A).")
+                                    .arg(index));
     slider_->setEnabled(index >= 0);
     if (index < 0) {
         strip_->clear();
@@ -180,6 +201,7 @@ void AttributePanel::showReport(const AttributeReport& report)
 {
     if (report.index == selected_ && report.index >= 0) {
         strip_->setImages(report.strip.images, report.strip.columns, {}, report.strip.columnLabels);
+        fitStrip();
         samplePosition_ = report.samplePosition;
         hasSamplePosition_ = true;
     }
@@ -197,7 +219,7 @@ void AttributePanel::showFrame(const AttributeFrame& frame)
 {
     if (frame.index != selected_)
         return;
-    frame_->setImages({frame.image}, 1, {}, {tr("%1 × v").arg(frame.amount, 0, 'f', 2)});
+    frame_->setImages({frame.image}, 1);
 }
 
 void AttributePanel::clear()

@@ -14,7 +14,7 @@ AxesBar::AxesBar(QWidget* parent) : QWidget(parent)
     yFrom_ = new SetChoiceBox(this);
     yTo_ = new SetChoiceBox(this);
     yFrom_->setNoneText(tr("Principal component ⟂ x"));
-    yFrom_->setMinimumContentsLength(14);
+    yFrom_->setMinimumContentsLength(22); // "Principal component ⟂ x" whole
     xFrom_->setToolTip(tr("x = 0 at the mean latent of this set"));
     xTo_->setToolTip(tr("x = 1 at the mean latent of this set"));
     yFrom_->setToolTip(tr("y = 0 at the mean latent of this set, or y along the first principal component of the "
@@ -33,6 +33,7 @@ AxesBar::AxesBar(QWidget* parent) : QWidget(parent)
     row->addWidget(yFrom_);
     row->addWidget(yArrow_);
     row->addWidget(yTo_);
+    row->addStretch(1);
 
     for (SetChoiceBox* box : {xFrom_, xTo_, yTo_})
         connect(box, &SetChoiceBox::choiceChanged, this, &AxesBar::choiceChanged);

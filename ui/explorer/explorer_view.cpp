@@ -57,6 +57,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     leftLayout->addWidget(scatter_, 1);
     status_ = new QLabel(left);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_->setWordWrap(true); // a long description (custom axes name their sets) must not widen the window
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(status_, 1);
     statusRow->addWidget(progress_);

@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -54,8 +55,12 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     followEvery_->setValue(500);
     followEvery_->setSuffix(tr(" steps"));
 
-    auto* bar = new QHBoxLayout(this);
-    bar->setContentsMargins(0, 0, 0, 0);
+    // The custom axes take a row of their own under the rest: four lists of sets do not fit beside it.
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto* bar = new QHBoxLayout;
+    rows->addLayout(bar);
     bar->addWidget(new QLabel(tr("Layout"), this));
     bar->addWidget(method_);
     bar->addWidget(dimsLabel_);
@@ -63,7 +68,6 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addWidget(dimY_);
     bar->addWidget(perplexityLabel_);
     bar->addWidget(perplexity_);
-    bar->addWidget(axes_);
     bar->addWidget(stop_);
     bar->addSpacing(12);
     bar->addWidget(probe_);
@@ -71,6 +75,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addSpacing(12);
     bar->addWidget(follow_);
     bar->addWidget(followEvery_);
+    rows->addWidget(axes_);
 
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
         applyMethod();

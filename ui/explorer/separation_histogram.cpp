@@ -125,7 +125,7 @@ void SeparationHistogram::paintEvent(QPaintEvent*)
     label(1.0, QStringLiteral("B"));
     if (marker_ && std::isfinite(*marker_)) {
         const double x = xOf(std::clamp(*marker_, lo_, hi_));
-        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setPen(QPen(palette().color(QPalette::Text), 2)); // neither set's colour: it is the sample
         p.drawLine(QPointF(x, plot.top() - 2), QPointF(x, plot.bottom()));
     }
 

@@ -83,7 +83,8 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
     try {
         p.method = projectionMethodFromString(layout);
     } catch (const BadInputError&) {
-        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne, axes");
+        throw BadInputError("explorer layout \"" + printable(layout)
+                            + "\" is not one of pca, dims, latent, tsne, axes");
     }
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");

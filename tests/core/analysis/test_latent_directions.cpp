@@ -19,7 +19,8 @@ namespace {
 torch::Tensor twoClusters()
 {
     torch::Tensor z = torch::zeros({20, 3});
-    const float offsets[5][3] = {{0.5f, 0.f, 0.f}, {-0.5f, 0.f, 0.f}, {0.f, 0.25f, 0.f}, {0.f, -0.25f, 0.f}, {0.f, 0.f, 0.f}};
+    const float offsets[5][3] = {
+        {0.5f, 0.f, 0.f}, {-0.5f, 0.f, 0.f}, {0.f, 0.25f, 0.f}, {0.f, -0.25f, 0.f}, {0.f, 0.f, 0.f}};
     for (int i = 0; i < 20; ++i) {
         const float* o = offsets[(i % 10) % 5];
         const float sign = (i % 10) < 5 ? 1.f : -1.f;
