@@ -109,7 +109,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     // Bar -> controller and scatter.
     connect(bar_, &ProjectionBar::settingsChosen, this, &ExplorerView::requestProjection);
     connect(bar_, &ProjectionBar::methodChanged, sampling_, [this](ProjectionMethod method) {
-        sampling_->setPlaneAvailable(method != ProjectionMethod::Tsne); // t-SNE's plane maps back to no latent
+        sampling_->setPlaneAvailable(hasInverse(method)); // t-SNE's and UMAP's planes map back to no latent
     });
     connect(bar_, &ProjectionBar::stopRequested, controller_, &ExplorerController::stopProjection);
     connect(bar_, &ProjectionBar::resetViewRequested, scatter_, &ScatterView::resetView);
@@ -181,7 +181,7 @@ ExplorerView::ExplorerView(QWidget* parent)
         if (panels_->widget(tab) != interpolation_)
             scatter_->setPath({});
     });
-    sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
+    sampling_->setPlaneAvailable(hasInverse(bar_->settings().method));
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -225,7 +225,7 @@ void ExplorerView::requestProjection(const ProjectionSettings& s)
 {
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
-        controller_->hasModel())
+        old.neighbours == s.neighbours && old.minDist == s.minDist && controller_->hasModel())
         return;
     refit_ = true;
     probePlaced_ = false;
@@ -272,7 +272,7 @@ bool ExplorerView::hasModel() const
 
 void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
 {
-    if (training && (!bar_->followsTraining() || controller_->projection().method == ProjectionMethod::Tsne))
+    if (training && (!bar_->followsTraining() || !hasInverse(controller_->projection().method)))
         return;
     const bool followUp = training && hasModel() && model;
     if (model && !training && window()->isVisible() && !isVisible()) {
