@@ -1,5 +1,6 @@
 #include "core/analysis/umap.h"
 
+#include "core/analysis/fast_pow.h"
 #include "core/analysis/parallel_chunks.h"
 #include "core/analysis/tsne_affinities.h"
 #include "core/analysis/umap_graph.h"
@@ -37,7 +38,9 @@ private:
     std::uint64_t state_;
 };
 
-float clip4(float v) { return std::min(4.0f, std::max(-4.0f, v)); }
+float clip4(float v) { return v < -4.0f ? -4.0f : (v > 4.0f ? 4.0f : v); }
+
+constexpr int kNegativeBatch = 8;
 
 // When each edge is next sampled, and each one's negative samples: umap-learn's make_epochs_per_sample, an
 // edge of weight w coming round every max(w) / w epochs.
@@ -83,26 +86,37 @@ void epochRows(const FuzzyGraph& g, Schedule& s, const float* before, float* aft
             float dx = cx - before[2 * j], dy = cy - before[2 * j + 1];
             float d2 = dx * dx + dy * dy;
             if (d2 > 0.0f) {
-                const float pb = std::exp2(b * std::log2(d2)); // d2^b
+                const float pb = umap::fastPow(d2, b); // d2^b
                 const float coeff = -2.0f * a * b * (pb / d2) / (a * pb + 1.0f);
                 cx += 2.0f * clip4(coeff * dx) * alpha;
                 cy += 2.0f * clip4(coeff * dy) * alpha;
             }
             s.next[ue] += s.every[ue];
             const int negatives = static_cast<int>((epochF - s.nextNegative[ue]) / s.negativeEvery[ue]);
-            for (int p = 0; p < negatives; ++p) {
-                const std::uint32_t k = rng.below(n);
-                if (static_cast<std::int64_t>(k) == i)
-                    continue;
-                dx = cx - before[2 * k];
-                dy = cy - before[2 * k + 1];
-                d2 = dx * dx + dy * dy;
-                if (d2 <= 0.0f)
-                    continue;
-                const float pb = std::exp2(b * std::log2(d2));
-                const float coeff = 2.0f * gamma * b / ((0.001f + d2) * (a * pb + 1.0f));
-                cx += clip4(coeff * dx) * alpha;
-                cy += clip4(coeff * dy) * alpha;
+            // The negative samples of one edge push from the same position, a batch at a time: independent
+            // lanes the compiler can interleave or vectorise, where one after the other each waited for the
+            // last (perf: the optimiser was latency-bound on fastPow's polynomials).
+            for (int done = 0; done < negatives; done += kNegativeBatch) {
+                const int m = std::min(kNegativeBatch, negatives - done);
+                float ox[kNegativeBatch], oy[kNegativeBatch], keep[kNegativeBatch];
+                for (int p = 0; p < kNegativeBatch; ++p) {
+                    const std::uint32_t k = p < m ? rng.below(n) : static_cast<std::uint32_t>(i);
+                    keep[p] = static_cast<std::int64_t>(k) == i ? 0.0f : 1.0f;
+                    ox[p] = before[2 * k];
+                    oy[p] = before[2 * k + 1];
+                }
+                float pushX = 0.0f, pushY = 0.0f;
+                for (int p = 0; p < kNegativeBatch; ++p) {
+                    const float ndx = cx - ox[p], ndy = cy - oy[p];
+                    const float nd2 = ndx * ndx + ndy * ndy;
+                    const float safe = nd2 > 0.0f ? nd2 : 1.0f; // a coincident point pushes nowhere
+                    const float coeff =
+                        (nd2 > 0.0f ? keep[p] : 0.0f) * 2.0f * gamma * b / ((0.001f + safe) * (a * umap::fastPow(safe, b) + 1.0f));
+                    pushX += clip4(coeff * ndx);
+                    pushY += clip4(coeff * ndy);
+                }
+                cx += pushX * alpha;
+                cy += pushY * alpha;
             }
             if (negatives > 0)
                 s.nextNegative[ue] += static_cast<float>(negatives) * s.negativeEvery[ue];

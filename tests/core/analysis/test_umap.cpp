@@ -1,6 +1,7 @@
 // UMAP: the parts against what umap-learn computes (the fitted curve, the smooth-kNN calibration, the fuzzy
 // union), and the whole on data whose answer is known: separated blobs stay separated, a ring stays a ring,
 // the seed alone fixes the layout, a stop returns where it was.
+#include "core/analysis/fast_pow.h"
 #include "core/analysis/projection.h"
 #include "core/analysis/trustworthiness.h"
 #include "core/analysis/umap.h"
@@ -40,6 +41,18 @@ torch::Tensor ring(std::int64_t n)
 }
 
 } // namespace
+
+TEST(UmapFastPow, WithinATenThousandthOfLibm)
+{
+    double worst = 0.0;
+    for (const float b : {0.8950609f, 0.5f, 1.0f, 1.5f})
+        for (float x = 1e-6f; x < 1e6f; x *= 1.0137f) {
+            const double exact = std::pow(static_cast<double>(x), static_cast<double>(b));
+            worst = std::max(worst, std::abs(umap::fastPow(x, b) - exact) / exact);
+        }
+    EXPECT_LT(worst, 1e-4);
+    EXPECT_FLOAT_EQ(umap::fastPow(1.0f, 0.9f), 1.0f);
+}
 
 TEST(UmapCurve, DefaultsGiveUmapLearnsAandB)
 {
