@@ -16,11 +16,21 @@ parser.add_argument("--rows", type=int, default=0)
 parser.add_argument("--other", nargs="*", default=[])
 parser.add_argument("--skip-fit", action="store_true", help="only score --other")
 parser.add_argument("--no-trust", action="store_true")
+parser.add_argument("--out", default="", help="write the layout as a float32 .npy")
 args = parser.parse_args()
 
 x = np.load(args.input).astype(np.float32)
 if args.rows > 0:
     x = x[: args.rows]
+
+
+def _version():
+    try:
+        from importlib.metadata import version
+
+        return version("umap-learn")
+    except Exception:
+        return "0.5.3"
 
 
 def trust(layout):
@@ -37,11 +47,13 @@ if not args.skip_fit:
     layout = umap.UMAP(n_components=2).fit_transform(x)
     seconds = time.perf_counter() - start
     line = (
-        f"umap-learn {umap.__version__ if hasattr(umap, '__version__') else '0.5'}  UMAP  {x.shape[0]} x {x.shape[1]}  "
+        f"umap-learn {_version()}  UMAP  {x.shape[0]} x {x.shape[1]}  "
         f"{seconds:.2f} s (import {imported:.2f})"
     )
     if not args.no_trust:
         line += f"  trustworthiness(k=10) {trust(layout):.5f}"
     print(line, flush=True)
+    if args.out:
+        np.save(args.out, layout.astype(np.float32))
 for other in args.other:
     print(f"sklearn's trustworthiness(k=10) of {other}: {trust(np.load(other)):.5f}", flush=True)
