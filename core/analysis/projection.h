@@ -22,6 +22,10 @@ struct ProjectionRequest {
     // Rows of the latent matrix to project, in the order wanted; empty: all of them.
     std::vector<std::int64_t> rows;
     TsneOptions tsne;
+    // Imported: the layout read from a file (readLayout), [N, 2] with row i for latent row i, and the file's
+    // name for describe().
+    torch::Tensor layout;
+    std::string layoutName;
 };
 
 struct Projection {
@@ -34,6 +38,7 @@ struct Projection {
     std::array<std::int64_t, 2> dims{0, 1}; // Latent and Dims: the columns shown
     std::optional<PcaMap> pca;       // Pca: the map both ways (a point of the plane -> a latent to decode)
     std::optional<TsneResult> tsne;  // Tsne: iterations done, whether it stopped early, KL, ...
+    std::string layoutName;          // Imported: the file it came from
 
     std::int64_t points() const { return xy.defined() ? xy.size(0) : 0; }
     // One line for a title bar or a log: "PCA of 32-d latents (41.2% of variance), all 70000 points".
@@ -41,7 +46,7 @@ struct Projection {
 };
 
 // latents: [N, d]. Throws BadInputError for a request the data cannot meet (a 2-D "latent" view of a 32-d
-// latent, a dimension out of range, a row out of range). For t-SNE, `control` and `onLayout` go to runTsne
+// latent, a dimension out of range, a row out of range, an imported layout of another size). For t-SNE, `control` and `onLayout` go to runTsne
 // (stopping keeps the current layout); for the others the work is one pass and `control` only gets reports.
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control = nullptr,
                    const TsneCallback& onLayout = {});

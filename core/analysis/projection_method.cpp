@@ -11,16 +11,30 @@ std::string toString(ProjectionMethod m)
     case ProjectionMethod::Dims: return "dims";
     case ProjectionMethod::Pca: return "pca";
     case ProjectionMethod::Tsne: return "tsne";
+    case ProjectionMethod::Imported: return "imported";
     }
     return "?";
 }
 
 ProjectionMethod projectionMethodFromString(const std::string& name)
 {
-    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
+    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne,
+                   ProjectionMethod::Imported})
         if (name == toString(m))
             return m;
     throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
+}
+
+bool hasInverse(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Latent:
+    case ProjectionMethod::Dims:
+    case ProjectionMethod::Pca: return true;
+    case ProjectionMethod::Tsne:
+    case ProjectionMethod::Imported: return false;
+    }
+    return false;
 }
 
 } // namespace latentlab
