@@ -166,15 +166,16 @@ std::string folderName(const std::string& directory)
     return displayName(d);
 }
 
-// Creates the folder where needed and refuses one that holds any file of the export.
-void prepareFolder(const std::string& directory)
+} // namespace
+
+void checkProjectorFolder(const std::string& directory)
 {
     std::error_code ec;
     const fs::file_status status = fs::status(directory, ec);
     if (fs::exists(status) && !fs::is_directory(status))
         throw BadInputError(folderName(directory) + " is a file, not a folder for the Projector's files");
-    if (!fs::exists(status) && !fs::create_directories(directory, ec) && ec)
-        throw IoError("could not create the folder " + folderName(directory) + " (" + ec.message() + ")");
+    if (!fs::exists(status))
+        return;
     std::vector<std::string> present;
     for (const std::string& name : projectorFileNames())
         if (fs::symlink_status(fs::path(directory) / name, ec).type() != fs::file_type::not_found)
@@ -187,8 +188,6 @@ void prepareFolder(const std::string& directory)
     throw BadInputError(folderName(directory) + " already holds " + list
                         + ", which LatentLab does not replace: choose an empty folder or a new one");
 }
-
-} // namespace
 
 const std::vector<std::string>& projectorFileNames()
 {
@@ -249,7 +248,10 @@ ProjectorExport writeProjectorExport(const std::string& directory, const torch::
     result.scores = !scores.empty();
     if (data.isImage())
         result.sprite = spriteLayoutFor(result.rows, data.width(), data.height());
-    prepareFolder(directory);
+    checkProjectorFolder(directory);
+    std::error_code ec;
+    if (!fs::is_directory(directory, ec) && !fs::create_directories(directory, ec) && ec)
+        throw IoError("could not create the folder " + folderName(directory) + " (" + ec.message() + ")");
 
     // The config last: a folder with a config in it is a finished export.
     const auto write = [&](const char* name, const std::string& bytes) {
@@ -265,7 +267,6 @@ ProjectorExport writeProjectorExport(const std::string& directory, const torch::
     } catch (...) {
         // Half an export would look finished to the Projector: what this call wrote goes again (those files
         // are ours; nothing that was there before is touched).
-        std::error_code ec;
         for (const std::string& name : result.files)
             fs::remove(fs::path(directory) / name, ec);
         throw;

@@ -42,6 +42,10 @@ struct ProjectorExport {
 // The four names the export writes; a folder holding any of them is refused.
 const std::vector<std::string>& projectorFileNames();
 
+// Refuses, as writeProjectorExport would, a path that is a file or a folder already holding any of the four
+// files; creates nothing. For callers that have minutes of encoding to do before they write.
+void checkProjectorFolder(const std::string& directory);
+
 // latents: [R, d], row r the latent of dataset sample rows[r] (rows empty: R is data.size(), in order).
 // scores: empty, or one anomaly score per row. tensorName: how the Projector lists the embedding.
 // Creates the folder if needed; refuses (BadInputError, one sentence) a folder that already holds any of the
