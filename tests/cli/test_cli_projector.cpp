@@ -114,3 +114,13 @@ TEST(CliProjector, AloneAndThenRefusedWhereItsFilesAre)
     EXPECT_NE(r.err.find("--out must name a .csv or .npy file for the latents (or --projector a folder)"),
               std::string::npos) << r.err;
 }
+
+TEST(CliProjector, ProjectDoesNotComputeAnImportedLayout)
+{
+    const TempDir dir;
+    // "imported" names a layout in a session file; project has nothing to import it from.
+    const CliResult r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("l.csv"), "--method", "imported"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--method imported is a layout read from a file"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir.file("l.csv")));
+}
