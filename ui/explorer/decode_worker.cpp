@@ -115,8 +115,11 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
                                    .arg(r.position.x(), 0, 'g', 3)
                                    .arg(r.position.y(), 0, 'g', 3);
                 if (!s.space->invertible())
-                    out.note = tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
-                                  "samples.")
+                    out.note = (s.space->method == ProjectionMethod::Imported
+                                    ? tr("An imported layout has no inverse: this is the distance-weighted mean latent of "
+                                         "the %1 nearest samples.")
+                                    : tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
+                                         "samples."))
                                    .arg(near.size());
                 if (s.conditional() && !near.empty())
                     y = torch::full({1}, s.labelOf(near.front()), torch::kInt64);

@@ -21,6 +21,7 @@ struct ProjectionSettings {
     int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
     double perplexity = 30.0;               // tsne
     int iterations = 1000;                  // tsne
+    QString layoutFile;                     // imported: the file read (File > Import Layout), kept by sessions
 };
 
 // One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.

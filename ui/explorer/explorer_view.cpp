@@ -109,7 +109,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     // Bar -> controller and scatter.
     connect(bar_, &ProjectionBar::settingsChosen, this, &ExplorerView::requestProjection);
     connect(bar_, &ProjectionBar::methodChanged, sampling_, [this](ProjectionMethod method) {
-        sampling_->setPlaneAvailable(method != ProjectionMethod::Tsne); // t-SNE's plane maps back to no latent
+        sampling_->setPlaneAvailable(hasInverse(method)); // t-SNE's plane (or an imported one) maps back to no latent
     });
     connect(bar_, &ProjectionBar::stopRequested, controller_, &ExplorerController::stopProjection);
     connect(bar_, &ProjectionBar::resetViewRequested, scatter_, &ScatterView::resetView);
@@ -134,6 +134,8 @@ ExplorerView::ExplorerView(QWidget* parent)
         progress_->setVisible(true);
     });
     connect(controller_, &ExplorerController::projectionFailed, this, [this](const QString& message) {
+        if (fallBackFromImport(message))
+            return;
         setStatus(tr("The layout failed: %1").arg(message));
         openMessage(this, QMessageBox::Warning, tr("Layout Failed"), message);
     });
@@ -149,6 +151,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     connect(controller_, &ExplorerController::sampleDescribed, probe_, &ProbePanel::showSample);
     connect(controller_, &ExplorerController::imagesReady, this, &ExplorerView::onImages);
     connect(controller_, &ExplorerController::decodeFailed, this, &ExplorerView::onDecodeFailed);
+    connectInterop();
 
     // Panels -> controller.
     connect(probe_, &ProbePanel::sampleChosen, this, [this](qint64 index) {
@@ -181,7 +184,7 @@ ExplorerView::ExplorerView(QWidget* parent)
         if (panels_->widget(tab) != interpolation_)
             scatter_->setPath({});
     });
-    sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
+    sampling_->setPlaneAvailable(hasInverse(bar_->settings().method));
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -225,7 +228,7 @@ void ExplorerView::requestProjection(const ProjectionSettings& s)
 {
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
-        controller_->hasModel())
+        old.layoutFile == s.layoutFile && controller_->hasModel())
         return;
     refit_ = true;
     probePlaced_ = false;

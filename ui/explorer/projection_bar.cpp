@@ -93,7 +93,24 @@ ProjectionSettings ProjectionBar::settings() const
     s.dimY = dimY_->value();
     s.perplexity = perplexity_->value();
     s.iterations = iterations_;
+    s.layoutFile = layoutFile_;
     return s;
+}
+
+void ProjectionBar::setImportedLayout(const QString& path)
+{
+    const QSignalBlocker block(method_);
+    const int at = method_->findData(static_cast<int>(ProjectionMethod::Imported));
+    layoutFile_ = path;
+    if (path.isEmpty()) {
+        if (at >= 0)
+            method_->removeItem(at); // quietly: the caller shows another layout next
+        return;
+    }
+    if (at < 0)
+        method_->addItem(tr("Imported layout"), static_cast<int>(ProjectionMethod::Imported));
+    const int item = method_->findData(static_cast<int>(ProjectionMethod::Imported));
+    method_->setItemData(item, path, Qt::ToolTipRole);
 }
 
 void ProjectionBar::setSettings(const ProjectionSettings& settings)
@@ -122,6 +139,10 @@ bool ProjectionBar::setLatentDim(int dim)
 
 void ProjectionBar::display(const ProjectionSettings& settings)
 {
+    // A session's imported layout is offered as soon as it is shown; whether the file still fits is the
+    // projection's to say.
+    if (settings.method == ProjectionMethod::Imported && settings.layoutFile != layoutFile_)
+        setImportedLayout(settings.layoutFile);
     const QSignalBlocker a(method_), b(dimX_), c(dimY_), d(perplexity_);
     method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
     dimX_->setValue(settings.dimX);
