@@ -300,6 +300,10 @@
         <source>The first %1 of %2 dimensions.</source>
         <translation>%2 个维度中的前 %1 个。</translation>
     </message>
+    <message>
+        <source>An imported layout has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
+        <translation>导入的布局没有逆映射：这是最近的 %1 个样本按距离加权的平均潜变量。</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ExplorerView</name>
@@ -375,6 +379,26 @@
         <source>Anomaly scores come from the Anomalies tab; points above its threshold are outlined</source>
         <translation>异常评分来自“异常”标签页；高于其阈值的点会加上轮廓</translation>
     </message>
+    <message>
+        <source>Imported the layout in %1</source>
+        <translation>已导入 %1 中的布局</translation>
+    </message>
+    <message>
+        <source>The layout was not imported: %1</source>
+        <translation>布局未导入：%1</translation>
+    </message>
+    <message>
+        <source>Layout Not Imported</source>
+        <translation>布局未导入</translation>
+    </message>
+    <message>
+        <source>%1, so the explorer shows PCA instead.</source>
+        <translation>%1，因此浏览器改为显示 PCA。</translation>
+    </message>
+    <message>
+        <source>Imported Layout Not Shown</source>
+        <translation>未显示导入的布局</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::GalleryView</name>
@@ -440,6 +464,57 @@
     <message>
         <source>Could not write the images to %1.</source>
         <translation>无法将图像写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::InteropMenu</name>
+    <message>
+        <source>Import &amp;Layout…</source>
+        <translation>导入布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show a 2-D layout computed elsewhere (CSV with index, x, y, or an N x 2 .npy) in the explorer</source>
+        <translation>在浏览器中显示在别处计算的二维布局（含 index、x、y 列的 CSV，或 N x 2 的 .npy）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>For the &amp;Embedding Projector…</source>
+        <translation>用于 Embedding Projector(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the latents, labels and thumbnails into a folder for TensorBoard&apos;s Embedding Projector</source>
+        <translation>将潜变量、标签和缩略图写入文件夹，供 TensorBoard 的 Embedding Projector 使用</translation>
+    </message>
+    <message>
+        <source>Nothing was exported to %1</source>
+        <translation>没有导出任何内容到 %1</translation>
+    </message>
+    <message>
+        <source>Not Exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Import Layout</source>
+        <translation>导入布局</translation>
+    </message>
+    <message>
+        <source>Layouts (*.csv *.tsv *.npy);;All files (*)</source>
+        <translation>布局 (*.csv *.tsv *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the layout in %1 …</source>
+        <translation>正在读取 %1 中的布局…</translation>
+    </message>
+    <message>
+        <source>Export for the Embedding Projector</source>
+        <translation>导出到 Embedding Projector</translation>
+    </message>
+    <message>
+        <source>Exporting for the Embedding Projector to %1 …</source>
+        <translation>正在为 Embedding Projector 导出到 %1 …</translation>
     </message>
 </context>
 <context>
@@ -1019,12 +1094,24 @@
         <source>Layout</source>
         <translation>布局</translation>
     </message>
+    <message>
+        <source>Imported layout</source>
+        <translation>导入的布局</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ProjectionWorker</name>
     <message>
         <source>t-SNE, iteration %1 of %2</source>
         <translation>t-SNE，第 %1 / %2 次迭代</translation>
+    </message>
+    <message>
+        <source>Wrote %1 latents of %2 dimensions%3 for the Embedding Projector to %4 (%5)</source>
+        <translation>已将 %1 个 %2 维潜变量%3写入 %4，供 Embedding Projector 使用（%5）</translation>
+    </message>
+    <message>
+        <source> with their anomaly scores</source>
+        <translation>及其异常分数</translation>
     </message>
 </context>
 <context>
