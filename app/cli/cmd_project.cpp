@@ -100,6 +100,9 @@ int runProject(const std::vector<std::string>& argv)
         throw BadInputError("--method is required: pca, tsne, umap, dims or latent");
     ProjectionRequest request;
     request.method = projectionMethodFromString(args.value("method"));
+    if (request.method == ProjectionMethod::Imported)
+        throw BadInputError("--method imported is a layout read from a file, which project does not compute: choose pca, "
+                            "tsne, dims or latent");
     if (args.has("dims") && request.method != ProjectionMethod::Dims)
         throw BadInputError("--dims goes with --method dims");
     if (args.has("dims"))

@@ -38,10 +38,12 @@ const Command kCommands[] = {
      "    per-sample means of the loss terms (recon, kl, neg_elbo in nats, mse, ...) over a dataset;\n"
      "    default split: test where the data has one, else all; default data: what the model was trained on\n"},
     {"encode", latentlab::cli::runEncode,
-     "encode --model CHECKPOINT|TORCHSCRIPT --out LATENTS.csv|LATENTS.npy [--data PATH] [--split train|test|all]\n"
-     "       [--sample] [--label-column NAME] [--json]\n"
+     "encode --model CHECKPOINT|TORCHSCRIPT --out LATENTS.csv|LATENTS.npy [--projector FOLDER] [--data PATH]\n"
+     "       [--split train|test|all] [--sample] [--label-column NAME] [--json]\n"
      "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
-     "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+     "    CSV has index and label columns first, .npy is a float32 matrix. --projector (with or without --out)\n"
+     "    writes tensors.tsv, metadata.tsv, sprite.png (images) and projector_config.pbtxt for TensorBoard's\n"
+     "    Embedding Projector into FOLDER (created if missing; refused if it holds any of them)\n"},
     {"anomalies", latentlab::cli::runAnomalies,
      "anomalies --model CHECKPOINT|TORCHSCRIPT --out SCORES.csv [--data PATH] [--split train|test|all]\n"
      "          [--score mse|bce|elbo] [--reference NORMAL_DATA] [--k K | --percentile P]\n"

@@ -53,6 +53,7 @@ std::string Projection::describe() const
                                      : std::to_string(umap->epochs) + "/")
                + std::to_string(umap->requestedEpochs) + " epochs)";
         break;
+    case ProjectionMethod::Imported: what = "the layout imported from " + layoutName; break;
     }
     const std::string count = std::to_string(points());
     const std::string how =
@@ -106,6 +107,17 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
         out.xy = out.tsne->layout;
         return out;
     }
+    case ProjectionMethod::Imported:
+        // The file was checked against the dataset when it was read; this is the same check for a caller
+        // that hands over a layout of its own.
+        if (!request.layout.defined() || request.layout.dim() != 2 || request.layout.size(0) != out.inputRows
+            || request.layout.size(1) != 2)
+            throw BadInputError("an imported layout needs one x, y row for each of the " + std::to_string(out.inputRows)
+                                + " latents");
+        out.layoutName = request.layoutName.empty() ? std::string("a file") : request.layoutName;
+        out.xy = request.layout.to(torch::kFloat32);
+        out.xy = out.subset ? out.xy.index_select(0, torch::tensor(request.rows, torch::kInt64)) : out.xy.clone();
+        break;
     case ProjectionMethod::Umap: {
         UmapCallback stream;
         if (onLayout)

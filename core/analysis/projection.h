@@ -25,6 +25,10 @@ struct ProjectionRequest {
     std::vector<std::int64_t> rows;
     TsneOptions tsne;
     UmapOptions umap;
+    // Imported: the layout read from a file (readLayout), [N, 2] with row i for latent row i, and the file's
+    // name for describe().
+    torch::Tensor layout;
+    std::string layoutName;
 };
 
 // One intermediate layout of a method that iterates (t-SNE's iterations, UMAP's epochs), streamed while it runs.
@@ -49,6 +53,7 @@ struct Projection {
 
     // t-SNE or UMAP stopped before its last iteration (through the control).
     bool stoppedEarly() const { return (tsne && tsne->stoppedEarly) || (umap && umap->stoppedEarly); }
+    std::string layoutName;          // Imported: the file it came from
 
     std::int64_t points() const { return xy.defined() ? xy.size(0) : 0; }
     // One line for a title bar or a log: "PCA of 32-d latents (41.2% of variance), all 70000 points".
@@ -56,9 +61,9 @@ struct Projection {
 };
 
 // latents: [N, d]. Throws BadInputError for a request the data cannot meet (a 2-D "latent" view of a 32-d
-// latent, a dimension out of range, a row out of range). For t-SNE and UMAP, `control` and `onLayout` go to
-// runTsne / runUmap (stopping keeps the current layout); for the others the work is one pass and `control`
-// only gets reports.
+// latent, a dimension out of range, a row out of range, an imported layout of another size). For t-SNE and
+// UMAP, `control` and `onLayout` go to runTsne / runUmap (stopping keeps the current layout); for the others
+// the work is one pass and `control` only gets reports.
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control = nullptr,
                    const LayoutCallback& onLayout = {});
 

@@ -12,19 +12,31 @@ std::string toString(ProjectionMethod m)
     case ProjectionMethod::Pca: return "pca";
     case ProjectionMethod::Tsne: return "tsne";
     case ProjectionMethod::Umap: return "umap";
+    case ProjectionMethod::Imported: return "imported";
     }
     return "?";
 }
 
-bool hasInverse(ProjectionMethod m) { return m != ProjectionMethod::Tsne && m != ProjectionMethod::Umap; }
-
 ProjectionMethod projectionMethodFromString(const std::string& name)
 {
     for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne,
-                   ProjectionMethod::Umap})
+                   ProjectionMethod::Umap, ProjectionMethod::Imported})
         if (name == toString(m))
             return m;
     throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, umap, dims or latent)");
+}
+
+bool hasInverse(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Latent:
+    case ProjectionMethod::Dims:
+    case ProjectionMethod::Pca: return true;
+    case ProjectionMethod::Tsne:
+    case ProjectionMethod::Umap:
+    case ProjectionMethod::Imported: return false;
+    }
+    return false;
 }
 
 } // namespace latentlab

@@ -11,13 +11,14 @@ enum class ProjectionMethod {
     Pca,    // the first two principal components
     Tsne,
     Umap,
+    Imported, // a layout computed elsewhere and read from a file (layout_import.h); only the window shows it
 };
 
 std::string toString(ProjectionMethod m);
-// Whether a point of the plane maps back to exactly one latent (the probe then decodes it exactly); t-SNE
-// and UMAP have no inverse.
-bool hasInverse(ProjectionMethod m);
-// "latent", "dims", "pca", "tsne", "umap"; BadInputError naming the choices otherwise.
+// "latent", "dims", "pca", "tsne", "umap", "imported"; BadInputError naming the choices otherwise.
 ProjectionMethod projectionMethodFromString(const std::string& name);
+// Whether a point of the plane maps back to exactly one latent (Latent, Dims, Pca). The others place samples
+// by where they fell, so a probe there decodes a weighted mean of the nearest samples' latents instead.
+bool hasInverse(ProjectionMethod m);
 
 } // namespace latentlab

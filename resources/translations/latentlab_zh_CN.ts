@@ -194,6 +194,25 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::BookmarkButton</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this view (layout, zoom, colouring, hidden classes, selection, probe) and return to it</source>
+        <translation>保存当前视图（布局、缩放、着色、隐藏的类别、选择、探针），之后一键返回</translation>
+    </message>
+    <message>
+        <source>Bookmark This View…</source>
+        <translation>将此视图加入书签…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::CodeUsageBars</name>
     <message>
         <source>Codebook: %1 of %2 codes used, %3 dead</source>
@@ -286,7 +305,7 @@
     </message>
     <message>
         <source>t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
-        <translation>t-SNE 没有逆映射：这里解码的是最近 %1 个样本的距离加权平均潜变量。</translation>
+        <translation type="vanished">t-SNE 没有逆映射：这里解码的是最近 %1 个样本的距离加权平均潜变量。</translation>
     </message>
     <message>
         <source>z%1  KL %2</source>
@@ -299,6 +318,14 @@
     <message>
         <source>The first %1 of %2 dimensions.</source>
         <translation>%2 个维度中的前 %1 个。</translation>
+    </message>
+    <message>
+        <source>An imported layout has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
+        <translation>导入的布局没有逆映射：这是最近的 %1 个样本按距离加权的平均潜变量。</translation>
+    </message>
+    <message>
+        <source>%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest samples.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -375,6 +402,42 @@
         <source>Anomaly scores come from the Anomalies tab; points above its threshold are outlined</source>
         <translation>异常评分来自“异常”标签页；高于其阈值的点会加上轮廓</translation>
     </message>
+    <message>
+        <source>Imported the layout in %1</source>
+        <translation>已导入 %1 中的布局</translation>
+    </message>
+    <message>
+        <source>The layout was not imported: %1</source>
+        <translation>布局未导入：%1</translation>
+    </message>
+    <message>
+        <source>Layout Not Imported</source>
+        <translation>布局未导入</translation>
+    </message>
+    <message>
+        <source>%1, so the explorer shows PCA instead.</source>
+        <translation>%1，因此浏览器改为显示 PCA。</translation>
+    </message>
+    <message>
+        <source>Imported Layout Not Shown</source>
+        <translation>未显示导入的布局</translation>
+    </message>
+    <message>
+        <source>Bookmark This View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>视图 %1</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1”</source>
+        <translation>书签“%1”</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::GalleryView</name>
@@ -440,6 +503,57 @@
     <message>
         <source>Could not write the images to %1.</source>
         <translation>无法将图像写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::InteropMenu</name>
+    <message>
+        <source>Import &amp;Layout…</source>
+        <translation>导入布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show a 2-D layout computed elsewhere (CSV with index, x, y, or an N x 2 .npy) in the explorer</source>
+        <translation>在浏览器中显示在别处计算的二维布局（含 index、x、y 列的 CSV，或 N x 2 的 .npy）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>For the &amp;Embedding Projector…</source>
+        <translation>用于 Embedding Projector(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the latents, labels and thumbnails into a folder for TensorBoard&apos;s Embedding Projector</source>
+        <translation>将潜变量、标签和缩略图写入文件夹，供 TensorBoard 的 Embedding Projector 使用</translation>
+    </message>
+    <message>
+        <source>Nothing was exported to %1</source>
+        <translation>没有导出任何内容到 %1</translation>
+    </message>
+    <message>
+        <source>Not Exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Import Layout</source>
+        <translation>导入布局</translation>
+    </message>
+    <message>
+        <source>Layouts (*.csv *.tsv *.npy);;All files (*)</source>
+        <translation>布局 (*.csv *.tsv *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the layout in %1 …</source>
+        <translation>正在读取 %1 中的布局…</translation>
+    </message>
+    <message>
+        <source>Export for the Embedding Projector</source>
+        <translation>导出到 Embedding Projector</translation>
+    </message>
+    <message>
+        <source>Exporting for the Embedding Projector to %1 …</source>
+        <translation>正在为 Embedding Projector 导出到 %1 …</translation>
     </message>
 </context>
 <context>
@@ -1019,12 +1133,48 @@
         <source>Layout</source>
         <translation>布局</translation>
     </message>
+    <message>
+        <source>Imported layout</source>
+        <translation>导入的布局</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>邻居数</translation>
+    </message>
+    <message>
+        <source>How many neighbours each point keeps: fewer shows local detail, more the big picture</source>
+        <translation>每个点保留多少个邻居：少则显示局部细节，多则显示整体结构</translation>
+    </message>
+    <message>
+        <source>Min. distance</source>
+        <translation>最小距离</translation>
+    </message>
+    <message>
+        <source>How tightly UMAP may pack points together: small values give dense clumps</source>
+        <translation>UMAP 可将点聚得多紧：值越小，团簇越密</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ProjectionWorker</name>
     <message>
         <source>t-SNE, iteration %1 of %2</source>
         <translation>t-SNE，第 %1 / %2 次迭代</translation>
+    </message>
+    <message>
+        <source>Wrote %1 latents of %2 dimensions%3 for the Embedding Projector to %4 (%5)</source>
+        <translation>已将 %1 个 %2 维潜变量%3写入 %4，供 Embedding Projector 使用（%5）</translation>
+    </message>
+    <message>
+        <source> with their anomaly scores</source>
+        <translation>及其异常分数</translation>
+    </message>
+    <message>
+        <source>UMAP, epoch %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

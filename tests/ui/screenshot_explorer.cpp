@@ -1,22 +1,30 @@
 // Screenshots of the latent explorer with a trained model, for looking at it as a user sees it (not a test):
-//   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860]
-// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, and with TSNE_SECONDS > 0
-// OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a); Qt's own grab.
+//   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860] [LAYOUT]
+// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -menu.png (the File menu
+// with its Export submenu), with TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that long, and
+// with a LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png. Run it under Xvfb (xvfb-run -a).
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/interpolation_panel.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
+#include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
+#include <QPainter>
+
+#include <algorithm>
 #include <cstdio>
 
 using namespace latentlab::ui;
@@ -95,6 +103,34 @@ int main(int argc, char* argv[])
         explorer->setProjection(s);
         QTest::qWait(tsneSeconds * 1000);
         ok = grabTo(window, prefix + QStringLiteral("-tsne.png")) && ok;
+    }
+    // The File menu as a user opens it, its Export submenu beside it (popups are not part of the window's grab).
+    QMenu* file = window.menuBar()->actions().value(0)->menu();
+    auto* exports = qobject_cast<QMenu*>(window.interopMenu()->exportAction()->parent());
+    if (file && exports) {
+        file->popup(window.mapToGlobal(QPoint(0, window.menuBar()->height())));
+        exports->popup(file->geometry().topRight() + QPoint(0, file->actionGeometry(exports->menuAction()).top()));
+        QTest::qWait(400);
+        const int top = file->actionGeometry(exports->menuAction()).top();
+        QImage shot(file->width() + exports->width(), std::max(file->height(), exports->height() + top), QImage::Format_RGB32);
+        shot.fill(Qt::white);
+        QPainter painter(&shot);
+        painter.drawPixmap(0, 0, file->grab());
+        painter.drawPixmap(file->width(), top, exports->grab());
+        painter.end();
+        const bool saved = shot.save(prefix + QStringLiteral("-menu.png"));
+        std::fprintf(stderr, "%s %s\n", saved ? "wrote" : "could not write", qPrintable(prefix + QStringLiteral("-menu.png")));
+        ok = saved && ok;
+        exports->hide();
+        file->hide();
+    }
+
+    if (argc > 7) {
+        explorer->panels()->setCurrentIndex(0);
+        QSignalSpy imported(explorer->controller(), &ExplorerController::frameReady);
+        explorer->importLayout(QString::fromLocal8Bit(argv[7]));
+        ok = QTest::qWaitFor([&] { return !imported.isEmpty() && !explorer->controller()->isProjecting(); }, 60000) && ok;
+        ok = grabTo(window, prefix + QStringLiteral("-imported.png")) && ok;
     }
     window.setConfirmClose([] { return true; });
     return ok ? 0 : 1;

@@ -115,10 +115,13 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
                                    .arg(r.position.x(), 0, 'g', 3)
                                    .arg(r.position.y(), 0, 'g', 3);
                 if (!s.space->invertible())
-                    out.note = tr("%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest "
-                                  "samples.")
-                                   .arg(s.space->method == ProjectionMethod::Umap ? QStringLiteral("UMAP")
-                                                                                   : QStringLiteral("t-SNE"))
+                    out.note = (s.space->method == ProjectionMethod::Imported
+                                    ? tr("An imported layout has no inverse: this is the distance-weighted mean latent of "
+                                         "the %1 nearest samples.")
+                                    : tr("%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest "
+                                         "samples.")
+                                          .arg(s.space->method == ProjectionMethod::Umap ? QStringLiteral("UMAP")
+                                                                                          : QStringLiteral("t-SNE")))
                                    .arg(near.size());
                 if (s.conditional() && !near.empty())
                     y = torch::full({1}, s.labelOf(near.front()), torch::kInt64);

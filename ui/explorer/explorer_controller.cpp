@@ -54,6 +54,17 @@ ExplorerController::ExplorerController(QObject* parent)
         setProjecting(false);
         Q_EMIT projectionCancelled();
     });
+    connect(projector, &ProjectionWorker::layoutImported, this, [this](RequestTag tag, const QString& path) {
+        if (imports_.isCurrent(tag))
+            Q_EMIT layoutImported(tag, path);
+    });
+    connect(projector, &ProjectionWorker::layoutImportFailed, this,
+            [this](RequestTag tag, const QString& path, const QString& message) {
+                if (imports_.isCurrent(tag))
+                    Q_EMIT layoutImportFailed(tag, path, message);
+            });
+    connect(projector, &ProjectionWorker::projectorExported, this, &ExplorerController::projectorExported);
+    connect(projector, &ProjectionWorker::projectorExportFailed, this, &ExplorerController::projectorExportFailed);
     connect(projector, &ProjectionWorker::modelOpened, this, &ExplorerController::modelOpened);
     connect(projector, &ProjectionWorker::openFailed, this, &ExplorerController::openFailed);
 
@@ -99,6 +110,7 @@ void ExplorerController::setData(DatasetPtr data)
     if (control_)
         control_->cancel();
     projections_.invalidate(); // late frames of the old data are dropped
+    imports_.invalidate();     // a layout checked against the old data does not fit the new
     setProjecting(false);
 }
 
@@ -144,6 +156,25 @@ void ExplorerController::startProjection()
                       control = control_](ProjectionWorker& worker) {
         worker.run(model, data, settings, tag, step, control);
     });
+}
+
+RequestTag ExplorerController::importLayout(const QString& path)
+{
+    const RequestTag tag = imports_.next();
+    // A new layout was asked for: the one running gives way, as it would to any other choice.
+    stopProjection();
+    projection_.post([tag, path, data = data_](ProjectionWorker& projector) { projector.importLayout(tag, path, data); });
+    return tag;
+}
+
+RequestTag ExplorerController::exportForProjector(const QString& directory, const std::vector<float>& scores,
+                                                  ModelPtr model)
+{
+    const RequestTag tag = exports_.next();
+    projection_.post([tag, directory, scores, model = model ? model : model_, data = data_](ProjectionWorker& projector) {
+        projector.exportForProjector(tag, model, data, directory, scores);
+    });
+    return tag;
 }
 
 void ExplorerController::stopProjection()

@@ -23,6 +23,7 @@ struct ProjectionSettings {
     int iterations = 1000;                  // tsne
     int neighbours = 15;                    // umap: n_neighbors, the point itself counted
     double minDist = 0.1;                   // umap
+    QString layoutFile;                     // imported: the file read (File > Import Layout), kept by sessions
 };
 
 // One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.

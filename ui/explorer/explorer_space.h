@@ -29,11 +29,12 @@ struct ExplorerSpace {
 
     // The k samples nearest to plot point (x, y), nearest first.
     std::vector<std::int64_t> nearest(double x, double y, int k) const;
-    // The latent [d] at plot point (x, y): exact where the projection has an inverse; for t-SNE and UMAP the
-    // inverse-distance-weighted mean latent of the neighbourCount nearest samples.
+    // The latent [d] at plot point (x, y): exact where the projection has an inverse; for t-SNE, UMAP and an
+    // imported layout the inverse-distance-weighted mean latent of the neighbourCount nearest samples.
     torch::Tensor latentAt(double x, double y) const;
-    // Plot positions [M, 2] of latents [M, d]: exact for PCA, dims and a 2-D latent; for t-SNE the
-    // inverse-distance-weighted mean position of each latent's neighbourCount nearest samples in latent space.
+    // Plot positions [M, 2] of latents [M, d]: exact for PCA, dims and a 2-D latent; for t-SNE and an imported
+    // layout the inverse-distance-weighted mean position of each latent's neighbourCount nearest samples in
+    // latent space.
     torch::Tensor positionsOf(const torch::Tensor& latents) const;
 };
 

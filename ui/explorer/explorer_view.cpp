@@ -130,7 +130,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     // Bar -> controller and scatter.
     connect(bar_, &ProjectionBar::settingsChosen, this, &ExplorerView::requestProjection);
     connect(bar_, &ProjectionBar::methodChanged, sampling_, [this](ProjectionMethod method) {
-        sampling_->setPlaneAvailable(hasInverse(method)); // t-SNE's and UMAP's planes map back to no latent
+        sampling_->setPlaneAvailable(hasInverse(method)); // t-SNE's, UMAP's or an imported plane maps back to no latent
     });
     connect(bar_, &ProjectionBar::stopRequested, controller_, &ExplorerController::stopProjection);
     connect(bar_, &ProjectionBar::resetViewRequested, scatter_, &ScatterView::resetView);
@@ -155,6 +155,8 @@ ExplorerView::ExplorerView(QWidget* parent)
         progress_->setVisible(true);
     });
     connect(controller_, &ExplorerController::projectionFailed, this, [this](const QString& message) {
+        if (fallBackFromImport(message))
+            return;
         setStatus(tr("The layout failed: %1").arg(message));
         openMessage(this, QMessageBox::Warning, tr("Layout Failed"), message);
     });
@@ -170,6 +172,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     connect(controller_, &ExplorerController::sampleDescribed, probe_, &ProbePanel::showSample);
     connect(controller_, &ExplorerController::imagesReady, this, &ExplorerView::onImages);
     connect(controller_, &ExplorerController::decodeFailed, this, &ExplorerView::onDecodeFailed);
+    connectInterop();
 
     // Panels -> controller.
     connect(probe_, &ProbePanel::sampleChosen, this, [this](qint64 index) {
@@ -246,7 +249,8 @@ void ExplorerView::requestProjection(const ProjectionSettings& s)
 {
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
-        old.neighbours == s.neighbours && old.minDist == s.minDist && controller_->hasModel())
+        old.neighbours == s.neighbours && old.minDist == s.minDist && old.layoutFile == s.layoutFile &&
+        controller_->hasModel())
         return;
     refit_ = true;
     probePlaced_ = false;

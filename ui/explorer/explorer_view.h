@@ -60,6 +60,17 @@ public:
     void setProjection(const ProjectionSettings& settings);
     ProjectionSettings projection() const;
     QString statusText() const;
+    const std::vector<float>& anomalyScores() const { return anomalyScores_; }
+
+    // File > Import Layout: reads a layout made elsewhere (core's readLayout) off the GUI thread and, once it
+    // fits the data, shows it as a layout of its own ("Imported layout" in the bar); a file that does not fit
+    // is refused in a dialog and the layout shown stays. An imported layout that stops fitting (a session
+    // whose file is gone) says so and falls back to PCA.
+    RequestTag importLayout(const QString& path);
+    // File > Export > For the Embedding Projector: every sample's latent under the explored model, its label,
+    // the anomaly scores when the Anomalies tab gave some, and thumbnails, written into `directory`; answered
+    // by the controller's projectorExported / projectorExportFailed.
+    RequestTag exportForProjector(const QString& directory);
 
     // Bookmarks: named views (bookmark.h). capture takes what is on screen; apply switches the layout if it
     // must and restores the rest once that layout's final frame is shown (at once when it already is).
@@ -104,6 +115,10 @@ Q_SIGNALS:
     void bookmarkApplied(const QString& name);
 
 private:
+    // explorer_interop.cpp: the import's and the export's answers.
+    void connectInterop();
+    // When the layout that failed was an imported one: says why, shows PCA instead, and returns true.
+    bool fallBackFromImport(const QString& message);
     void requestProjection(const ProjectionSettings& settings);
     void setProbeMode(bool on);
     void onFrame(const ProjectionFrame& frame);

@@ -114,7 +114,24 @@ ProjectionSettings ProjectionBar::settings() const
     s.iterations = iterations_;
     s.neighbours = neighbours_->value();
     s.minDist = minDist_->value();
+    s.layoutFile = layoutFile_;
     return s;
+}
+
+void ProjectionBar::setImportedLayout(const QString& path)
+{
+    const QSignalBlocker block(method_);
+    const int at = method_->findData(static_cast<int>(ProjectionMethod::Imported));
+    layoutFile_ = path;
+    if (path.isEmpty()) {
+        if (at >= 0)
+            method_->removeItem(at); // quietly: the caller shows another layout next
+        return;
+    }
+    if (at < 0)
+        method_->addItem(tr("Imported layout"), static_cast<int>(ProjectionMethod::Imported));
+    const int item = method_->findData(static_cast<int>(ProjectionMethod::Imported));
+    method_->setItemData(item, path, Qt::ToolTipRole);
 }
 
 void ProjectionBar::setSettings(const ProjectionSettings& settings)
@@ -143,6 +160,10 @@ bool ProjectionBar::setLatentDim(int dim)
 
 void ProjectionBar::display(const ProjectionSettings& settings)
 {
+    // A session's imported layout is offered as soon as it is shown; whether the file still fits is the
+    // projection's to say.
+    if (settings.method == ProjectionMethod::Imported && settings.layoutFile != layoutFile_)
+        setImportedLayout(settings.layoutFile);
     const QSignalBlocker a(method_), b(dimX_), c(dimY_), d(perplexity_), e(neighbours_), f(minDist_);
     method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
     dimX_->setValue(settings.dimX);

@@ -1,6 +1,7 @@
 #pragma once
 // The bar above the explorer's scatter: how the latents are laid out (PCA, two of the latent's dimensions,
-// the 2-D latent itself, t-SNE and its perplexity, UMAP and its neighbours and minimum distance) with Stop for a layout that runs, the probe and Reset
+// the 2-D latent itself, t-SNE and its perplexity, UMAP and its neighbours and minimum distance, a layout
+// imported from a file once there is one) with Stop for a layout that runs, the probe and Reset
 // view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
 // session) asked for and shows it for every model it fits (layoutForModel decides); controls the layout
 // shown does not use are hidden. Only the user's changes are reported as chosen; what the bar is told to
@@ -36,6 +37,10 @@ public:
     bool setLatentDim(int dim);
     // While a layout runs, Stop is enabled.
     void setProjecting(bool projecting);
+    // A layout read from `path` (File > Import Layout): "Imported layout" joins the methods, naming the file in
+    // its tooltip, until another file replaces it; an empty path takes the entry away again.
+    void setImportedLayout(const QString& path);
+    QString importedLayout() const { return layoutFile_; }
 
     void setFollowTraining(bool follow);
     bool followsTraining() const;
@@ -84,6 +89,7 @@ private:
     QCheckBox* follow_ = nullptr;
     QSpinBox* followEvery_ = nullptr;
 
+    QString layoutFile_; // the imported layout on offer; empty: none
     std::optional<ProjectionSettings> wanted_; // none until the user or a session chose one
     ProjectionMethod shownMethod_ = ProjectionMethod::Pca;
     int latentDim_ = 0;

@@ -31,7 +31,7 @@ QString resolved(const QString& base, const std::string& stored)
     return QDir::cleanPath(QFileInfo(p).isAbsolute() ? p : QFileInfo(base).dir().filePath(p));
 }
 
-ProjectionSettings projectionFromJson(const nlohmann::json& j)
+ProjectionSettings projectionFromJson(const nlohmann::json& j, const QString& sessionPath)
 {
     ProjectionSettings p;
     if (!j.is_object())
@@ -40,8 +40,13 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
     try {
         p.method = projectionMethodFromString(layout);
     } catch (const BadInputError&) {
-        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne, umap");
+        throw BadInputError("explorer layout \"" + printable(layout)
+                            + "\" is not one of pca, dims, latent, tsne, umap, imported");
     }
+    // Where an imported layout came from; whether it is still there and fits is the explorer's to find out.
+    p.layoutFile = resolved(sessionPath, j.value("layout_file", std::string()));
+    if (p.method == ProjectionMethod::Imported && p.layoutFile.isEmpty())
+        throw BadInputError("explorer layout \"imported\" names no layout_file");
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");
     readJsonField(j, "perplexity", p.perplexity, "explorer perplexity");
@@ -96,7 +101,7 @@ Session readSession(const QString& path)
         if (j.contains("training") && !j["training"].is_null())
             s.training = TrainingConfig::fromJson(j["training"]);
         if (j.contains("explorer") && !j["explorer"].is_null())
-            s.projection = projectionFromJson(j["explorer"]);
+            s.projection = projectionFromJson(j["explorer"], path);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
     } catch (const BadInputError& e) {
@@ -125,6 +130,9 @@ void writeSession(const QString& path, const Session& session)
                          {"perplexity", session.projection->perplexity},
                          {"neighbors", session.projection->neighbours},
                          {"min_dist", session.projection->minDist}};
+    if (session.projection && session.projection->method == ProjectionMethod::Imported)
+        j["explorer"]["layout_file"] =
+            QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.projection->layoutFile).toStdString();
     const std::string text = j.dump(2) + "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }
