@@ -197,7 +197,7 @@
     <name>latentlab::ui::BookmarkButton</name>
     <message>
         <source>Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>书签</translation>
     </message>
     <message>
         <source>Keep this view (layout, zoom, colouring, hidden classes, selection, probe) and return to it</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有逆映射：这是最近的 %2 个样本按距离加权的平均潜变量。</translation>
     </message>
 </context>
 <context>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Bookmark This View</source>
-        <translation type="unfinished"></translation>
+        <translation>将此视图加入书签</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1139,7 +1139,7 @@
     </message>
     <message>
         <source>UMAP</source>
-        <translation type="unfinished"></translation>
+        <translation>UMAP</translation>
     </message>
     <message>
         <source>Neighbours</source>
@@ -1174,7 +1174,7 @@
     </message>
     <message>
         <source>UMAP, epoch %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>UMAP，第 %1 / %2 轮</translation>
     </message>
 </context>
 <context>
