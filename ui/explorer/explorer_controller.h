@@ -68,6 +68,8 @@ public:
     RequestTag interpolate(const InterpolationRequest& request);
     RequestTag traverse(qint64 index, double lo = -3.0, double hi = 3.0, int steps = 9);
     RequestTag resampleBottom(qint64 index, int count = 8, quint64 seed = 0);
+    // Answered by neighboursFound() or decodeFailed() with the returned tag.
+    RequestTag neighbours(qint64 index, int k, NeighbourMetric metric);
 
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
@@ -83,6 +85,7 @@ Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
+    void neighboursFound(const latentlab::ui::NeighbourList& neighbours);
     void decodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 
 private:
@@ -102,7 +105,7 @@ private:
     bool trainingActive_ = false;
     ProjectionSettings settings_;
     RequestTags projections_;
-    RequestTags decodeTags_[6]; // one per DecodeJob
+    RequestTags decodeTags_[7]; // one per DecodeJob
     bool projecting_ = false;
     // Last, so they are destroyed first: their cancel hook stops a projection through control_.
     WorkerThread<ProjectionWorker> projection_;

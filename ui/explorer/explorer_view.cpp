@@ -3,8 +3,10 @@
 #include "ui/common/message_box.h"
 #include "ui/common/sample_image.h"
 #include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_selections.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/neighbours_panel.h"
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/projection_bar.h"
 #include "ui/explorer/sample_sets.h"
@@ -182,6 +184,13 @@ ExplorerView::ExplorerView(QWidget* parent)
             scatter_->setPath({});
     });
     sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
+
+    selections_ = new ExplorerSelections(this);
+    connect(selections_->neighboursPanel(), &NeighboursPanel::neighbourChosen, this, [this](qint64 index) {
+        selectSample(index);
+        Q_EMIT sampleSelected(index);
+    });
+    connect(selections_, &ExplorerSelections::regionChosen, this, &ExplorerView::regionSelected);
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -245,6 +254,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     sets_->clear(); // their indices belong to the old samples
+    selections_->setDataset(data_);
     selected_ = -1;
     refit_ = true;
     probePlaced_ = false;
@@ -329,9 +339,11 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             classes.assign(data_->labels().begin(), data_->labels().end());
         else
             classes.assign(frame.xy.size() / 2, -1);
+        const std::vector<int> region = sameCount ? scatter_->region() : std::vector<int>();
         scatter_->setPoints(frame.xy, std::move(classes));
         refit_ = false;
         applyColouring(); // setPoints forgets values and outlines
+        selections_->pointsReplaced(region); // and the region, the isolation and the selection
         if (scatter_->probeVisible()) {
             // The old probe position means nothing in a new layout: start again from the middle.
             const QRect plot = scatter_->plotRect();
@@ -381,7 +393,8 @@ void ExplorerView::onImages(const ImageSet& images)
     case DecodeJob::Bottom: probe_->showBottomSamples(images); break;
     case DecodeJob::Grid: sampling_->showImages(images); break;
     case DecodeJob::Probe:
-    case DecodeJob::Sample: break; // answered by their own signals
+    case DecodeJob::Sample:
+    case DecodeJob::Neighbours: break; // answered by their own signals
     }
 }
 
@@ -402,6 +415,7 @@ void ExplorerView::selectSample(qint64 index)
     scatter_->setSelected(static_cast<int>(index));
     interpolation_->setSelected(index);
     traversal_->setSelected(index);
+    selections_->sampleSelected(index);
     if (!hasModel())
         return;
     controller_->describeSample(index);

@@ -41,6 +41,16 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     probe_->setText(tr("Probe"));
     probe_->setCheckable(true);
     probe_->setToolTip(tr("Drag on the scatter to decode the latent under the mouse"));
+    rectangle_ = new QToolButton(this);
+    rectangle_->setText(tr("Rectangle"));
+    rectangle_->setCheckable(true);
+    rectangle_->setToolTip(tr("Drag on the scatter to select the points in a rectangle (Shift + drag does it in "
+                              "any mode). Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap"));
+    lasso_ = new QToolButton(this);
+    lasso_->setText(tr("Lasso"));
+    lasso_->setCheckable(true);
+    lasso_->setToolTip(tr("Draw round points on the scatter to select them. Shift adds to the selection, Alt takes "
+                          "away, Shift + Alt keeps the overlap"));
     reset_ = new QPushButton(tr("Reset view"), this);
     follow_ = new QCheckBox(tr("Follow training every"), this);
     follow_->setToolTip(tr("While a model trains, encode every sample again every so many steps under the same "
@@ -63,6 +73,9 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addWidget(stop_);
     bar->addSpacing(12);
     bar->addWidget(probe_);
+    bar->addWidget(new QLabel(tr("Select"), this));
+    bar->addWidget(rectangle_);
+    bar->addWidget(lasso_);
     bar->addWidget(reset_);
     bar->addSpacing(12);
     bar->addWidget(follow_);
@@ -79,6 +92,17 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     connect(stop_, &QPushButton::clicked, this, &ProjectionBar::stopRequested);
     connect(reset_, &QPushButton::clicked, this, &ProjectionBar::resetViewRequested);
     connect(probe_, &QToolButton::toggled, this, &ProjectionBar::probeToggled);
+    // The probe and the two select tools each take the left drag: turning one on turns the others off.
+    for (QToolButton* tool : {probe_, rectangle_, lasso_}) {
+        connect(tool, &QToolButton::toggled, this, [this, tool](bool on) {
+            if (on)
+                for (QToolButton* other : {probe_, rectangle_, lasso_})
+                    if (other != tool)
+                        other->setChecked(false);
+            if (tool != probe_)
+                Q_EMIT selectToolChanged(selectTool());
+        });
+    }
     const auto interval = [this] { Q_EMIT snapshotIntervalChanged(snapshotInterval()); };
     connect(follow_, &QCheckBox::toggled, this, interval);
     connect(followEvery_, &QSpinBox::valueChanged, this, interval);
@@ -149,6 +173,13 @@ void ProjectionBar::choose()
 {
     wanted_ = settings();
     Q_EMIT settingsChosen(*wanted_);
+}
+
+ProjectionBar::SelectTool ProjectionBar::selectTool() const
+{
+    if (rectangle_->isChecked())
+        return SelectTool::Rectangle;
+    return lasso_->isChecked() ? SelectTool::Lasso : SelectTool::None;
 }
 
 void ProjectionBar::setProjecting(bool projecting)

@@ -1,7 +1,7 @@
 #pragma once
 // The bar above the explorer's scatter: how the latents are laid out (PCA, two of the latent's dimensions,
-// the 2-D latent itself, t-SNE and its perplexity) with Stop for a layout that runs, the probe and Reset
-// view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
+// the 2-D latent itself, t-SNE and its perplexity) with Stop for a layout that runs, the probe, the select
+// tools (rectangle, lasso) and Reset view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
 // session) asked for and shows it for every model it fits (layoutForModel decides); controls the layout
 // shown does not use are hidden. Only the user's changes are reported as chosen; what the bar is told to
 // show is not echoed back.
@@ -24,6 +24,9 @@ namespace latentlab::ui {
 class ProjectionBar : public QWidget {
     Q_OBJECT
 public:
+    // What a plain left drag on the scatter draws, beside the probe: at most one of the three is on.
+    enum class SelectTool { None, Rectangle, Lasso };
+
     explicit ProjectionBar(QWidget* parent = nullptr);
 
     // What the controls show.
@@ -46,6 +49,9 @@ public:
     QComboBox* methodBox() const { return method_; }
     QPushButton* stopButton() const { return stop_; }
     QToolButton* probeButton() const { return probe_; }
+    SelectTool selectTool() const;
+    QToolButton* rectangleButton() const { return rectangle_; }
+    QToolButton* lassoButton() const { return lasso_; }
     QCheckBox* followBox() const { return follow_; }
 
 Q_SIGNALS:
@@ -56,6 +62,7 @@ Q_SIGNALS:
     void stopRequested();
     void resetViewRequested();
     void probeToggled(bool on);
+    void selectToolChanged(latentlab::ui::ProjectionBar::SelectTool tool);
     void snapshotIntervalChanged(qint64 steps);
 
 private:
@@ -74,6 +81,8 @@ private:
     int iterations_ = ProjectionSettings{}.iterations;
     QPushButton* stop_ = nullptr;
     QToolButton* probe_ = nullptr;
+    QToolButton* rectangle_ = nullptr;
+    QToolButton* lasso_ = nullptr;
     QPushButton* reset_ = nullptr;
     QCheckBox* follow_ = nullptr;
     QSpinBox* followEvery_ = nullptr;
