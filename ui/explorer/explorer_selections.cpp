@@ -15,6 +15,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 
@@ -26,6 +27,8 @@ ExplorerSelections::ExplorerSelections(ExplorerView* view) : QObject(view), view
     view->panels()->addTab(neighbours_, tr("Neighbours"));
     sets_ = new SetsPanel(view->sampleSets());
     view->panels()->addTab(sets_, tr("Sets"));
+    // Wide enough for every tab's name, rather than scroll arrows that hide the last ones.
+    view->panels()->setMinimumWidth(view->panels()->tabBar()->sizeHint().width() + 4);
     exporter_ = new SelectionExporter(this);
 
     ScatterView* scatter = view->scatter();

@@ -51,6 +51,7 @@ void ScatterView::setPoints(std::vector<float> xy, std::vector<int> classes)
 {
     data_.setPoints(std::move(xy), std::move(classes));
     outlined_.clear();
+    isolated_.clear();
     const bool hadRegion = !region_.empty();
     region_.clear();
     setHovered(-1);
@@ -298,18 +299,13 @@ void ScatterView::renderLayer(QImage& image, const scatter::Transform& view, qre
         scatter::stampPoints(image, t, sprite, data_.xy(), data_.fadedColors(), outside);
         scatter::stampSome(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask(), region_);
     }
+    // A few isolated points are lost on an empty plane without a ring each.
+    if (data_.isolating() && isolated_.size() <= kRingedIsolation)
+        ringPoints(image, t, isolated_, dpr);
     if (outlined_.empty())
         return;
     scatter::stampSome(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask(), outlined_);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    const double radius = (pointSize_ / 2.0 + 2.0) * dpr;
-    const QRectF inside = QRectF(image.rect()).adjusted(-radius, -radius, radius, radius);
-    for (int i : outlined_) {
-        const QPointF c = t.map(position(i));
-        if (data_.visible(i) && inside.contains(c))
-            scatter::drawRing(p, c, radius, scatter::kMarkColor, 1.2 * dpr);
-    }
+    ringPoints(image, t, outlined_, dpr);
 }
 
 void ScatterView::paintEvent(QPaintEvent*)

@@ -69,7 +69,7 @@ public:
     QColor colorOf(int index) const { return data_.colorOf(index); }
 
     // Only these points are drawn and found, as if every other point's class were hidden, until
-    // clearIsolated() shows everything again.
+    // clearIsolated() shows everything again. Up to 500 of them get a ring each, to be found on the plane.
     void setIsolated(std::vector<int> indices);
     void clearIsolated();
     bool isIsolating() const { return data_.isolating(); }
@@ -164,6 +164,8 @@ private:
     QRect plotRect(QSize size) const;
     void setView(const scatter::Transform& view);
     void renderLayer(QImage& image, const scatter::Transform& view, qreal dpr) const;
+    // A contrasting ring round each of these points that is drawn (outlined ones, a few isolated ones).
+    void ringPoints(QImage& image, const scatter::Transform& t, const std::vector<int>& indices, qreal dpr) const;
     void paintMarks(QPainter& p, const scatter::Transform& view) const;
     void setHovered(int index);
     void updateHover(QPointF pos);
@@ -174,6 +176,8 @@ private:
     QStringList classNames_;
     std::vector<int> outlined_;
     std::vector<int> region_;
+    std::vector<int> isolated_; // while isolating, sorted
+    static constexpr std::size_t kRingedIsolation = 500;
     int legendColumn_ = 0; // the legend's width and a margin; cached, as every mapping depends on it
     ScatterViewport viewport_;
 

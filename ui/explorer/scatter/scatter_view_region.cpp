@@ -4,8 +4,10 @@
 #include "ui/explorer/scatter/scatter_view.h"
 
 #include "ui/explorer/scatter/region_ops.h"
+#include "ui/explorer/scatter/scatter_overlay.h"
 
 #include <QLineF>
+#include <QPainter>
 
 #include <cmath>
 
@@ -60,7 +62,8 @@ void ScatterView::setRegion(std::vector<int> indices)
 
 void ScatterView::setIsolated(std::vector<int> indices)
 {
-    data_.setIsolated(indices);
+    isolated_ = cleanRegion(std::move(indices), pointCount());
+    data_.setIsolated(isolated_);
     pointsChanged();
 }
 
@@ -68,8 +71,22 @@ void ScatterView::clearIsolated()
 {
     if (!data_.isolating())
         return;
+    isolated_.clear();
     data_.clearIsolated();
     pointsChanged();
+}
+
+void ScatterView::ringPoints(QImage& image, const scatter::Transform& t, const std::vector<int>& indices, qreal dpr) const
+{
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const double radius = (pointSize_ / 2.0 + 2.0) * dpr;
+    const QRectF inside = QRectF(image.rect()).adjusted(-radius, -radius, radius, radius);
+    for (int i : indices) {
+        const QPointF c = t.map(position(i));
+        if (data_.visible(i) && inside.contains(c))
+            scatter::drawRing(p, c, radius, scatter::kMarkColor, 1.2 * dpr);
+    }
 }
 
 } // namespace latentlab::ui
