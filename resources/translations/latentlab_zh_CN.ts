@@ -1178,20 +1178,12 @@
         <translation>矩形</translation>
     </message>
     <message>
-        <source>Drag on the scatter to select the points in a rectangle (Shift + drag does it in any mode). Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap</source>
-        <translation>在散点图上拖动，选择矩形内的点（任何模式下按住 Shift 拖动也可以）。Shift 添加到选区，Alt 从选区移除，Shift + Alt 保留交集</translation>
-    </message>
-    <message>
         <source>Lasso</source>
         <translation>套索</translation>
     </message>
     <message>
-        <source>Draw round points on the scatter to select them. Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap</source>
-        <translation>在散点图上圈出点以选中它们。Shift 添加到选区，Alt 从选区移除，Shift + Alt 保留交集</translation>
-    </message>
-    <message>
-        <source>Select</source>
-        <translation>选择</translation>
+        <source>Drag on the scatter to select the points in a rectangle, or (from the arrow) inside a lasso. Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap; Shift + drag draws a rectangle in any mode</source>
+        <translation>在散点图上拖动，选择矩形内的点，或（从箭头菜单）选择套索圈住的点。Shift 添加到选区，Alt 从选区移除，Shift + Alt 保留交集；任何模式下按住 Shift 拖动都会画矩形</translation>
     </message>
 </context>
 <context>

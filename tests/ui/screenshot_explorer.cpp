@@ -116,7 +116,7 @@ int main(int argc, char* argv[])
     selections->neighboursPanel()->isolateBox()->setChecked(false);
 
     // A lasso round the selected sample's part of the plot, caught while it is drawn, then kept as a set.
-    explorer->projectionBar()->lassoButton()->click();
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::Lasso);
     explorer->panels()->setCurrentWidget(selections->setsPanel());
     const QPointF centre = scatter->toWidget(scatter->position(0));
     const int steps = 90;
@@ -130,7 +130,7 @@ int main(int argc, char* argv[])
     mouse(scatter, QEvent::MouseButtonRelease, centre + QPointF(90, 0));
     selections->keepRegion(QStringLiteral("Around sample 0"));
     ok = grabTo(window, prefix + QStringLiteral("-sets.png")) && ok;
-    explorer->projectionBar()->lassoButton()->click();
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::None);
 
     if (tsneSeconds > 0) {
         explorer->panels()->setCurrentIndex(0);

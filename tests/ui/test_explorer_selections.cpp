@@ -219,20 +219,32 @@ private Q_SLOTS:
         ExplorerView view;
         ProjectionBar* bar = view.projectionBar();
         ScatterView* scatter = view.scatter();
-        bar->rectangleButton()->click();
+        QToolButton* select = bar->selectButton();
+        QCOMPARE(select->text(), QStringLiteral("Rectangle"));
+        select->click();
         QCOMPARE(scatter->mode(), ScatterView::Mode::Rectangle);
-        bar->lassoButton()->click();
+        // A shape from the button's menu: the button says it, and the scatter draws it.
+        bar->lassoAction()->trigger();
         QCOMPARE(scatter->mode(), ScatterView::Mode::Lasso);
-        QVERIFY(!bar->rectangleButton()->isChecked());
+        QCOMPARE(select->text(), QStringLiteral("Lasso"));
+        // The probe and the select button take turns.
         bar->probeButton()->click();
         QCOMPARE(scatter->mode(), ScatterView::Mode::Probe);
-        QVERIFY(!bar->lassoButton()->isChecked());
-        bar->rectangleButton()->click();
-        QCOMPARE(scatter->mode(), ScatterView::Mode::Rectangle);
+        QVERIFY(!select->isChecked());
+        select->click();
+        QCOMPARE(scatter->mode(), ScatterView::Mode::Lasso);
         QVERIFY(!bar->probeButton()->isChecked());
         QVERIFY(!scatter->probeVisible());
-        bar->rectangleButton()->click();
+        select->click();
         QCOMPARE(scatter->mode(), ScatterView::Mode::Navigate);
+        // Chosen while off, a shape turns the button on.
+        bar->rectangleAction()->trigger();
+        QVERIFY(select->isChecked());
+        QCOMPARE(scatter->mode(), ScatterView::Mode::Rectangle);
+        bar->setSelectTool(ProjectionBar::SelectTool::None);
+        QCOMPARE(scatter->mode(), ScatterView::Mode::Navigate);
+        bar->setSelectTool(ProjectionBar::SelectTool::Lasso);
+        QCOMPARE(scatter->mode(), ScatterView::Mode::Lasso);
     }
 
     void aRegionIsKeptChosenRenamedAndDeleted()

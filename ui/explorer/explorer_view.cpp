@@ -38,6 +38,8 @@ ExplorerView::ExplorerView(QWidget* parent)
     color_->addItem(tr("Colour by anomaly score"));
     color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
     connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
+    // Full width where there is room; in a 1200-pixel window it gives way (elided) before the bar does.
+    color_->setMinimumWidth(110);
     progress_ = new QProgressBar(this);
     progress_->setMinimumWidth(260);
     progress_->setMaximumWidth(320);

@@ -11,6 +11,7 @@
 
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -24,7 +25,8 @@ namespace latentlab::ui {
 class ProjectionBar : public QWidget {
     Q_OBJECT
 public:
-    // What a plain left drag on the scatter draws, beside the probe: at most one of the three is on.
+    // What a plain left drag on the scatter draws, beside the probe: the probe and the select button are
+    // never on together.
     enum class SelectTool { None, Rectangle, Lasso };
 
     explicit ProjectionBar(QWidget* parent = nullptr);
@@ -50,8 +52,12 @@ public:
     QPushButton* stopButton() const { return stop_; }
     QToolButton* probeButton() const { return probe_; }
     SelectTool selectTool() const;
-    QToolButton* rectangleButton() const { return rectangle_; }
-    QToolButton* lassoButton() const { return lasso_; }
+    // None turns the select button off; a shape chooses it and turns the button on (and the probe off).
+    void setSelectTool(SelectTool tool);
+    // One button, its text the shape it draws; the shapes are chosen from its menu.
+    QToolButton* selectButton() const { return select_; }
+    QAction* rectangleAction() const { return rectangle_; }
+    QAction* lassoAction() const { return lasso_; }
     QCheckBox* followBox() const { return follow_; }
 
 Q_SIGNALS:
@@ -81,8 +87,9 @@ private:
     int iterations_ = ProjectionSettings{}.iterations;
     QPushButton* stop_ = nullptr;
     QToolButton* probe_ = nullptr;
-    QToolButton* rectangle_ = nullptr;
-    QToolButton* lasso_ = nullptr;
+    QToolButton* select_ = nullptr;
+    QAction* rectangle_ = nullptr;
+    QAction* lasso_ = nullptr;
     QPushButton* reset_ = nullptr;
     QCheckBox* follow_ = nullptr;
     QSpinBox* followEvery_ = nullptr;
