@@ -52,12 +52,15 @@ const Command kCommands[] = {
      "    the checkpoint's non-normal ones) prints AUROC and precision/recall at the threshold. --json: one line\n"
      "    with threshold, flagged, auroc, precision, recall\n"},
     {"project", latentlab::cli::runProject,
-     "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|dims|latent --out LAYOUT.csv [--data PATH]\n"
-     "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--seed S] [--layer L]\n"
-     "        [--threads T] [--label-column NAME] [--json]\n"
+     "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|umap|dims|latent --out LAYOUT.csv [--data PATH]\n"
+     "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--neighbors K]\n"
+     "        [--min-dist D] [--metric euclidean|cosine] [--epochs E] [--seed S] [--layer L] [--threads T]\n"
+     "        [--label-column NAME] [--json]\n"
      "    a 2-D layout of the selected samples' latent means (CSV: index, x, y, label); every selected sample\n"
-     "    is placed (no subsampling). tsne: Barnes-Hut, perplexity 30, 1000 iterations by default; Ctrl-C stops\n"
-     "    it and writes the layout so far. --layer picks a hierarchical VAE's layer (0 = bottom)\n"},
+     "    is placed (no subsampling). tsne: Barnes-Hut, perplexity 30, 1000 iterations by default. umap: 15\n"
+     "    neighbours, min_dist 0.1, euclidean, 500 epochs up to 10,000 points and 200 above; the same seed\n"
+     "    and data give the same layout. Ctrl-C stops either and writes the layout so far. --layer picks a\n"
+     "    hierarchical VAE's layer (0 = bottom)\n"},
     {"sample", latentlab::cli::runSample,
      "sample --model CHECKPOINT|TORCHSCRIPT --out GRID.png|ROWS.csv [--n N] [--class C] [--temperature T]\n"
      "       [--seed S] [--columns K] [--resample-bottom] [--manifold [--dims I,J]] [--data PATH] [--threads T]\n"

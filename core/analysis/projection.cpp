@@ -45,6 +45,14 @@ std::string Projection::describe() const
                                      : std::to_string(tsne->iterations) + "/")
                + std::to_string(tsne->requestedIterations) + " iterations)";
         break;
+    case ProjectionMethod::Umap:
+        std::snprintf(buf, sizeof buf, "%lld neighbours, min_dist %g, ", static_cast<long long>(umap->neighbours),
+                      umapOptions.minDist);
+        what = "UMAP of " + latent + " (" + buf + toString(umapOptions.metric) + ", "
+               + (umap->stoppedEarly ? "stopped at epoch " + std::to_string(umap->epochs) + " of "
+                                     : std::to_string(umap->epochs) + "/")
+               + std::to_string(umap->requestedEpochs) + " epochs)";
+        break;
     }
     const std::string count = std::to_string(points());
     const std::string how =
@@ -53,7 +61,7 @@ std::string Projection::describe() const
 }
 
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control,
-                   const TsneCallback& onLayout)
+                   const LayoutCallback& onLayout)
 {
     if (latents.dim() != 2 || latents.size(0) < 1)
         throw BadInputError("nothing to project: expected a matrix of latents with one row per sample");
@@ -90,10 +98,23 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
         out.pca = fitPca(x, 2);
         out.xy = out.pca->project(x);
         break;
-    case ProjectionMethod::Tsne:
-        out.tsne = runTsne(x, request.tsne, control, onLayout);
+    case ProjectionMethod::Tsne: {
+        TsneCallback stream;
+        if (onLayout)
+            stream = [&](const TsneSnapshot& s) { onLayout({s.iteration, s.iterations, s.layout}); };
+        out.tsne = runTsne(x, request.tsne, control, stream);
         out.xy = out.tsne->layout;
         return out;
+    }
+    case ProjectionMethod::Umap: {
+        UmapCallback stream;
+        if (onLayout)
+            stream = [&](const UmapSnapshot& s) { onLayout({s.epoch, s.epochs, s.layout}); };
+        out.umapOptions = request.umap;
+        out.umap = runUmap(x, request.umap, control, stream);
+        out.xy = out.umap->layout;
+        return out;
+    }
     }
     if (control)
         control->report(1.0, toString(request.method));

@@ -6,10 +6,12 @@
 #include "core/analysis/pca.h"
 #include "core/analysis/projection_method.h"
 #include "core/analysis/tsne.h"
+#include "core/analysis/umap.h"
 
 #include <torch/torch.h>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +24,15 @@ struct ProjectionRequest {
     // Rows of the latent matrix to project, in the order wanted; empty: all of them.
     std::vector<std::int64_t> rows;
     TsneOptions tsne;
+    UmapOptions umap;
 };
+
+// One intermediate layout of a method that iterates (t-SNE's iterations, UMAP's epochs), streamed while it runs.
+struct LayoutSnapshot {
+    int step = 0, steps = 0; // done so far, asked for
+    torch::Tensor layout;    // [N, 2] float32, a copy the receiver may keep
+};
+using LayoutCallback = std::function<void(const LayoutSnapshot&)>;
 
 struct Projection {
     ProjectionMethod method = ProjectionMethod::Pca;
@@ -34,6 +44,11 @@ struct Projection {
     std::array<std::int64_t, 2> dims{0, 1}; // Latent and Dims: the columns shown
     std::optional<PcaMap> pca;       // Pca: the map both ways (a point of the plane -> a latent to decode)
     std::optional<TsneResult> tsne;  // Tsne: iterations done, whether it stopped early, KL, ...
+    std::optional<UmapResult> umap;  // Umap: epochs done, whether it stopped early, the start it took
+    UmapOptions umapOptions;         // Umap: as asked (neighbours, min_dist, metric)
+
+    // t-SNE or UMAP stopped before its last iteration (through the control).
+    bool stoppedEarly() const { return (tsne && tsne->stoppedEarly) || (umap && umap->stoppedEarly); }
 
     std::int64_t points() const { return xy.defined() ? xy.size(0) : 0; }
     // One line for a title bar or a log: "PCA of 32-d latents (41.2% of variance), all 70000 points".
@@ -41,9 +56,10 @@ struct Projection {
 };
 
 // latents: [N, d]. Throws BadInputError for a request the data cannot meet (a 2-D "latent" view of a 32-d
-// latent, a dimension out of range, a row out of range). For t-SNE, `control` and `onLayout` go to runTsne
-// (stopping keeps the current layout); for the others the work is one pass and `control` only gets reports.
+// latent, a dimension out of range, a row out of range). For t-SNE and UMAP, `control` and `onLayout` go to
+// runTsne / runUmap (stopping keeps the current layout); for the others the work is one pass and `control`
+// only gets reports.
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control = nullptr,
-                   const TsneCallback& onLayout = {});
+                   const LayoutCallback& onLayout = {});
 
 } // namespace latentlab

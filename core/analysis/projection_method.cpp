@@ -11,16 +11,20 @@ std::string toString(ProjectionMethod m)
     case ProjectionMethod::Dims: return "dims";
     case ProjectionMethod::Pca: return "pca";
     case ProjectionMethod::Tsne: return "tsne";
+    case ProjectionMethod::Umap: return "umap";
     }
     return "?";
 }
 
+bool hasInverse(ProjectionMethod m) { return m != ProjectionMethod::Tsne && m != ProjectionMethod::Umap; }
+
 ProjectionMethod projectionMethodFromString(const std::string& name)
 {
-    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne})
+    for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne,
+                   ProjectionMethod::Umap})
         if (name == toString(m))
             return m;
-    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims or latent)");
+    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, umap, dims or latent)");
 }
 
 } // namespace latentlab

@@ -10,10 +10,14 @@ enum class ProjectionMethod {
     Dims,   // two chosen dimensions
     Pca,    // the first two principal components
     Tsne,
+    Umap,
 };
 
 std::string toString(ProjectionMethod m);
-// "latent", "dims", "pca", "tsne"; BadInputError naming the choices otherwise.
+// Whether a point of the plane maps back to exactly one latent (the probe then decodes it exactly); t-SNE
+// and UMAP have no inverse.
+bool hasInverse(ProjectionMethod m);
+// "latent", "dims", "pca", "tsne", "umap"; BadInputError naming the choices otherwise.
 ProjectionMethod projectionMethodFromString(const std::string& name);
 
 } // namespace latentlab

@@ -116,8 +116,10 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
                                    .arg(r.position.x(), 0, 'g', 3)
                                    .arg(r.position.y(), 0, 'g', 3);
                 if (!s.space->invertible())
-                    out.note = tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
+                    out.note = tr("%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest "
                                   "samples.")
+                                   .arg(s.space->method == ProjectionMethod::Umap ? QStringLiteral("UMAP")
+                                                                                   : QStringLiteral("t-SNE"))
                                    .arg(near.size());
                 if (s.conditional() && !near.empty())
                     y = torch::full({1}, s.labelOf(near.front()), torch::kInt64);
@@ -227,7 +229,7 @@ void DecodeWorker::sampleGrid(RequestTag tag, const GridRequest& request)
                     x *= sv;
                 grid = decodePlane(*s.model, sp.pca->mean, sp.pca->components[0], sp.pca->components[1], u, v, y);
             } else {
-                throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims or PCA");
+                throw BadInputError(toString(sp.method) + " has no plane to lay a grid over: choose latent, dims or PCA");
             }
             out.job = DecodeJob::Grid;
             out.tag = tag;

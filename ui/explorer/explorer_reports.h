@@ -22,6 +22,8 @@ struct ProjectionSettings {
     int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
     double perplexity = 30.0;               // tsne
     int iterations = 1000;                  // tsne
+    int neighbours = 15;                    // umap: n_neighbors, the point itself counted
+    double minDist = 0.1;                   // umap
 };
 
 // One layout of every sample: the final one, or one of the frames a t-SNE streams while it converges.
@@ -30,8 +32,8 @@ struct ProjectionFrame {
     std::vector<float> xy;        // x, y per sample, in dataset order (every sample: nothing is subsampled)
     ProjectionMethod method = ProjectionMethod::Pca;
     QString description;          // core's describe(): "PCA of 32-d latents (41.2% of variance), all 70000 points"
-    bool invertible = true;       // a plot point maps back to one latent (all but t-SNE)
-    bool final = true;            // false for t-SNE's intermediate layouts
+    bool invertible = true;       // a plot point maps back to one latent (all but t-SNE and UMAP)
+    bool final = true;            // false for t-SNE's and UMAP's intermediate layouts
     int iteration = 0, iterations = 0;
     qint64 modelStep = -1;        // the training step of the model that made it (-1: unknown)
     int latentDim = 0;

@@ -7,10 +7,12 @@
 // run, so the clusters can be watched forming. All model work runs on the ExplorerController's threads.
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
+#include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -22,6 +24,7 @@ class QToolButton;
 
 namespace latentlab::ui {
 
+class BookmarkButton;
 class ExplorerController;
 class ExplorerSelections;
 class InterpolationPanel;
@@ -59,6 +62,18 @@ public:
     ProjectionSettings projection() const;
     QString statusText() const;
 
+    // Bookmarks: named views (bookmark.h). capture takes what is on screen; apply switches the layout if it
+    // must and restores the rest once that layout's final frame is shown (at once when it already is).
+    ExplorerBookmark captureBookmark(const QString& name) const;
+    void applyBookmark(const ExplorerBookmark& bookmark);
+    // Keeps it under its name (replacing a bookmark of that name).
+    void addBookmark(const ExplorerBookmark& bookmark);
+    void removeBookmark(int index);
+    const std::vector<ExplorerBookmark>& bookmarks() const { return bookmarks_; }
+    // A session's bookmarks (indices beyond the dataset are dropped when one is applied).
+    void setBookmarks(std::vector<ExplorerBookmark> bookmarks);
+    BookmarkButton* bookmarkButton() const { return bookmarkButton_; }
+
     ExplorerController* controller() const { return controller_; }
     // The named sets of samples kept in this window (cleared when another dataset arrives).
     SampleSets* sampleSets() const { return sets_; }
@@ -88,6 +103,8 @@ Q_SIGNALS:
     // The user chose the scatter's region (a rectangle, a lasso, a kept set): these samples (empty: cleared).
     void regionSelected(const std::vector<int>& indices);
     void statusMessage(const QString& text);
+    // A bookmark's view is on screen, all of it restored.
+    void bookmarkApplied(const QString& name);
 
 private:
     void requestProjection(const ProjectionSettings& settings);
@@ -97,6 +114,8 @@ private:
     void onImages(const ImageSet& images);
     void onDecodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
     void setStatus(const QString& text);
+    void restoreBookmarkView(const ExplorerBookmark& bookmark);
+    void bookmarksEdited();
 
     ExplorerController* controller_ = nullptr;
     SampleSets* sets_ = nullptr;
@@ -105,6 +124,9 @@ private:
     ScatterView* scatter_ = nullptr;
     QTabWidget* panels_ = nullptr;
     ProbePanel* probe_ = nullptr;
+    BookmarkButton* bookmarkButton_ = nullptr;
+    std::vector<ExplorerBookmark> bookmarks_;
+    std::optional<ExplorerBookmark> pendingBookmark_; // applied when its layout's final frame is shown
     SamplingPanel* sampling_ = nullptr;
     InterpolationPanel* interpolation_ = nullptr;
     TraversalPanel* traversal_ = nullptr;

@@ -26,6 +26,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     method_->addItem(tr("Two dimensions"), static_cast<int>(ProjectionMethod::Dims));
     method_->addItem(tr("The latent itself (2-D)"), static_cast<int>(ProjectionMethod::Latent));
     method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
+    method_->addItem(tr("UMAP"), static_cast<int>(ProjectionMethod::Umap));
     method_->setToolTip(tr("How the latents are laid out on the plane"));
     // Its longest entry sets its width; in a narrow window it gives way (elided) before the bar overflows.
     method_->setMinimumWidth(100);
@@ -38,6 +39,18 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     perplexity_ = new QDoubleSpinBox(this);
     perplexity_->setRange(2.0, 100.0);
     perplexity_->setValue(30.0);
+    neighboursLabel_ = new QLabel(tr("Neighbours"), this);
+    neighbours_ = new QSpinBox(this);
+    neighbours_->setRange(2, 200);
+    neighbours_->setValue(ProjectionSettings{}.neighbours);
+    neighbours_->setToolTip(tr("How many neighbours each point keeps: fewer shows local detail, more the big picture"));
+    minDistLabel_ = new QLabel(tr("Min. distance"), this);
+    minDist_ = new QDoubleSpinBox(this);
+    minDist_->setRange(0.0, 1.0);
+    minDist_->setSingleStep(0.05);
+    minDist_->setDecimals(2);
+    minDist_->setValue(ProjectionSettings{}.minDist);
+    minDist_->setToolTip(tr("How tightly UMAP may pack points together: small values give dense clumps"));
     stop_ = new QPushButton(tr("Stop"), this);
     stop_->setToolTip(tr("Stops the layout where it is"));
     stop_->setEnabled(false);
@@ -82,6 +95,10 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addWidget(dimY_);
     bar->addWidget(perplexityLabel_);
     bar->addWidget(perplexity_);
+    bar->addWidget(neighboursLabel_);
+    bar->addWidget(neighbours_);
+    bar->addWidget(minDistLabel_);
+    bar->addWidget(minDist_);
     bar->addWidget(stop_);
     bar->addSpacing(12);
     bar->addWidget(probe_);
@@ -99,6 +116,8 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
         connect(box, &QSpinBox::valueChanged, this, &ProjectionBar::choose);
     // Not on every value: each would start a t-SNE from scratch.
     connect(perplexity_, &QDoubleSpinBox::editingFinished, this, &ProjectionBar::choose);
+    connect(neighbours_, &QSpinBox::editingFinished, this, &ProjectionBar::choose);
+    connect(minDist_, &QDoubleSpinBox::editingFinished, this, &ProjectionBar::choose);
     connect(stop_, &QPushButton::clicked, this, &ProjectionBar::stopRequested);
     connect(reset_, &QPushButton::clicked, this, &ProjectionBar::resetViewRequested);
     connect(probe_, &QToolButton::toggled, this, &ProjectionBar::probeToggled);
@@ -133,6 +152,8 @@ ProjectionSettings ProjectionBar::settings() const
     s.dimY = dimY_->value();
     s.perplexity = perplexity_->value();
     s.iterations = iterations_;
+    s.neighbours = neighbours_->value();
+    s.minDist = minDist_->value();
     return s;
 }
 
@@ -162,12 +183,14 @@ bool ProjectionBar::setLatentDim(int dim)
 
 void ProjectionBar::display(const ProjectionSettings& settings)
 {
-    const QSignalBlocker a(method_), b(dimX_), c(dimY_), d(perplexity_);
+    const QSignalBlocker a(method_), b(dimX_), c(dimY_), d(perplexity_), e(neighbours_), f(minDist_);
     method_->setCurrentIndex(std::max(0, method_->findData(static_cast<int>(settings.method))));
     dimX_->setValue(settings.dimX);
     dimY_->setValue(settings.dimY);
     perplexity_->setValue(settings.perplexity);
     iterations_ = settings.iterations;
+    neighbours_->setValue(settings.neighbours);
+    minDist_->setValue(settings.minDist);
 }
 
 void ProjectionBar::applyMethod()
@@ -179,6 +202,9 @@ void ProjectionBar::applyMethod()
     dimY_->setVisible(dims);
     perplexityLabel_->setVisible(tsne);
     perplexity_->setVisible(tsne);
+    const bool umap = method == ProjectionMethod::Umap;
+    for (QWidget* w : std::initializer_list<QWidget*>{neighboursLabel_, neighbours_, minDistLabel_, minDist_})
+        w->setVisible(umap);
     if (method != shownMethod_) {
         shownMethod_ = method;
         Q_EMIT methodChanged(method);

@@ -1,7 +1,8 @@
 #pragma once
 // The bar above the explorer's scatter: how the latents are laid out (PCA, two of the latent's dimensions,
-// the 2-D latent itself, t-SNE and its perplexity) with Stop for a layout that runs, the probe, the select
-// tools (rectangle, lasso) and Reset view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
+// the 2-D latent itself, t-SNE and its perplexity, UMAP and its neighbours and minimum distance) with Stop for a
+// layout that runs, the probe, the select tools (rectangle, lasso) and Reset view for the scatter, and whether to
+// follow a model while it trains. It keeps the layout the user (or a
 // session) asked for and shows it for every model it fits (layoutForModel decides); controls the layout
 // shown does not use are hidden. Only the user's changes are reported as chosen; what the bar is told to
 // show is not echoed back.
@@ -49,6 +50,8 @@ public:
     qint64 snapshotInterval() const;
 
     QComboBox* methodBox() const { return method_; }
+    QSpinBox* neighboursBox() const { return neighbours_; }
+    QDoubleSpinBox* minDistBox() const { return minDist_; }
     QPushButton* stopButton() const { return stop_; }
     QToolButton* probeButton() const { return probe_; }
     SelectTool selectTool() const;
@@ -83,6 +86,10 @@ private:
     QSpinBox* dimY_ = nullptr;
     QLabel* perplexityLabel_ = nullptr;
     QDoubleSpinBox* perplexity_ = nullptr;
+    QLabel* neighboursLabel_ = nullptr;
+    QSpinBox* neighbours_ = nullptr;
+    QLabel* minDistLabel_ = nullptr;
+    QDoubleSpinBox* minDist_ = nullptr;
     // t-SNE's iterations have no widget: a session or a test sets them, and they stay with the layout.
     int iterations_ = ProjectionSettings{}.iterations;
     QPushButton* stop_ = nullptr;

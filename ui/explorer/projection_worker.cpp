@@ -80,6 +80,8 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         request.dims = {settings.dimX, settings.dimY};
         request.tsne.perplexity = settings.perplexity;
         request.tsne.iterations = settings.iterations;
+        request.umap.neighbours = settings.neighbours;
+        request.umap.minDist = settings.minDist;
 
         auto makeSpace = [&](const torch::Tensor& xy) {
             auto space = std::make_shared<ExplorerSpace>();
@@ -96,27 +98,30 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
             frame.tag = tag;
             frame.xy = toVector(xy);
             frame.method = settings.method;
-            frame.invertible = request.method != ProjectionMethod::Tsne;
+            frame.invertible = hasInverse(request.method);
             frame.modelStep = modelStep;
             frame.latentDim = static_cast<int>(cache_->latents.size(1));
             frame.codeUsage = cache_->codeUsage;
             return frame;
         };
 
-        // A t-SNE of a small set streams faster than anyone can watch: at most one frame per ~50 ms.
+        // A t-SNE or UMAP of a small set streams faster than anyone can watch: at most one frame per ~50 ms.
+        const bool iterative = request.method == ProjectionMethod::Tsne || request.method == ProjectionMethod::Umap;
         QElapsedTimer sinceFrame;
-        const Projection projection = project(cache_->latents, request, control.get(), [&](const TsneSnapshot& s) {
+        const Projection projection = project(cache_->latents, request, control.get(), [&](const LayoutSnapshot& s) {
             if (control->cancelled() || (sinceFrame.isValid() && sinceFrame.elapsed() < 50))
                 return;
             sinceFrame.start();
             ProjectionFrame frame = makeFrame(s.layout);
             frame.final = false;
-            frame.iteration = s.iteration;
-            frame.iterations = s.iterations;
-            frame.description = tr("t-SNE, iteration %1 of %2").arg(s.iteration).arg(s.iterations);
+            frame.iteration = s.step;
+            frame.iterations = s.steps;
+            frame.description = request.method == ProjectionMethod::Umap
+                                    ? tr("UMAP, epoch %1 of %2").arg(s.step).arg(s.steps)
+                                    : tr("t-SNE, iteration %1 of %2").arg(s.step).arg(s.steps);
             Q_EMIT frameReady(frame, makeSpace(s.layout));
         });
-        if (control->cancelled() && request.method != ProjectionMethod::Tsne) {
+        if (control->cancelled() && !iterative) {
             // PCA and the others do not look at the control while they run: their result came too late.
             Q_EMIT cancelled(tag);
             return;
@@ -128,6 +133,10 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         if (projection.tsne) {
             frame.iteration = projection.tsne->iterations;
             frame.iterations = projection.tsne->requestedIterations;
+        }
+        if (projection.umap) {
+            frame.iteration = projection.umap->epochs;
+            frame.iterations = projection.umap->requestedEpochs;
         }
         Q_EMIT frameReady(frame, space);
     } catch (const AnalysisCancelled&) {

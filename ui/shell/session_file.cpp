@@ -42,15 +42,21 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
     try {
         p.method = projectionMethodFromString(layout);
     } catch (const BadInputError&) {
-        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne");
+        throw BadInputError("explorer layout \"" + printable(layout) + "\" is not one of pca, dims, latent, tsne, umap");
     }
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");
     readJsonField(j, "perplexity", p.perplexity, "explorer perplexity");
+    readJsonField(j, "neighbors", p.neighbours, "explorer UMAP neighbours");
+    readJsonField(j, "min_dist", p.minDist, "explorer UMAP minimum distance");
     if (p.dimX < 0 || p.dimY < 0)
         throw BadInputError("explorer dimensions must be 0 or more");
     if (!(p.perplexity >= 2.0 && p.perplexity <= 100.0))
         throw BadInputError("explorer perplexity must be from 2 to 100");
+    if (p.neighbours < 2 || p.neighbours > 200)
+        throw BadInputError("explorer UMAP neighbours must be from 2 to 200");
+    if (!(p.minDist >= 0.0 && p.minDist <= 1.0))
+        throw BadInputError("explorer UMAP minimum distance must be from 0 to 1");
     return p;
 }
 
@@ -164,7 +170,9 @@ void writeSession(const QString& path, const Session& session)
         j["explorer"] = {{"layout", toString(session.projection->method)},
                          {"x", session.projection->dimX},
                          {"y", session.projection->dimY},
-                         {"perplexity", session.projection->perplexity}};
+                         {"perplexity", session.projection->perplexity},
+                         {"neighbors", session.projection->neighbours},
+                         {"min_dist", session.projection->minDist}};
     // Indented for a person to read, but a set of 70,000 indices one per line would be 70,000 lines: each
     // set is written on a line of its own.
     std::string text = j.dump(2);

@@ -241,6 +241,28 @@ void ScatterView::resetView()
     Q_EMIT viewChanged();
 }
 
+std::optional<QRectF> ScatterView::visibleDataRect() const
+{
+    if (viewport_.isFitted())
+        return std::nullopt;
+    const QRectF plot(plotRect()); // QRectF: its bottom is top + height, not QRect's one pixel less
+    return QRectF(toData(plot.bottomLeft()), toData(plot.topRight())).normalized();
+}
+
+void ScatterView::showDataRect(const QRectF& r)
+{
+    const QRectF plot(plotRect());
+    if (!(r.width() > 0.0) || !(r.height() > 0.0) || plot.width() < 2 || plot.height() < 2)
+        return;
+    // x grows to the right and y upwards: data (left, bottom) lands on the plot's bottom-left corner.
+    scatter::Transform t;
+    t.ax = plot.width() / r.width();
+    t.bx = plot.left() - t.ax * r.left();
+    t.ay = -plot.height() / r.height();
+    t.by = plot.bottom() - t.ay * r.top();
+    setView(t);
+}
+
 void ScatterView::zoomBy(double factor, QPointF widgetAnchor)
 {
     viewport_.zoom(size(), factor, widgetAnchor);

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace latentlab::ui {
@@ -111,6 +112,10 @@ public:
     int pointSize() const { return pointSize_; }
 
     void resetView();
+    // The part of the data plane the plot area shows, or nothing while the view follows the points (no zoom
+    // or pan since the last fit). showDataRect() shows that rectangle in the plot area, as a user's view.
+    std::optional<QRectF> visibleDataRect() const;
+    void showDataRect(const QRectF& dataRect);
     // Scales both axes by factor about a widget position, which stays over the same data point.
     void zoomBy(double factor, QPointF widgetAnchor);
     void panBy(QPointF pixels);
