@@ -329,6 +329,81 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::ExplorerSelections</name>
+    <message>
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>正在导出… %1%</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows and %2 images into %3.</source>
+        <translation>已将 %1 行和 %2 张图像写入 %3。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows into %2.</source>
+        <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The export was stopped; the files written so far stay in the folder.</source>
+        <translation>导出已停止；已写入的文件保留在文件夹中。</translation>
+    </message>
+    <message>
+        <source>There is no selection to keep: draw one on the scatter first.</source>
+        <translation>没有可保留的选区：请先在散点图上画出一个选区。</translation>
+    </message>
+    <message>
+        <source>A set needs a name.</source>
+        <translation>集合需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A set named “%1” exists already: choose another name.</source>
+        <translation>名为“%1”的集合已存在：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Keep the Selection</source>
+        <translation>保留选区</translation>
+    </message>
+    <message>
+        <source>Kept “%1”: %2 samples.</source>
+        <translation>已保留“%1”：%2 个样本。</translation>
+    </message>
+    <message>
+        <source>Exporting %1 samples into %2…</source>
+        <translation>正在将 %1 个样本导出到 %2…</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>集合名称：</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Export the Selection into a New Folder</source>
+        <translation>将选区导出到新文件夹</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::ExplorerView</name>
     <message>
         <source>Train or open a model to see every sample in its latent space.</source>
@@ -999,6 +1074,85 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::NeighboursPanel</name>
+    <message>
+        <source>How many of the nearest samples to list</source>
+        <translation>列出多少个最近的样本</translation>
+    </message>
+    <message>
+        <source>Euclidean</source>
+        <translation>欧氏</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Euclidean: the straight distance between latents. Cosine: 1 − the cosine of their angle, which ignores how long they are</source>
+        <translation>欧氏：潜变量之间的直线距离。余弦：1 − 两者夹角的余弦，不考虑它们的长度</translation>
+    </message>
+    <message>
+        <source>Isolate</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Show only the selected sample and its neighbours on the scatter</source>
+        <translation>在散点图上只显示所选样本及其近邻</translation>
+    </message>
+    <message>
+        <source>Select these</source>
+        <translation>选中这些</translation>
+    </message>
+    <message>
+        <source>Make the selected sample and its neighbours the scatter&apos;s selection, to keep or export</source>
+        <translation>把所选样本及其近邻设为散点图的选区，以便保留或导出</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Select a sample on the scatter to list its nearest samples in latent space.</source>
+        <translation>在散点图上选择一个样本，列出它在潜空间中最近的样本。</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: its nearest samples in latent space, nearest first.</source>
+        <translation>%1：它在潜空间中最近的样本，由近到远。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1, at distance %2</source>
+        <translation>%1，距离 %2</translation>
+    </message>
+    <message>
+        <source>The %1 nearest of %2 samples by cosine distance; a click selects one.</source>
+        <translation>按余弦距离，%2 个样本中最近的 %1 个；点击即可选中。</translation>
+    </message>
+    <message>
+        <source>The %1 nearest of %2 samples by euclidean distance; a click selects one.</source>
+        <translation>按欧氏距离，%2 个样本中最近的 %1 个；点击即可选中。</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::ProbePanel</name>
     <message>
         <source>At the probe</source>
@@ -1156,6 +1310,18 @@
     <message>
         <source>How tightly UMAP may pack points together: small values give dense clumps</source>
         <translation>UMAP 可将点聚得多紧：值越小，团簇越密</translation>
+    </message>
+    <message>
+        <source>Drag on the scatter to select the points in a rectangle, or (from the arrow) inside a lasso. Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap; Shift + drag draws a rectangle in any mode</source>
+        <translation>在散点图上拖动，选择矩形内的点，或（从箭头菜单）选择套索圈住的点。Shift 添加到选区，Alt 从选区移除，Shift + Alt 保留交集；任何模式下按住 Shift 拖动都会画矩形</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1585,73 @@ In the %1 split</source>
     <message>
         <source>Saved the session to %1</source>
         <translation>会话已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The session&apos;s sets were not restored</source>
+        <translation>会话中的集合未恢复</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::SetsPanel</name>
+    <message>
+        <source>Keep…</source>
+        <translation>保留…</translation>
+    </message>
+    <message>
+        <source>Name the selection and keep it in the list below (and in a saved session)</source>
+        <translation>为选区命名并保留在下方列表中（也会存入保存的会话）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the selection into a new folder: selection.csv (index, label, file) and, for images, one PNG per sample</source>
+        <translation>把选区写入一个新文件夹：selection.csv（index、label、file），图像数据另为每个样本写一个 PNG</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Kept sets: a click selects one on the scatter again</source>
+        <translation>已保留的集合：点击即可在散点图上重新选中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A set needs a name.</source>
+        <translation>集合需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A set named “%1” exists already.</source>
+        <translation>名为“%1”的集合已存在。</translation>
+    </message>
+    <message>
+        <source>No selection: draw one on the scatter with Rectangle or Lasso (or Shift + drag), or pick a kept set below.</source>
+        <translation>没有选区：用“矩形”或“套索”（或按住 Shift 拖动）在散点图上画一个，或在下方选择一个已保留的集合。</translation>
+    </message>
+    <message>
+        <source>Selected: %1 samples.</source>
+        <translation>已选中：%1 个样本。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
 </context>
 <context>

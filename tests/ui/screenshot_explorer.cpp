@@ -1,11 +1,16 @@
 // Screenshots of the latent explorer with a trained model, for looking at it as a user sees it (not a test):
 //   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860] [LAYOUT]
-// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -menu.png (the File menu
-// with its Export submenu), with TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that long, and
-// with a LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png. Run it under Xvfb (xvfb-run -a).
+// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -neighbours.png, -isolate.png,
+// -lasso.png (a lasso being drawn), -sets.png (its region kept as a set), -menu.png (the File menu with its
+// Export submenu), with TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that long, and with a
+// LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png. Run it under Xvfb (xvfb-run -a); Qt's own grab.
 #include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_selections.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/neighbours_panel.h"
+#include "ui/explorer/projection_bar.h"
+#include "ui/explorer/sets_panel.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
@@ -15,8 +20,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -25,6 +32,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace latentlab::ui;
@@ -37,6 +45,13 @@ bool grabTo(QWidget& window, const QString& path)
     const bool ok = window.grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
     return ok;
+}
+
+void mouse(QWidget* w, QEvent::Type type, QPointF pos)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
+                  type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
 }
 
 } // namespace
@@ -95,6 +110,35 @@ int main(int argc, char* argv[])
     explorer->panels()->setCurrentWidget(explorer->traversalPanel());
     images.wait(20000);
     ok = grabTo(window, prefix + QStringLiteral("-traversal.png")) && ok;
+
+    // Neighbours of the selected sample, then isolated on the scatter.
+    ExplorerSelections* selections = explorer->selections();
+    explorer->probeButton()->setChecked(false);
+    QSignalSpy neighbours(explorer->controller(), &ExplorerController::neighboursFound);
+    explorer->panels()->setCurrentWidget(selections->neighboursPanel());
+    explorer->selectSample(0);
+    neighbours.wait(5000);
+    ok = grabTo(window, prefix + QStringLiteral("-neighbours.png")) && ok;
+    selections->neighboursPanel()->isolateBox()->setChecked(true);
+    ok = grabTo(window, prefix + QStringLiteral("-isolate.png")) && ok;
+    selections->neighboursPanel()->isolateBox()->setChecked(false);
+
+    // A lasso round the selected sample's part of the plot, caught while it is drawn, then kept as a set.
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::Lasso);
+    explorer->panels()->setCurrentWidget(selections->setsPanel());
+    const QPointF centre = scatter->toWidget(scatter->position(0));
+    const int steps = 90;
+    for (int k = 0; k <= steps; ++k) {
+        const double a = 2 * M_PI * k / steps, r = 90 + 25 * std::sin(3 * a);
+        const QPointF at = centre + QPointF(r * std::cos(a), 0.8 * r * std::sin(a));
+        mouse(scatter, k == 0 ? QEvent::MouseButtonPress : QEvent::MouseMove, at);
+        if (k == steps * 3 / 4)
+            ok = grabTo(window, prefix + QStringLiteral("-lasso.png")) && ok;
+    }
+    mouse(scatter, QEvent::MouseButtonRelease, centre + QPointF(90, 0));
+    selections->keepRegion(QStringLiteral("Around sample 0"));
+    ok = grabTo(window, prefix + QStringLiteral("-sets.png")) && ok;
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::None);
 
     if (tsneSeconds > 0) {
         explorer->panels()->setCurrentIndex(0);

@@ -4,6 +4,7 @@
 #include "core/analysis/generation.h"
 #include "core/analysis/inference_scope.h"
 #include "core/analysis/latent_geometry.h"
+#include "core/analysis/latent_neighbours.h"
 #include "core/analysis/latent_walks.h"
 #include "core/models/latent_model.h"
 #include "core/models/model_snapshot.h"
@@ -343,6 +344,28 @@ void DecodeWorker::resampleBottom(RequestTag tag, qint64 index, int count, quint
         Q_EMIT imagesReady(fromGenerated(g, DecodeJob::Bottom, tag, count));
     } catch (const std::exception& e) {
         Q_EMIT failed(DecodeJob::Bottom, tag, QString::fromStdString(e.what()));
+    }
+}
+
+void DecodeWorker::neighbours(RequestTag tag, qint64 index, int k, NeighbourMetric metric)
+{
+    try {
+        State& s = *state_;
+        s.requireSpace();
+        s.requireIndex(index);
+        const torch::Tensor z = s.space->latents.to(torch::kFloat32).contiguous();
+        const std::vector<Neighbour> found = nearestNeighbours(z.data_ptr<float>(), z.size(0), z.size(1), index, k, metric);
+        NeighbourList out;
+        out.tag = tag;
+        out.index = index;
+        out.metric = metric;
+        for (const Neighbour& n : found) {
+            out.indices << n.index;
+            out.distances << n.distance;
+        }
+        Q_EMIT neighboursFound(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(DecodeJob::Neighbours, tag, QString::fromStdString(e.what()));
     }
 }
 

@@ -41,11 +41,14 @@ public:
     void traverse(latentlab::ui::RequestTag tag, qint64 index, double lo, double hi, int steps);
     // Hierarchical VAE: the selected sample's top code kept, the bottom layer drawn afresh `count` times.
     void resampleBottom(latentlab::ui::RequestTag tag, qint64 index, int count, quint64 seed);
+    // The k samples nearest to sample `index` among the latents of the current space.
+    void neighbours(latentlab::ui::RequestTag tag, qint64 index, int k, latentlab::NeighbourMetric metric);
 
 Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
+    void neighboursFound(const latentlab::ui::NeighbourList& neighbours);
     // message: core's sentence.
     void failed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 

@@ -18,6 +18,7 @@ ExplorerController::ExplorerController(QObject* parent)
     qRegisterMetaType<SampleDetail>();
     qRegisterMetaType<ImageSet>();
     qRegisterMetaType<DecodeJob>();
+    qRegisterMetaType<NeighbourList>();
     qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
     qRegisterMetaType<SpacePtr>();
     qRegisterMetaType<ModelPtr>();
@@ -80,6 +81,10 @@ ExplorerController::ExplorerController(QObject* parent)
     connect(decoder, &DecodeWorker::imagesReady, this, [this](const ImageSet& images) {
         if (tagsOf(images.job).isCurrent(images.tag))
             Q_EMIT imagesReady(images);
+    });
+    connect(decoder, &DecodeWorker::neighboursFound, this, [this](const NeighbourList& found) {
+        if (tagsOf(DecodeJob::Neighbours).isCurrent(found.tag))
+            Q_EMIT neighboursFound(found);
     });
     connect(decoder, &DecodeWorker::failed, this, [this](DecodeJob job, RequestTag tag, const QString& message) {
         RequestTags& tags = tagsOf(job);
@@ -246,6 +251,13 @@ RequestTag ExplorerController::resampleBottom(qint64 index, int count, quint64 s
 {
     const RequestTag tag = tagsOf(DecodeJob::Bottom).next();
     decode_.post([=](DecodeWorker& decoder) { decoder.resampleBottom(tag, index, count, seed); });
+    return tag;
+}
+
+RequestTag ExplorerController::neighbours(qint64 index, int k, NeighbourMetric metric)
+{
+    const RequestTag tag = tagsOf(DecodeJob::Neighbours).next();
+    decode_.post([=](DecodeWorker& decoder) { decoder.neighbours(tag, index, k, metric); });
     return tag;
 }
 

@@ -80,6 +80,8 @@ public:
     RequestTag interpolate(const InterpolationRequest& request);
     RequestTag traverse(qint64 index, double lo = -3.0, double hi = 3.0, int steps = 9);
     RequestTag resampleBottom(qint64 index, int count = 8, quint64 seed = 0);
+    // Answered by neighboursFound() or decodeFailed() with the returned tag.
+    RequestTag neighbours(qint64 index, int k, NeighbourMetric metric);
 
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
@@ -95,6 +97,7 @@ Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
     void sampleDescribed(const latentlab::ui::SampleDetail& detail);
     void imagesReady(const latentlab::ui::ImageSet& images);
+    void neighboursFound(const latentlab::ui::NeighbourList& neighbours);
     void decodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
     void layoutImported(latentlab::ui::RequestTag tag, const QString& path);
     void layoutImportFailed(latentlab::ui::RequestTag tag, const QString& path, const QString& message);
@@ -118,7 +121,7 @@ private:
     bool trainingActive_ = false;
     ProjectionSettings settings_;
     RequestTags projections_;
-    RequestTags decodeTags_[6]; // one per DecodeJob
+    RequestTags decodeTags_[7]; // one per DecodeJob
     RequestTags imports_;       // a newer import, or other data, makes an import's answer stale
     RequestTags exports_;       // every export is answered: the files were written either way
     bool projecting_ = false;

@@ -1,6 +1,7 @@
 #pragma once
 // What the explorer's workers and the GUI thread tell each other, as plain Qt values: every one is a copy
 // its receiver owns (images are QImages with their own pixels, positions plain floats), never a tensor.
+#include "core/analysis/latent_neighbours.h"
 #include "core/analysis/projection_method.h"
 #include "ui/common/request_tag.h"
 
@@ -65,7 +66,7 @@ struct SampleDetail {
 
 // The decode worker's kinds of job; each kind has its own request tags, so a new grid makes older grids
 // stale but leaves the interpolation strip alone.
-enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom };
+enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom, Neighbours };
 
 // A set of decoded images laid out as a grid: prior samples, an interpolation strip, a traversal.
 struct ImageSet {
@@ -76,6 +77,15 @@ struct ImageSet {
     QStringList rowLabels, columnLabels;
     QVector<QPointF> positions;   // each image's latent on the scatter; empty where the model draws its own
     QStringList notes;
+};
+
+// The samples nearest to one sample in latent space (core's nearestNeighbours), nearest first.
+struct NeighbourList {
+    RequestTag tag = 0;
+    qint64 index = -1;            // the sample they are the neighbours of
+    NeighbourMetric metric = NeighbourMetric::Euclidean;
+    QVector<qint64> indices;
+    QVector<double> distances;    // in the metric's units, one per index
 };
 
 struct GridRequest {
@@ -100,3 +110,4 @@ Q_DECLARE_METATYPE(latentlab::ui::ProbeImage)
 Q_DECLARE_METATYPE(latentlab::ui::SampleDetail)
 Q_DECLARE_METATYPE(latentlab::ui::ImageSet)
 Q_DECLARE_METATYPE(latentlab::ui::DecodeJob)
+Q_DECLARE_METATYPE(latentlab::ui::NeighbourList)

@@ -6,8 +6,10 @@
 #include "ui/common/sample_image.h"
 #include "ui/explorer/bookmark_button.h"
 #include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_selections.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/neighbours_panel.h"
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/projection_bar.h"
 #include "ui/explorer/sample_sets.h"
@@ -41,6 +43,8 @@ ExplorerView::ExplorerView(QWidget* parent)
     color_->addItem(tr("Colour by anomaly score"));
     color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
     connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
+    // Full width where there is room; in a 1200-pixel window it gives way (elided) before the bar does.
+    color_->setMinimumWidth(110);
     progress_ = new QProgressBar(this);
     progress_->setMinimumWidth(260);
     progress_->setMaximumWidth(320);
@@ -206,6 +210,13 @@ ExplorerView::ExplorerView(QWidget* parent)
             scatter_->setPath({});
     });
     sampling_->setPlaneAvailable(hasInverse(bar_->settings().method));
+
+    selections_ = new ExplorerSelections(this);
+    connect(selections_->neighboursPanel(), &NeighboursPanel::neighbourChosen, this, [this](qint64 index) {
+        selectSample(index);
+        Q_EMIT sampleSelected(index);
+    });
+    connect(selections_, &ExplorerSelections::regionChosen, this, &ExplorerView::regionSelected);
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -270,6 +281,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     sets_->clear(); // their indices belong to the old samples
+    selections_->setDataset(data_);
     selected_ = -1;
     refit_ = true;
     probePlaced_ = false;
@@ -354,9 +366,11 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             classes.assign(data_->labels().begin(), data_->labels().end());
         else
             classes.assign(frame.xy.size() / 2, -1);
+        const std::vector<int> region = sameCount ? scatter_->region() : std::vector<int>();
         scatter_->setPoints(frame.xy, std::move(classes));
         refit_ = false;
         applyColouring(); // setPoints forgets values and outlines
+        selections_->pointsReplaced(region); // and the region, the isolation and the selection
         if (scatter_->probeVisible()) {
             // The old probe position means nothing in a new layout: start again from the middle.
             const QRect plot = scatter_->plotRect();
@@ -411,7 +425,8 @@ void ExplorerView::onImages(const ImageSet& images)
     case DecodeJob::Bottom: probe_->showBottomSamples(images); break;
     case DecodeJob::Grid: sampling_->showImages(images); break;
     case DecodeJob::Probe:
-    case DecodeJob::Sample: break; // answered by their own signals
+    case DecodeJob::Sample:
+    case DecodeJob::Neighbours: break; // answered by their own signals
     }
 }
 
@@ -432,6 +447,7 @@ void ExplorerView::selectSample(qint64 index)
     scatter_->setSelected(static_cast<int>(index));
     interpolation_->setSelected(index);
     traversal_->setSelected(index);
+    selections_->sampleSelected(index);
     if (!hasModel())
         return;
     controller_->describeSample(index);
@@ -500,6 +516,7 @@ ExplorerBookmark ExplorerView::captureBookmark(const QString& name) const
         if (!scatter_->classVisible(cls))
             b.hiddenClasses.push_back(cls);
     b.selected = selected_;
+    b.region = scatter_->region();
     if (scatter_->probeVisible())
         b.probe = scatter_->probe();
     return b;
@@ -536,6 +553,10 @@ void ExplorerView::restoreBookmarkView(const ExplorerBookmark& b)
     } else {
         selected_ = -1;
         scatter_->setSelected(-1);
+    }
+    if (scatter_->region() != b.region) {
+        scatter_->setRegion(b.region);
+        Q_EMIT regionSelected(scatter_->region()); // the anomaly gallery's filter follows, as for a gesture
     }
     bar_->probeButton()->setChecked(b.probe.has_value());
     if (b.probe) {

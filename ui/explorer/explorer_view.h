@@ -26,6 +26,7 @@ namespace latentlab::ui {
 
 class BookmarkButton;
 class ExplorerController;
+class ExplorerSelections;
 class InterpolationPanel;
 class ProbePanel;
 class ProjectionBar;
@@ -87,6 +88,8 @@ public:
     ExplorerController* controller() const { return controller_; }
     // The named sets of samples kept in this window (cleared when another dataset arrives).
     SampleSets* sampleSets() const { return sets_; }
+    // The Neighbours and Sets tabs, the select tools, the scatter's region and its export.
+    ExplorerSelections* selections() const { return selections_; }
     ScatterView* scatter() const { return scatter_; }
     ProbePanel* probePanel() const { return probe_; }
     SamplingPanel* samplingPanel() const { return sampling_; }
@@ -108,7 +111,7 @@ Q_SIGNALS:
     void frameShown(bool final);
     // The user selected a sample (a click on the scatter or a neighbour).
     void sampleSelected(qint64 index);
-    // Shift + drag on the scatter chose these samples (empty: the region was cleared).
+    // The user chose the scatter's region (a rectangle, a lasso, a kept set): these samples (empty: cleared).
     void regionSelected(const std::vector<int>& indices);
     void statusMessage(const QString& text);
     // A bookmark's view is on screen, all of it restored.
@@ -131,6 +134,7 @@ private:
 
     ExplorerController* controller_ = nullptr;
     SampleSets* sets_ = nullptr;
+    ExplorerSelections* selections_ = nullptr;
     DatasetPtr data_;
     ScatterView* scatter_ = nullptr;
     QTabWidget* panels_ = nullptr;

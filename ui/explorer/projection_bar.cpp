@@ -2,11 +2,13 @@
 
 #include "ui/explorer/layout_choice.h"
 
+#include <QActionGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -26,6 +28,8 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     method_->addItem(tr("t-SNE"), static_cast<int>(ProjectionMethod::Tsne));
     method_->addItem(tr("UMAP"), static_cast<int>(ProjectionMethod::Umap));
     method_->setToolTip(tr("How the latents are laid out on the plane"));
+    // Its longest entry sets its width; in a narrow window it gives way (elided) before the bar overflows.
+    method_->setMinimumWidth(100);
     dimsLabel_ = new QLabel(tr("x, y"), this);
     dimX_ = new QSpinBox(this);
     dimY_ = new QSpinBox(this);
@@ -54,6 +58,24 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     probe_->setText(tr("Probe"));
     probe_->setCheckable(true);
     probe_->setToolTip(tr("Drag on the scatter to decode the latent under the mouse"));
+    // One button rather than two: the bar has to fit a 1200-pixel window beside the dataset dock.
+    select_ = new QToolButton(this);
+    select_->setCheckable(true);
+    select_->setPopupMode(QToolButton::MenuButtonPopup);
+    select_->setToolTip(tr("Drag on the scatter to select the points in a rectangle, or (from the arrow) inside a "
+                           "lasso. Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap; "
+                           "Shift + drag draws a rectangle in any mode"));
+    auto* shapes = new QMenu(select_);
+    auto* group = new QActionGroup(shapes);
+    rectangle_ = shapes->addAction(tr("Rectangle"));
+    lasso_ = shapes->addAction(tr("Lasso"));
+    for (QAction* shape : {rectangle_, lasso_}) {
+        shape->setCheckable(true);
+        group->addAction(shape);
+    }
+    rectangle_->setChecked(true);
+    select_->setMenu(shapes);
+    select_->setText(rectangle_->text());
     reset_ = new QPushButton(tr("Reset view"), this);
     follow_ = new QCheckBox(tr("Follow training every"), this);
     follow_->setToolTip(tr("While a model trains, encode every sample again every so many steps under the same "
@@ -80,6 +102,7 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     bar->addWidget(stop_);
     bar->addSpacing(12);
     bar->addWidget(probe_);
+    bar->addWidget(select_);
     bar->addWidget(reset_);
     bar->addSpacing(12);
     bar->addWidget(follow_);
@@ -98,6 +121,23 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     connect(stop_, &QPushButton::clicked, this, &ProjectionBar::stopRequested);
     connect(reset_, &QPushButton::clicked, this, &ProjectionBar::resetViewRequested);
     connect(probe_, &QToolButton::toggled, this, &ProjectionBar::probeToggled);
+    // The probe and the select tools each take the left drag: turning one on turns the other off.
+    connect(probe_, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            select_->setChecked(false);
+    });
+    connect(select_, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            probe_->setChecked(false);
+        Q_EMIT selectToolChanged(selectTool());
+    });
+    connect(group, &QActionGroup::triggered, this, [this](QAction* shape) {
+        select_->setText(shape->text());
+        if (select_->isChecked())
+            Q_EMIT selectToolChanged(selectTool());
+        else
+            select_->setChecked(true); // choosing a shape means drawing it
+    });
     const auto interval = [this] { Q_EMIT snapshotIntervalChanged(snapshotInterval()); };
     connect(follow_, &QCheckBox::toggled, this, interval);
     connect(followEvery_, &QSpinBox::valueChanged, this, interval);
@@ -196,6 +236,26 @@ void ProjectionBar::choose()
 {
     wanted_ = settings();
     Q_EMIT settingsChosen(*wanted_);
+}
+
+ProjectionBar::SelectTool ProjectionBar::selectTool() const
+{
+    if (!select_->isChecked())
+        return SelectTool::None;
+    return lasso_->isChecked() ? SelectTool::Lasso : SelectTool::Rectangle;
+}
+
+void ProjectionBar::setSelectTool(SelectTool tool)
+{
+    if (tool == SelectTool::None) {
+        select_->setChecked(false);
+        return;
+    }
+    QAction* shape = tool == SelectTool::Lasso ? lasso_ : rectangle_;
+    if (!shape->isChecked())
+        shape->trigger(); // checks it, and through the group's signal the button
+    else
+        select_->setChecked(true);
 }
 
 void ProjectionBar::setProjecting(bool projecting)

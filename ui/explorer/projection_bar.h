@@ -1,8 +1,9 @@
 #pragma once
 // The bar above the explorer's scatter: how the latents are laid out (PCA, two of the latent's dimensions,
 // the 2-D latent itself, t-SNE and its perplexity, UMAP and its neighbours and minimum distance, a layout
-// imported from a file once there is one) with Stop for a layout that runs, the probe and Reset
-// view for the scatter, and whether to follow a model while it trains. It keeps the layout the user (or a
+// imported from a file once there is one) with Stop for a layout that runs, the probe, the select tools
+// (rectangle, lasso) and Reset view for the scatter, and whether to follow a model while it trains. It keeps
+// the layout the user (or a
 // session) asked for and shows it for every model it fits (layoutForModel decides); controls the layout
 // shown does not use are hidden. Only the user's changes are reported as chosen; what the bar is told to
 // show is not echoed back.
@@ -12,6 +13,7 @@
 
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -25,6 +27,10 @@ namespace latentlab::ui {
 class ProjectionBar : public QWidget {
     Q_OBJECT
 public:
+    // What a plain left drag on the scatter draws, beside the probe: the probe and the select button are
+    // never on together.
+    enum class SelectTool { None, Rectangle, Lasso };
+
     explicit ProjectionBar(QWidget* parent = nullptr);
 
     // What the controls show.
@@ -53,6 +59,13 @@ public:
     QDoubleSpinBox* minDistBox() const { return minDist_; }
     QPushButton* stopButton() const { return stop_; }
     QToolButton* probeButton() const { return probe_; }
+    SelectTool selectTool() const;
+    // None turns the select button off; a shape chooses it and turns the button on (and the probe off).
+    void setSelectTool(SelectTool tool);
+    // One button, its text the shape it draws; the shapes are chosen from its menu.
+    QToolButton* selectButton() const { return select_; }
+    QAction* rectangleAction() const { return rectangle_; }
+    QAction* lassoAction() const { return lasso_; }
     QCheckBox* followBox() const { return follow_; }
 
 Q_SIGNALS:
@@ -63,6 +76,7 @@ Q_SIGNALS:
     void stopRequested();
     void resetViewRequested();
     void probeToggled(bool on);
+    void selectToolChanged(latentlab::ui::ProjectionBar::SelectTool tool);
     void snapshotIntervalChanged(qint64 steps);
 
 private:
@@ -85,6 +99,9 @@ private:
     int iterations_ = ProjectionSettings{}.iterations;
     QPushButton* stop_ = nullptr;
     QToolButton* probe_ = nullptr;
+    QToolButton* select_ = nullptr;
+    QAction* rectangle_ = nullptr;
+    QAction* lasso_ = nullptr;
     QPushButton* reset_ = nullptr;
     QCheckBox* follow_ = nullptr;
     QSpinBox* followEvery_ = nullptr;

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace latentlab::ui {
 namespace {
 
@@ -63,14 +65,58 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j, const QString& se
     return p;
 }
 
+std::vector<SampleSet> setsFromJson(const nlohmann::json& j)
+{
+    if (!j.is_array())
+        throw BadInputError("\"sets\" must be a list of {\"name\", \"indices\"}");
+    std::vector<SampleSet> sets;
+    for (const nlohmann::json& e : j) {
+        if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
+            throw BadInputError("every set needs a \"name\" that is text");
+        SampleSet set;
+        const std::string name = e["name"].get<std::string>();
+        set.name = QString::fromStdString(name).trimmed();
+        const std::string shown = "set \"" + printable(name) + "\"";
+        if (set.name.isEmpty())
+            throw BadInputError("a set has an empty name");
+        for (const SampleSet& other : sets)
+            if (other.name == set.name)
+                throw BadInputError("two sets are named \"" + printable(name) + "\"");
+        if (!e.contains("indices") || !e["indices"].is_array())
+            throw BadInputError(shown + " needs \"indices\", a list of sample numbers");
+        set.indices.reserve(e["indices"].size());
+        for (const nlohmann::json& v : e["indices"]) {
+            const int index = jsonInteger<int>(v, shown + ": an index");
+            if (index < 0)
+                throw BadInputError(shown + " holds sample " + std::to_string(index) + ", and samples count from 0");
+            set.indices.push_back(index);
+        }
+        // Sorted here rather than by SampleSets: the fuzz harness builds this file without the QObject.
+        std::sort(set.indices.begin(), set.indices.end());
+        set.indices.erase(std::unique(set.indices.begin(), set.indices.end()), set.indices.end());
+        sets.push_back(std::move(set));
+    }
+    return sets;
+}
+
 } // namespace
+
+void checkSetsFit(const std::vector<SampleSet>& sets, std::int64_t samples)
+{
+    for (const SampleSet& set : sets)
+        if (!set.indices.empty() && set.indices.back() >= samples)
+            throw BadInputError("set \"" + printable(set.name.toStdString()) + "\" holds sample "
+                                + std::to_string(set.indices.back()) + ", but the dataset has "
+                                + std::to_string(samples) + " samples");
+}
 
 Session readSession(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw IoError(path.toStdString() + ": cannot read the session file (" + file.errorString().toStdString() + ")");
-    if (file.size() > (1 << 20))
+    // Room for a few dozen sets of all 70,000 samples; a file far past that is something else.
+    if (file.size() > (64 << 20))
         throw BadInputError(name(path) + " is not a LatentLab session: " + std::to_string(file.size())
                             + " bytes is far more than a session holds");
     const QByteArray bytes = file.readAll();
@@ -102,6 +148,8 @@ Session readSession(const QString& path)
             s.training = TrainingConfig::fromJson(j["training"]);
         if (j.contains("explorer") && !j["explorer"].is_null())
             s.projection = projectionFromJson(j["explorer"], path);
+        if (j.contains("sets") && !j["sets"].is_null())
+            s.sets = setsFromJson(j["sets"]);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
     } catch (const BadInputError& e) {
@@ -133,7 +181,20 @@ void writeSession(const QString& path, const Session& session)
     if (session.projection && session.projection->method == ProjectionMethod::Imported)
         j["explorer"]["layout_file"] =
             QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.projection->layoutFile).toStdString();
-    const std::string text = j.dump(2) + "\n";
+    // Indented for a person to read, but a set of 70,000 indices one per line would be 70,000 lines: each
+    // set is written on a line of its own.
+    std::string text = j.dump(2);
+    if (!session.sets.empty()) {
+        text.pop_back(); // the closing brace
+        text += ",\n  \"sets\": [";
+        for (std::size_t i = 0; i < session.sets.size(); ++i) {
+            const SampleSet& set = session.sets[i];
+            const nlohmann::json one = {{"name", set.name.toStdString()}, {"indices", set.indices}};
+            text += (i ? ",\n    " : "\n    ") + one.dump();
+        }
+        text += "\n  ]\n}";
+    }
+    text += "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }
 
