@@ -1,5 +1,6 @@
-// latentlab-cli project: a 2-D layout of the selected samples' latents (PCA, t-SNE, two chosen dimensions or
-// the 2-D latent itself) as CSV: index,x,y,label. Ctrl-C during t-SNE stops it and writes the layout so far.
+// latentlab-cli project: a 2-D layout of the selected samples' latents (PCA, t-SNE, UMAP, two chosen dimensions
+// or the 2-D latent itself) as CSV: index,x,y,label. Ctrl-C during t-SNE or UMAP stops it and writes the layout
+// so far.
 #include "app/cli/commands.h"
 #include "app/cli/model_input.h"
 #include "app/cli/progress_line.h"
@@ -87,7 +88,7 @@ void writeLayout(const std::string& path, const torch::Tensor& xyIn, const DataS
 int runProject(const std::vector<std::string>& argv)
 {
     std::set<std::string> options{"model", "out", "threads", "batch", "method", "dims", "perplexity",
-                                  "iterations", "seed", "layer"};
+                                  "iterations", "seed", "layer", "neighbors", "min-dist", "metric", "epochs"};
     options.insert(dataOptions().begin(), dataOptions().end());
     const Args args(argv, {"json"}, options);
     if (!args.positional().empty())
@@ -96,11 +97,14 @@ int runProject(const std::vector<std::string>& argv)
     if (out.empty() || !endsWith(out, ".csv"))
         throw BadInputError("--out must name a .csv file for the layout");
     if (!args.has("method"))
-        throw BadInputError("--method is required: pca, tsne, dims or latent");
+        throw BadInputError("--method is required: pca, tsne, umap, dims or latent");
     ProjectionRequest request;
     request.method = projectionMethodFromString(args.value("method"));
     if (request.method == ProjectionMethod::Axes)
-        throw BadInputError("custom axes are laid out in the explorer; project offers pca, tsne, dims and latent");
+        throw BadInputError("custom axes are laid out in the explorer; project offers pca, tsne, umap, dims and latent");
+    if (request.method == ProjectionMethod::Imported)
+        throw BadInputError("--method imported is a layout read from a file, which project does not compute: choose pca, "
+                            "tsne, umap, dims or latent");
     if (args.has("dims") && request.method != ProjectionMethod::Dims)
         throw BadInputError("--dims goes with --method dims");
     if (args.has("dims"))
@@ -108,6 +112,20 @@ int runProject(const std::vector<std::string>& argv)
     request.tsne.perplexity = args.real("perplexity", request.tsne.perplexity, 0.5, 10000.0);
     request.tsne.iterations = static_cast<int>(args.integer("iterations", request.tsne.iterations, 0, 1'000'000));
     request.tsne.seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, 1LL << 62));
+    const bool umap = request.method == ProjectionMethod::Umap;
+    for (const char* option : {"neighbors", "min-dist", "metric", "epochs"})
+        if (args.has(option) && !umap)
+            throw BadInputError(std::string("--") + option + " goes with --method umap");
+    for (const char* option : {"perplexity", "iterations"})
+        if (args.has(option) && umap)
+            throw BadInputError(std::string("--") + option + " is for t-SNE; UMAP takes --neighbors, --min-dist, "
+                                "--metric and --epochs");
+    request.umap.neighbours = static_cast<int>(args.integer("neighbors", request.umap.neighbours, 2, 1000));
+    request.umap.minDist = args.real("min-dist", request.umap.minDist, 0.0, request.umap.spread);
+    if (args.has("metric"))
+        request.umap.metric = umapMetricFromString(args.value("metric"));
+    request.umap.epochs = static_cast<int>(args.integer("epochs", 0, 1, 100'000));
+    request.umap.seed = request.tsne.seed;
     EncodeOptions encode;
     encode.layer = static_cast<int>(args.integer("layer", -1, -1, 64));
     encode.batchSize = args.integer("batch", 1000, 1, 65536);
@@ -115,8 +133,8 @@ int runProject(const std::vector<std::string>& argv)
 
     ModelAndData in = openModelAndData(args, "test");
     ProgressLine progress;
-    const bool tsne = request.method == ProjectionMethod::Tsne;
-    // Encoding takes a few percent of a t-SNE run and all of the others.
+    const bool tsne = request.method == ProjectionMethod::Tsne || umap;
+    // Encoding takes a few percent of a t-SNE or UMAP run and all of the others.
     const double encodeShare = tsne ? 0.02 : 0.9;
     double base = 0.0, share = encodeShare;
     AnalysisControl control([&](double f, const std::string& what) { progress.update(base + share * f, what); });
@@ -152,14 +170,24 @@ int runProject(const std::vector<std::string>& argv)
                       {"stopped_early", p.tsne->stoppedEarly},
                       {"kl_divergence", p.tsne->klDivergence},
                       {"perplexity", p.tsne->perplexity}});
+        if (p.umap)
+            j.update({{"epochs", p.umap->epochs},
+                      {"requested_epochs", p.umap->requestedEpochs},
+                      {"stopped_early", p.umap->stoppedEarly},
+                      {"neighbors", p.umap->neighbours},
+                      {"min_dist", p.umapOptions.minDist},
+                      {"metric", toString(p.umapOptions.metric)},
+                      {"init", p.umap->init}});
         std::cout << j.dump() << std::endl;
     } else {
         char secs[32];
         std::snprintf(secs, sizeof secs, "%.1f s", seconds);
         std::cout << "wrote " << p.describe() << " to " << out << " (" << secs << ")" << std::endl;
     }
-    if (p.tsne && p.tsne->stoppedEarly) {
-        std::cerr << "latentlab-cli: interrupted at t-SNE iteration " << p.tsne->iterations
+    if (p.stoppedEarly()) {
+        std::cerr << "latentlab-cli: interrupted at "
+                  << (p.tsne ? "t-SNE iteration " + std::to_string(p.tsne->iterations)
+                             : "UMAP epoch " + std::to_string(p.umap->epochs))
                   << "; the layout so far is in " << out << "\n";
         return 1;
     }

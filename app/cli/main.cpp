@@ -38,10 +38,12 @@ const Command kCommands[] = {
      "    per-sample means of the loss terms (recon, kl, neg_elbo in nats, mse, ...) over a dataset;\n"
      "    default split: test where the data has one, else all; default data: what the model was trained on\n"},
     {"encode", latentlab::cli::runEncode,
-     "encode --model CHECKPOINT|TORCHSCRIPT --out LATENTS.csv|LATENTS.npy [--data PATH] [--split train|test|all]\n"
-     "       [--sample] [--label-column NAME] [--json]\n"
+     "encode --model CHECKPOINT|TORCHSCRIPT --out LATENTS.csv|LATENTS.npy [--projector FOLDER] [--data PATH]\n"
+     "       [--split train|test|all] [--sample] [--label-column NAME] [--json]\n"
      "    the latent mean (or a posterior draw with --sample) of every selected sample, in dataset order;\n"
-     "    CSV has index and label columns first, .npy is a float32 matrix\n"},
+     "    CSV has index and label columns first, .npy is a float32 matrix. --projector (with or without --out)\n"
+     "    writes tensors.tsv, metadata.tsv, sprite.png (images) and projector_config.pbtxt for TensorBoard's\n"
+     "    Embedding Projector into FOLDER (created if missing; refused if it holds any of them)\n"},
     {"anomalies", latentlab::cli::runAnomalies,
      "anomalies --model CHECKPOINT|TORCHSCRIPT --out SCORES.csv [--data PATH] [--split train|test|all]\n"
      "          [--score mse|bce|elbo] [--reference NORMAL_DATA] [--k K | --percentile P]\n"
@@ -52,12 +54,15 @@ const Command kCommands[] = {
      "    the checkpoint's non-normal ones) prints AUROC and precision/recall at the threshold. --json: one line\n"
      "    with threshold, flagged, auroc, precision, recall\n"},
     {"project", latentlab::cli::runProject,
-     "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|dims|latent --out LAYOUT.csv [--data PATH]\n"
-     "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--seed S] [--layer L]\n"
-     "        [--threads T] [--label-column NAME] [--json]\n"
+     "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|umap|dims|latent --out LAYOUT.csv [--data PATH]\n"
+     "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--neighbors K]\n"
+     "        [--min-dist D] [--metric euclidean|cosine] [--epochs E] [--seed S] [--layer L] [--threads T]\n"
+     "        [--label-column NAME] [--json]\n"
      "    a 2-D layout of the selected samples' latent means (CSV: index, x, y, label); every selected sample\n"
-     "    is placed (no subsampling). tsne: Barnes-Hut, perplexity 30, 1000 iterations by default; Ctrl-C stops\n"
-     "    it and writes the layout so far. --layer picks a hierarchical VAE's layer (0 = bottom)\n"},
+     "    is placed (no subsampling). tsne: Barnes-Hut, perplexity 30, 1000 iterations by default. umap: 15\n"
+     "    neighbours, min_dist 0.1, euclidean, 500 epochs up to 10,000 points and 200 above; the same seed\n"
+     "    and data give the same layout. Ctrl-C stops either and writes the layout so far. --layer picks a\n"
+     "    hierarchical VAE's layer (0 = bottom)\n"},
     {"sample", latentlab::cli::runSample,
      "sample --model CHECKPOINT|TORCHSCRIPT --out GRID.png|ROWS.csv [--n N] [--class C] [--temperature T]\n"
      "       [--seed S] [--columns K] [--resample-bottom] [--manifold [--dims I,J]] [--data PATH] [--threads T]\n"

@@ -3,6 +3,7 @@
 #include "core/analysis/anomaly_evaluation.h"
 #include "core/analysis/anomaly_threshold.h"
 #include "core/util/atomic_file.h"
+#include "core/util/csv_field.h"
 #include "core/util/errors.h"
 
 #include <algorithm>
@@ -10,26 +11,6 @@
 #include <numeric>
 
 namespace latentlab {
-namespace {
-
-// RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled.
-void appendField(std::string& out, const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        out += text;
-        return;
-    }
-    out += '"';
-    for (const char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-} // namespace
-
 std::string anomalyScoresCsv(const Dataset& data, const std::vector<std::int64_t>& indices,
                              const std::vector<double>& scores, double threshold)
 {
@@ -61,10 +42,10 @@ std::string anomalyScoresCsv(const Dataset& data, const std::vector<std::int64_t
         out += std::to_string(indices[u]);
         out += ',';
         if (named)
-            appendField(out, data.sampleNames[sample]);
+            appendCsvField(out, data.sampleNames[sample]);
         out += ',';
         if (labelled)
-            appendField(out, data.classNames()[static_cast<std::size_t>(data.labels()[sample])]);
+            appendCsvField(out, data.classNames()[static_cast<std::size_t>(data.labels()[sample])]);
         const int n = std::snprintf(number, sizeof number, ",%.9g,%d\n", scores[u], flags[u]);
         out.append(number, static_cast<std::size_t>(n));
     }

@@ -45,6 +45,15 @@ std::string Projection::describe() const
                                      : std::to_string(tsne->iterations) + "/")
                + std::to_string(tsne->requestedIterations) + " iterations)";
         break;
+    case ProjectionMethod::Umap:
+        std::snprintf(buf, sizeof buf, "%lld neighbours, min_dist %g, ", static_cast<long long>(umap->neighbours),
+                      umapOptions.minDist);
+        what = "UMAP of " + latent + " (" + buf + toString(umapOptions.metric) + ", "
+               + (umap->stoppedEarly ? "stopped at epoch " + std::to_string(umap->epochs) + " of "
+                                     : std::to_string(umap->epochs) + "/")
+               + std::to_string(umap->requestedEpochs) + " epochs)";
+        break;
+    case ProjectionMethod::Imported: what = "the layout imported from " + layoutName; break;
     case ProjectionMethod::Axes: what = "custom axes of " + latent + " (" + axesText + ")"; break;
     }
     const std::string count = std::to_string(points());
@@ -54,7 +63,7 @@ std::string Projection::describe() const
 }
 
 Projection project(const torch::Tensor& latents, const ProjectionRequest& request, AnalysisControl* control,
-                   const TsneCallback& onLayout)
+                   const LayoutCallback& onLayout)
 {
     if (latents.dim() != 2 || latents.size(0) < 1)
         throw BadInputError("nothing to project: expected a matrix of latents with one row per sample");
@@ -101,10 +110,34 @@ Projection project(const torch::Tensor& latents, const ProjectionRequest& reques
                        + (a.yFrom ? "from " + a.yFrom->name + " to " + a.yTo->name : "the main spread across x");
         break;
     }
-    case ProjectionMethod::Tsne:
-        out.tsne = runTsne(x, request.tsne, control, onLayout);
+    case ProjectionMethod::Tsne: {
+        TsneCallback stream;
+        if (onLayout)
+            stream = [&](const TsneSnapshot& s) { onLayout({s.iteration, s.iterations, s.layout}); };
+        out.tsne = runTsne(x, request.tsne, control, stream);
         out.xy = out.tsne->layout;
         return out;
+    }
+    case ProjectionMethod::Imported:
+        // The file was checked against the dataset when it was read; this is the same check for a caller
+        // that hands over a layout of its own.
+        if (!request.layout.defined() || request.layout.dim() != 2 || request.layout.size(0) != out.inputRows
+            || request.layout.size(1) != 2)
+            throw BadInputError("an imported layout needs one x, y row for each of the " + std::to_string(out.inputRows)
+                                + " latents");
+        out.layoutName = request.layoutName.empty() ? std::string("a file") : request.layoutName;
+        out.xy = request.layout.to(torch::kFloat32);
+        out.xy = out.subset ? out.xy.index_select(0, torch::tensor(request.rows, torch::kInt64)) : out.xy.clone();
+        break;
+    case ProjectionMethod::Umap: {
+        UmapCallback stream;
+        if (onLayout)
+            stream = [&](const UmapSnapshot& s) { onLayout({s.epoch, s.epochs, s.layout}); };
+        out.umapOptions = request.umap;
+        out.umap = runUmap(x, request.umap, control, stream);
+        out.xy = out.umap->layout;
+        return out;
+    }
     }
     if (control)
         control->report(1.0, toString(request.method));

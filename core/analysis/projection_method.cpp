@@ -11,6 +11,8 @@ std::string toString(ProjectionMethod m)
     case ProjectionMethod::Dims: return "dims";
     case ProjectionMethod::Pca: return "pca";
     case ProjectionMethod::Tsne: return "tsne";
+    case ProjectionMethod::Umap: return "umap";
+    case ProjectionMethod::Imported: return "imported";
     case ProjectionMethod::Axes: return "axes";
     }
     return "?";
@@ -19,10 +21,24 @@ std::string toString(ProjectionMethod m)
 ProjectionMethod projectionMethodFromString(const std::string& name)
 {
     for (auto m : {ProjectionMethod::Latent, ProjectionMethod::Dims, ProjectionMethod::Pca, ProjectionMethod::Tsne,
-                   ProjectionMethod::Axes})
+                   ProjectionMethod::Umap, ProjectionMethod::Imported, ProjectionMethod::Axes})
         if (name == toString(m))
             return m;
-    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, dims, latent or axes)");
+    throw BadInputError("unknown projection '" + name + "' (choose pca, tsne, umap, dims, latent or axes)");
+}
+
+bool hasInverse(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Latent:
+    case ProjectionMethod::Dims:
+    case ProjectionMethod::Pca:
+    case ProjectionMethod::Axes: return true;
+    case ProjectionMethod::Tsne:
+    case ProjectionMethod::Umap:
+    case ProjectionMethod::Imported: return false;
+    }
+    return false;
 }
 
 } // namespace latentlab

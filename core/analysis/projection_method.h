@@ -10,11 +10,16 @@ enum class ProjectionMethod {
     Dims,   // two chosen dimensions
     Pca,    // the first two principal components
     Tsne,
-    Axes,   // custom axes: from one set's mean latent to another's (core/analysis/custom_axes.h)
+    Umap,
+    Imported, // a layout computed elsewhere and read from a file (layout_import.h); only the window shows it
+    Axes,     // custom axes: from one set's mean latent to another's (core/analysis/custom_axes.h)
 };
 
 std::string toString(ProjectionMethod m);
-// "latent", "dims", "pca", "tsne", "axes"; BadInputError naming the choices otherwise.
+// "latent", "dims", "pca", "tsne", "umap", "imported", "axes"; BadInputError naming the choices otherwise.
 ProjectionMethod projectionMethodFromString(const std::string& name);
+// Whether a point of the plane maps back to exactly one latent (Latent, Dims, Pca, Axes). The others place samples
+// by where they fell, so a probe there decodes a weighted mean of the nearest samples' latents instead.
+bool hasInverse(ProjectionMethod m);
 
 } // namespace latentlab

@@ -1,85 +1,17 @@
 #include "core/data/csv_loader.h"
 
+#include "core/data/csv_text.h"
 #include "core/util/errors.h"
 #include "core/util/file_io.h"
 #include "core/util/printable.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
-#include <cmath>
 #include <limits>
-#include <filesystem>
 #include <map>
-
-namespace fs = std::filesystem;
 
 namespace latentlab {
 namespace {
-
-// Splits one line into fields; double quotes may enclose a field ("" is a literal quote).
-std::vector<std::string> splitFields(const std::string& line, char delim)
-{
-    std::vector<std::string> fields;
-    std::string cur;
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                cur += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                cur += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == delim) {
-            fields.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    fields.push_back(std::move(cur));
-    return fields;
-}
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t");
-    return s.substr(b, e - b + 1);
-}
-
-std::string quoteForMessage(const std::string& s)
-{
-    return "'" + printable(s, 40) + "'";
-}
-
-// .tsv means tabs; otherwise whichever of tab and comma appears more often outside quotes in the header.
-char chooseDelimiter(const std::string& path, const std::string& header)
-{
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".tsv")
-        return '\t';
-    std::size_t tabs = 0, commas = 0;
-    bool quoted = false;
-    for (const char c : header) {
-        if (c == '"')
-            quoted = !quoted;
-        else if (!quoted && c == '\t')
-            ++tabs;
-        else if (!quoted && c == ',')
-            ++commas;
-    }
-    return tabs > commas ? '\t' : ',';
-}
 
 bool parseInt(const std::string& s, long long* out)
 {
@@ -93,39 +25,13 @@ bool parseInt(const std::string& s, long long* out)
 Dataset loadCsv(const std::string& path, const std::string& labelColumn)
 {
     const std::string name = displayName(path);
-    const std::vector<std::uint8_t> bytes = readAllBytes(path);
-    if (bytes.empty())
-        throw BadInputError(name + ": the file is empty");
-    std::string text(bytes.begin(), bytes.end());
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        text.erase(0, 3);
-    if (text.find('\0') != std::string::npos)
-        throw BadInputError(name + ": not a text file (it holds binary data)");
+    const std::vector<CsvLine> lines = readCsvLines(path); // (line number, text), blank lines dropped
 
-    std::vector<std::pair<std::size_t, std::string>> lines; // (line number, text), blank lines dropped
-    {
-        std::size_t start = 0, number = 1;
-        while (start <= text.size()) {
-            std::size_t end = text.find('\n', start);
-            if (end == std::string::npos)
-                end = text.size();
-            std::string line = text.substr(start, end - start);
-            if (!line.empty() && line.back() == '\r')
-                line.pop_back();
-            if (!trim(line).empty())
-                lines.emplace_back(number, std::move(line));
-            start = end + 1;
-            ++number;
-        }
-    }
-    if (lines.empty())
-        throw BadInputError(name + ": the file holds only blank lines");
-
-    const std::string& headerLine = lines.front().second;
-    const char delim = chooseDelimiter(path, headerLine);
-    std::vector<std::string> header = splitFields(headerLine, delim);
+    const std::string& headerLine = lines.front().text;
+    const char delim = chooseCsvDelimiter(path, headerLine);
+    std::vector<std::string> header = splitCsvFields(headerLine, delim);
     for (auto& h : header)
-        h = trim(h);
+        h = trimCsvCell(h);
     const std::size_t columns = header.size();
 
     int labelIndex = -1;
@@ -137,7 +43,7 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
                 list += (i ? ", " : "") + header[i];
             if (header.size() > 8)
                 list += ", ...";
-            throw BadInputError(name + ": no column named " + quoteForMessage(labelColumn) + " (columns: " + printable(list, 200) + ")");
+            throw BadInputError(name + ": no column named " + quoteCsvCell(labelColumn) + " (columns: " + printable(list, 200) + ")");
         }
         labelIndex = static_cast<int>(it - header.begin());
     }
@@ -158,32 +64,30 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
 
     for (std::size_t r = 1; r < lines.size(); ++r) {
         const auto& [number, line] = lines[r];
-        const std::vector<std::string> fields = splitFields(line, delim);
+        const std::vector<std::string> fields = splitCsvFields(line, delim);
         const std::string where = name + ": line " + std::to_string(number);
         if (fields.size() != columns)
             throw BadInputError(where + " has " + std::to_string(fields.size()) + " fields but the header has "
                                 + std::to_string(columns));
         std::size_t f = 0;
         for (std::size_t c = 0; c < columns; ++c) {
-            const std::string cell = trim(fields[c]);
+            const std::string cell = trimCsvCell(fields[c]);
             if (static_cast<int>(c) == labelIndex) {
                 if (cell.empty())
-                    throw BadInputError(where + ", column " + quoteForMessage(header[c]) + ": the label is empty");
+                    throw BadInputError(where + ", column " + quoteCsvCell(header[c]) + ": the label is empty");
                 labelText.push_back(cell);
                 continue;
             }
             // Built only for a message: this loop runs once per cell.
-            const auto col = [&] { return where + ", column " + quoteForMessage(header[c]); };
+            const auto col = [&] { return where + ", column " + quoteCsvCell(header[c]); };
             if (cell.empty())
                 throw BadInputError(col() + ": the cell is empty (missing values are not supported)");
             double v = 0.0;
-            const char* begin = cell.data() + (cell[0] == '+' ? 1 : 0);
-            const auto [p, ec] = std::from_chars(begin, cell.data() + cell.size(), v);
-            const bool nanOrInf = ec == std::errc() && !std::isfinite(v);
-            if (nanOrInf)
-                throw BadInputError(col() + ": " + quoteForMessage(cell) + " is not a finite number");
-            if (ec != std::errc() || p != cell.data() + cell.size())
-                throw BadInputError(col() + ": " + quoteForMessage(cell) + " is not a number");
+            switch (parseCsvNumber(cell, &v)) {
+            case CsvNumber::Ok: break;
+            case CsvNumber::NotFinite: throw BadInputError(col() + ": " + quoteCsvCell(cell) + " is not a finite number");
+            case CsvNumber::NotANumber: throw BadInputError(col() + ": " + quoteCsvCell(cell) + " is not a number");
+            }
             lo[f] = std::min(lo[f], v);
             hi[f] = std::max(hi[f], v);
             all.push_back(v);

@@ -9,4 +9,9 @@ namespace latentlab {
 // (naming the file and the system's reason) and removes the temporary file on failure.
 void writeFileAtomically(const std::string& path, const char* data, std::size_t size);
 
+// The same, for a file that must be new: the finished temporary file is linked to path, which fails if any
+// file is there by then (even one that appeared after the caller looked), so nothing is ever replaced.
+// Throws BadInputError when path exists, IoError for anything else.
+void writeNewFileAtomically(const std::string& path, const char* data, std::size_t size);
+
 } // namespace latentlab

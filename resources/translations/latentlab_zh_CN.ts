@@ -243,6 +243,10 @@
         <translation>从 −2 到 +2 的条带</translation>
     </message>
     <message>
+        <source>Where the samples of A and B lie along the vector (the line: the selected sample, moved)</source>
+        <translation>A 和 B 的样本沿向量的位置（竖线：移动后的所选样本）</translation>
+    </message>
+    <message>
         <source>Select a sample on the scatter to move its latent along the vector from A to B.</source>
         <translation>在散点图上选择一个样本，沿从 A 到 B 的向量移动其潜变量。</translation>
     </message>
@@ -274,10 +278,6 @@
         <source>Could not write the strip to %1.</source>
         <translation>无法将条带写入 %1。</translation>
     </message>
-    <message>
-        <source>Where the samples of A and B lie along the vector (the line: the selected sample, moved)</source>
-        <translation>A 和 B 的样本沿向量的位置（竖线：移动后的所选样本）</translation>
-    </message>
 </context>
 <context>
     <name>latentlab::ui::AxesBar</name>
@@ -308,6 +308,25 @@
     <message>
         <source>y</source>
         <translation>y</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::BookmarkButton</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Keep this view (layout, zoom, colouring, hidden classes, selection, probe) and return to it</source>
+        <translation>保存当前视图（布局、缩放、着色、隐藏的类别、选择、探针），之后一键返回</translation>
+    </message>
+    <message>
+        <source>Bookmark This View…</source>
+        <translation>将此视图加入书签…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -402,10 +421,6 @@
         <translation>在 (%1, %2) 处解码，先按 VQ-VAE 的做法对齐到最近的码。</translation>
     </message>
     <message>
-        <source>t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
-        <translation>t-SNE 没有逆映射：这里解码的是最近 %1 个样本的距离加权平均潜变量。</translation>
-    </message>
-    <message>
         <source>z%1  KL %2</source>
         <translation>z%1  KL %2</translation>
     </message>
@@ -416,6 +431,89 @@
     <message>
         <source>The first %1 of %2 dimensions.</source>
         <translation>%2 个维度中的前 %1 个。</translation>
+    </message>
+    <message>
+        <source>An imported layout has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
+        <translation>导入的布局没有逆映射：这是最近的 %1 个样本按距离加权的平均潜变量。</translation>
+    </message>
+    <message>
+        <source>%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest samples.</source>
+        <translation>%1 没有逆映射：这是最近的 %2 个样本按距离加权的平均潜变量。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ExplorerSelections</name>
+    <message>
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation>正在导出… %1%</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows and %2 images into %3.</source>
+        <translation>已将 %1 行和 %2 张图像写入 %3。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows into %2.</source>
+        <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The export was stopped; the files written so far stay in the folder.</source>
+        <translation>导出已停止；已写入的文件保留在文件夹中。</translation>
+    </message>
+    <message>
+        <source>There is no selection to keep: draw one on the scatter first.</source>
+        <translation>没有可保留的选区：请先在散点图上画出一个选区。</translation>
+    </message>
+    <message>
+        <source>A set needs a name.</source>
+        <translation>集合需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A set named “%1” exists already: choose another name.</source>
+        <translation>名为“%1”的集合已存在：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Keep the Selection</source>
+        <translation>保留选区</translation>
+    </message>
+    <message>
+        <source>Kept “%1”: %2 samples.</source>
+        <translation>已保留“%1”：%2 个样本。</translation>
+    </message>
+    <message>
+        <source>Exporting %1 samples into %2…</source>
+        <translation>正在将 %1 个样本导出到 %2…</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>集合名称：</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Export the Selection into a New Folder</source>
+        <translation>将选区导出到新文件夹</translation>
     </message>
 </context>
 <context>
@@ -493,6 +591,42 @@
         <translation>异常评分来自“异常”标签页；高于其阈值的点会加上轮廓</translation>
     </message>
     <message>
+        <source>Imported the layout in %1</source>
+        <translation>已导入 %1 中的布局</translation>
+    </message>
+    <message>
+        <source>The layout was not imported: %1</source>
+        <translation>布局未导入：%1</translation>
+    </message>
+    <message>
+        <source>Layout Not Imported</source>
+        <translation>布局未导入</translation>
+    </message>
+    <message>
+        <source>%1, so the explorer shows PCA instead.</source>
+        <translation>%1，因此浏览器改为显示 PCA。</translation>
+    </message>
+    <message>
+        <source>Imported Layout Not Shown</source>
+        <translation>未显示导入的布局</translation>
+    </message>
+    <message>
+        <source>Bookmark This View</source>
+        <translation>将此视图加入书签</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>视图 %1</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1”</source>
+        <translation>书签“%1”</translation>
+    </message>
+    <message>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
@@ -565,6 +699,57 @@
     <message>
         <source>Could not write the images to %1.</source>
         <translation>无法将图像写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::InteropMenu</name>
+    <message>
+        <source>Import &amp;Layout…</source>
+        <translation>导入布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show a 2-D layout computed elsewhere (CSV with index, x, y, or an N x 2 .npy) in the explorer</source>
+        <translation>在浏览器中显示在别处计算的二维布局（含 index、x、y 列的 CSV，或 N x 2 的 .npy）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>For the &amp;Embedding Projector…</source>
+        <translation>用于 Embedding Projector(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the latents, labels and thumbnails into a folder for TensorBoard&apos;s Embedding Projector</source>
+        <translation>将潜变量、标签和缩略图写入文件夹，供 TensorBoard 的 Embedding Projector 使用</translation>
+    </message>
+    <message>
+        <source>Nothing was exported to %1</source>
+        <translation>没有导出任何内容到 %1</translation>
+    </message>
+    <message>
+        <source>Not Exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Import Layout</source>
+        <translation>导入布局</translation>
+    </message>
+    <message>
+        <source>Layouts (*.csv *.tsv *.npy);;All files (*)</source>
+        <translation>布局 (*.csv *.tsv *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the layout in %1 …</source>
+        <translation>正在读取 %1 中的布局…</translation>
+    </message>
+    <message>
+        <source>Export for the Embedding Projector</source>
+        <translation>导出到 Embedding Projector</translation>
+    </message>
+    <message>
+        <source>Exporting for the Embedding Projector to %1 …</source>
+        <translation>正在为 Embedding Projector 导出到 %1 …</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1195,85 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::NeighboursPanel</name>
+    <message>
+        <source>How many of the nearest samples to list</source>
+        <translation>列出多少个最近的样本</translation>
+    </message>
+    <message>
+        <source>Euclidean</source>
+        <translation>欧氏</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Euclidean: the straight distance between latents. Cosine: 1 − the cosine of their angle, which ignores how long they are</source>
+        <translation>欧氏：潜变量之间的直线距离。余弦：1 − 两者夹角的余弦，不考虑它们的长度</translation>
+    </message>
+    <message>
+        <source>Isolate</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Show only the selected sample and its neighbours on the scatter</source>
+        <translation>在散点图上只显示所选样本及其近邻</translation>
+    </message>
+    <message>
+        <source>Select these</source>
+        <translation>选中这些</translation>
+    </message>
+    <message>
+        <source>Make the selected sample and its neighbours the scatter&apos;s selection, to keep or export</source>
+        <translation>把所选样本及其近邻设为散点图的选区，以便保留或导出</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Select a sample on the scatter to list its nearest samples in latent space.</source>
+        <translation>在散点图上选择一个样本，列出它在潜空间中最近的样本。</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: its nearest samples in latent space, nearest first.</source>
+        <translation>%1：它在潜空间中最近的样本，由近到远。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1, at distance %2</source>
+        <translation>%1，距离 %2</translation>
+    </message>
+    <message>
+        <source>The %1 nearest of %2 samples by cosine distance; a click selects one.</source>
+        <translation>按余弦距离，%2 个样本中最近的 %1 个；点击即可选中。</translation>
+    </message>
+    <message>
+        <source>The %1 nearest of %2 samples by euclidean distance; a click selects one.</source>
+        <translation>按欧氏距离，%2 个样本中最近的 %1 个；点击即可选中。</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::ProbePanel</name>
     <message>
         <source>At the probe</source>
@@ -1145,6 +1409,42 @@
         <translation>布局</translation>
     </message>
     <message>
+        <source>Imported layout</source>
+        <translation>导入的布局</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>邻居数</translation>
+    </message>
+    <message>
+        <source>How many neighbours each point keeps: fewer shows local detail, more the big picture</source>
+        <translation>每个点保留多少个邻居：少则显示局部细节，多则显示整体结构</translation>
+    </message>
+    <message>
+        <source>Min. distance</source>
+        <translation>最小距离</translation>
+    </message>
+    <message>
+        <source>How tightly UMAP may pack points together: small values give dense clumps</source>
+        <translation>UMAP 可将点聚得多紧：值越小，团簇越密</translation>
+    </message>
+    <message>
+        <source>Drag on the scatter to select the points in a rectangle, or (from the arrow) inside a lasso. Shift adds to the selection, Alt takes away, Shift + Alt keeps the overlap; Shift + drag draws a rectangle in any mode</source>
+        <translation>在散点图上拖动，选择矩形内的点，或（从箭头菜单）选择套索圈住的点。Shift 添加到选区，Alt 从选区移除，Shift + Alt 保留交集；任何模式下按住 Shift 拖动都会画矩形</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
         <source>Custom axes</source>
         <translation>自定义坐标轴</translation>
     </message>
@@ -1154,6 +1454,18 @@
     <message>
         <source>t-SNE, iteration %1 of %2</source>
         <translation>t-SNE，第 %1 / %2 次迭代</translation>
+    </message>
+    <message>
+        <source>Wrote %1 latents of %2 dimensions%3 for the Embedding Projector to %4 (%5)</source>
+        <translation>已将 %1 个 %2 维潜变量%3写入 %4，供 Embedding Projector 使用（%5）</translation>
+    </message>
+    <message>
+        <source> with their anomaly scores</source>
+        <translation>及其异常分数</translation>
+    </message>
+    <message>
+        <source>UMAP, epoch %1 of %2</source>
+        <translation>UMAP，第 %1 / %2 轮</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1722,10 @@ In the %1 split</source>
         <source>Saved the session to %1</source>
         <translation>会话已保存到 %1</translation>
     </message>
+    <message>
+        <source>The session&apos;s sets were not restored</source>
+        <translation>会话中的集合未恢复</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::SetChoiceBox</name>
@@ -1424,6 +1740,69 @@ In the %1 split</source>
     <message>
         <source>%1 (missing)</source>
         <translation>%1（缺失）</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::SetsPanel</name>
+    <message>
+        <source>Keep…</source>
+        <translation>保留…</translation>
+    </message>
+    <message>
+        <source>Name the selection and keep it in the list below (and in a saved session)</source>
+        <translation>为选区命名并保留在下方列表中（也会存入保存的会话）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the selection into a new folder: selection.csv (index, label, file) and, for images, one PNG per sample</source>
+        <translation>把选区写入一个新文件夹：selection.csv（index、label、file），图像数据另为每个样本写一个 PNG</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Kept sets: a click selects one on the scatter again</source>
+        <translation>已保留的集合：点击即可在散点图上重新选中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A set needs a name.</source>
+        <translation>集合需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A set named “%1” exists already.</source>
+        <translation>名为“%1”的集合已存在。</translation>
+    </message>
+    <message>
+        <source>No selection: draw one on the scatter with Rectangle or Lasso (or Shift + drag), or pick a kept set below.</source>
+        <translation>没有选区：用“矩形”或“套索”（或按住 Shift 拖动）在散点图上画一个，或在下方选择一个已保留的集合。</translation>
+    </message>
+    <message>
+        <source>Selected: %1 samples.</source>
+        <translation>已选中：%1 个样本。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
 </context>
 <context>

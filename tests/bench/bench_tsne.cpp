@@ -5,7 +5,7 @@
 // --rows takes the first N rows (the benchmark's explicit choice, as the Python side does); default all.
 #include "core/analysis/trustworthiness.h"
 #include "core/analysis/tsne.h"
-#include "core/data/npy_loader.h"
+#include "tests/bench/bench_npy.h"
 #include "core/data/table_writer.h"
 
 #include <torch/torch.h>
@@ -19,23 +19,7 @@
 
 using namespace latentlab;
 
-namespace {
-
-torch::Tensor readFloatMatrix(const std::string& path)
-{
-    const NpyHeader h = readNpyHeader(path);
-    if (h.descr != "<f4" || h.fortranOrder || h.shape.size() != 2)
-        throw std::runtime_error(path + ": expected a C-order float32 matrix");
-    torch::Tensor m = torch::empty({static_cast<std::int64_t>(h.shape[0]), static_cast<std::int64_t>(h.shape[1])});
-    std::ifstream in(path, std::ios::binary);
-    in.seekg(static_cast<std::streamoff>(h.dataOffset));
-    in.read(reinterpret_cast<char*>(m.data_ptr<float>()), static_cast<std::streamsize>(m.numel() * 4));
-    if (!in)
-        throw std::runtime_error(path + ": truncated");
-    return m;
-}
-
-} // namespace
+using bench::readFloatMatrix;
 
 int main(int argc, char** argv)
 {

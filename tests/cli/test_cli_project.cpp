@@ -92,7 +92,40 @@ TEST(CliProject, DimsAndTheirLimits)
     EXPECT_NE(r.err.find("4 dimensions"), std::string::npos) << r.err;
     r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.txt"), "--method", "pca"});
     EXPECT_EQ(r.exitCode, 2);
-    r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv"), "--method", "umap"});
+    r = runCli({"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv"), "--method", "isomap"});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("umap"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("isomap"), std::string::npos) << r.err;
+}
+
+TEST(CliProject, UmapWithItsKnobs)
+{
+    const TempDir dir;
+    const std::vector<std::string> umap{"--method", "umap", "--split", "all", "--neighbors", "8", "--min-dist",
+                                        "0.3", "--metric", "cosine", "--epochs", "40", "--seed", "5"};
+    const auto j = projectJson(umap, dir.file("umap.csv"));
+    EXPECT_EQ(j["method"], "umap");
+    EXPECT_EQ(j["rows"], kIdxTrain + kIdxTest);
+    EXPECT_EQ(j["epochs"], 40);
+    EXPECT_EQ(j["neighbors"], 8);
+    EXPECT_EQ(j["min_dist"], 0.3);
+    EXPECT_EQ(j["metric"], "cosine");
+    EXPECT_EQ(j["stopped_early"], false);
+    const auto indices = checkLayout(dir.file("umap.csv"), kIdxTrain + kIdxTest);
+    EXPECT_EQ(std::set<long>(indices.begin(), indices.end()).size(), static_cast<std::size_t>(kIdxTrain + kIdxTest));
+    // The same seed gives the same file.
+    projectJson(umap, dir.file("again.csv"));
+    EXPECT_EQ(readCsv(dir.file("umap.csv")), readCsv(dir.file("again.csv")));
+
+    const auto refused = [&](const std::vector<std::string>& extra) {
+        std::vector<std::string> args{"project", "--model", sharedCheckpoint(), "--out", dir.file("x.csv")};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const CliResult r = runCli(args);
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        return r.err;
+    };
+    EXPECT_NE(refused({"--method", "umap", "--metric", "manhattan"}).find("euclidean or cosine"), std::string::npos);
+    EXPECT_NE(refused({"--method", "umap", "--min-dist", "3"}).find("--min-dist"), std::string::npos);
+    EXPECT_NE(refused({"--method", "umap", "--neighbors", "1"}).find("--neighbors"), std::string::npos);
+    EXPECT_NE(refused({"--method", "pca", "--neighbors", "5"}).find("goes with --method umap"), std::string::npos);
+    EXPECT_NE(refused({"--method", "umap", "--perplexity", "5"}).find("is for t-SNE"), std::string::npos);
 }

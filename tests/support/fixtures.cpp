@@ -1,5 +1,6 @@
 #include "tests/support/fixtures.h"
 
+#include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 #include <zlib.h>
 
@@ -109,6 +110,17 @@ void writePng(const std::string& path, int w, int h, int channels, int seed)
                 pixels.push_back(static_cast<std::uint8_t>(fixturePixel(seed, y, x) + c * 50));
     if (!stbi_write_png(path.c_str(), w, h, channels, pixels.data(), w * channels))
         throw std::runtime_error("cannot write fixture " + path);
+}
+
+PngImage readPng(const std::string& path)
+{
+    PngImage image;
+    unsigned char* px = stbi_load(path.c_str(), &image.width, &image.height, &image.channels, 0);
+    if (!px)
+        return {};
+    image.pixels.assign(px, px + static_cast<std::size_t>(image.width) * image.height * image.channels);
+    stbi_image_free(px);
+    return image;
 }
 
 void writeNpy(const std::string& path, const std::string& descr, const std::vector<std::uint64_t>& shape,

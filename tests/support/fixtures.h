@@ -36,6 +36,17 @@ std::string writeIdxPair(const std::string& dir, const std::string& prefix, int 
 // A PNG of w x h with the given channel count (1 or 3) and pixels from fixturePixel(seed, y, x).
 void writePng(const std::string& path, int w, int h, int channels, int seed);
 
+// A PNG's pixels as it stores them (row-major, channels interleaved); empty when it cannot be read.
+struct PngImage {
+    int width = 0, height = 0, channels = 0;
+    std::vector<std::uint8_t> pixels;
+    std::uint8_t at(int x, int y, int c = 0) const
+    {
+        return pixels[(static_cast<std::size_t>(y) * width + x) * channels + c];
+    }
+};
+PngImage readPng(const std::string& path);
+
 // NumPy .npy with the given dtype descr ("|u1", "<f4", "<f8", "<i8"), shape and raw little-endian data.
 void writeNpy(const std::string& path, const std::string& descr, const std::vector<std::uint64_t>& shape,
               const std::vector<std::uint8_t>& data, bool fortranOrder = false);

@@ -1,27 +1,42 @@
 // Screenshots of the latent explorer with a trained model, for looking at it as a user sees it (not a test):
-//   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860]
-// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -attribute.png (from the first
-// class to the second), -axes.png (custom axes over the same classes, the Samples tab's plane grid), and with
-// TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that long. Run it under Xvfb (xvfb-run -a);
+//   screenshot_explorer DATA MODEL OUT_PREFIX [TSNE_SECONDS=0] [WIDTH=1400] [HEIGHT=860] [LAYOUT]
+// writes OUT_PREFIX-probe.png, -samples.png, -interpolation.png, -traversal.png, -neighbours.png, -isolate.png,
+// -lasso.png (a lasso being drawn), -sets.png (its region kept as a set), -attribute.png (from the first class
+// to the second), -axes.png (custom axes over the same classes, the Samples tab's plane grid), -menu.png (the
+// File menu with its Export submenu), with TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that
+// long, and with a LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png. Run it under Xvfb (xvfb-run -a);
 // Qt's own grab.
 #include "ui/explorer/attribute_panel.h"
 #include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_selections.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/neighbours_panel.h"
+#include "ui/explorer/projection_bar.h"
+#include "ui/explorer/sets_panel.h"
 #include "ui/explorer/sampling_panel.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/explorer/traversal_panel.h"
+#include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace latentlab::ui;
@@ -34,6 +49,13 @@ bool grabTo(QWidget& window, const QString& path)
     const bool ok = window.grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
     return ok;
+}
+
+void mouse(QWidget* w, QEvent::Type type, QPointF pos)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
+                  type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
 }
 
 } // namespace
@@ -93,6 +115,35 @@ int main(int argc, char* argv[])
     images.wait(20000);
     ok = grabTo(window, prefix + QStringLiteral("-traversal.png")) && ok;
 
+    // Neighbours of the selected sample, then isolated on the scatter.
+    ExplorerSelections* selections = explorer->selections();
+    explorer->probeButton()->setChecked(false);
+    QSignalSpy neighbours(explorer->controller(), &ExplorerController::neighboursFound);
+    explorer->panels()->setCurrentWidget(selections->neighboursPanel());
+    explorer->selectSample(0);
+    neighbours.wait(5000);
+    ok = grabTo(window, prefix + QStringLiteral("-neighbours.png")) && ok;
+    selections->neighboursPanel()->isolateBox()->setChecked(true);
+    ok = grabTo(window, prefix + QStringLiteral("-isolate.png")) && ok;
+    selections->neighboursPanel()->isolateBox()->setChecked(false);
+
+    // A lasso round the selected sample's part of the plot, caught while it is drawn, then kept as a set.
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::Lasso);
+    explorer->panels()->setCurrentWidget(selections->setsPanel());
+    const QPointF centre = scatter->toWidget(scatter->position(0));
+    const int steps = 90;
+    for (int k = 0; k <= steps; ++k) {
+        const double a = 2 * M_PI * k / steps, r = 90 + 25 * std::sin(3 * a);
+        const QPointF at = centre + QPointF(r * std::cos(a), 0.8 * r * std::sin(a));
+        mouse(scatter, k == 0 ? QEvent::MouseButtonPress : QEvent::MouseMove, at);
+        if (k == steps * 3 / 4)
+            ok = grabTo(window, prefix + QStringLiteral("-lasso.png")) && ok;
+    }
+    mouse(scatter, QEvent::MouseButtonRelease, centre + QPointF(90, 0));
+    selections->keepRegion(QStringLiteral("Around sample 0"));
+    ok = grabTo(window, prefix + QStringLiteral("-sets.png")) && ok;
+    explorer->projectionBar()->setSelectTool(ProjectionBar::SelectTool::None);
+
     QSignalSpy attribute(explorer->controller(), &ExplorerController::attributeReady);
     QSignalSpy moved(explorer->controller(), &ExplorerController::attributeDecoded);
     explorer->panels()->setCurrentWidget(explorer->attributePanel());
@@ -123,6 +174,34 @@ int main(int argc, char* argv[])
         explorer->setProjection(s);
         QTest::qWait(tsneSeconds * 1000);
         ok = grabTo(window, prefix + QStringLiteral("-tsne.png")) && ok;
+    }
+    // The File menu as a user opens it, its Export submenu beside it (popups are not part of the window's grab).
+    QMenu* file = window.menuBar()->actions().value(0)->menu();
+    auto* exports = qobject_cast<QMenu*>(window.interopMenu()->exportAction()->parent());
+    if (file && exports) {
+        file->popup(window.mapToGlobal(QPoint(0, window.menuBar()->height())));
+        exports->popup(file->geometry().topRight() + QPoint(0, file->actionGeometry(exports->menuAction()).top()));
+        QTest::qWait(400);
+        const int top = file->actionGeometry(exports->menuAction()).top();
+        QImage shot(file->width() + exports->width(), std::max(file->height(), exports->height() + top), QImage::Format_RGB32);
+        shot.fill(Qt::white);
+        QPainter painter(&shot);
+        painter.drawPixmap(0, 0, file->grab());
+        painter.drawPixmap(file->width(), top, exports->grab());
+        painter.end();
+        const bool saved = shot.save(prefix + QStringLiteral("-menu.png"));
+        std::fprintf(stderr, "%s %s\n", saved ? "wrote" : "could not write", qPrintable(prefix + QStringLiteral("-menu.png")));
+        ok = saved && ok;
+        exports->hide();
+        file->hide();
+    }
+
+    if (argc > 7) {
+        explorer->panels()->setCurrentIndex(0);
+        QSignalSpy imported(explorer->controller(), &ExplorerController::frameReady);
+        explorer->importLayout(QString::fromLocal8Bit(argv[7]));
+        ok = QTest::qWaitFor([&] { return !imported.isEmpty() && !explorer->controller()->isProjecting(); }, 60000) && ok;
+        ok = grabTo(window, prefix + QStringLiteral("-imported.png")) && ok;
     }
     window.setConfirmClose([] { return true; });
     return ok ? 0 : 1;

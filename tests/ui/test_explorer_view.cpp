@@ -217,6 +217,45 @@ private Q_SLOTS:
         QCOMPARE(p.neighbours.value(0), qint64(3));
     }
 
+    void umapAnimatesDecodesTheNeighboursMeanAndStops()
+    {
+        Explorer e;
+        QVERIFY(e.explore(3));
+        QSignalSpy frames(e.view.controller(), &ExplorerController::frameReady);
+        ProjectionSettings s;
+        s.method = ProjectionMethod::Umap;
+        s.neighbours = 6;
+        e.view.setProjection(s);
+        QVERIFY(e.waitFinal(60000));
+        const ProjectionFrame last = frames.last().at(0).value<ProjectionFrame>();
+        QVERIFY(last.method == ProjectionMethod::Umap);
+        QVERIFY(!last.invertible);
+        QVERIFY(last.iterations > 0 && last.iteration == last.iterations);
+        QVERIFY(last.description.contains(QStringLiteral("UMAP")));
+        QVERIFY(e.view.statusText().contains(QStringLiteral("6 neighbours")));
+        QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+        QSignalSpy probes(e.view.controller(), &ExplorerController::probeDecoded);
+        e.view.controller()->probe(e.view.scatter()->position(4));
+        QVERIFY(probes.wait(10000));
+        const ProbeImage p = probes.last().at(0).value<ProbeImage>();
+        QVERIFY(p.note.startsWith(QStringLiteral("UMAP has no inverse")));
+        QCOMPARE(p.neighbours.value(0), qint64(4));
+
+        // Thousands of epochs would take minutes: it streams, and Stop keeps the layout of that moment.
+        frames.clear();
+        s.minDist = 0.3; // another layout, so it runs again
+        e.view.setProjection(s);
+        QVERIFY(QTest::qWaitFor([&] {
+            for (const auto& f : frames)
+                if (!f.at(0).value<ProjectionFrame>().final)
+                    return true;
+            return false;
+        }, 60000) || !e.view.controller()->isProjecting());
+        e.view.controller()->stopProjection();
+        QVERIFY(QTest::qWaitFor([&] { return !e.view.controller()->isProjecting(); }, 10000));
+        QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+    }
+
     void stoppingATsneKeepsItsLayout()
     {
         Explorer e;

@@ -9,6 +9,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 
@@ -61,6 +63,40 @@ private Q_SLOTS:
         QVERIFY(bar.setLatentDim(8));
         QCOMPARE(chosen.size(), 1);
         QVERIFY(!bar.setLatentDim(8)); // the same latent size: nothing to do
+    }
+
+    void umapShowsItsTwoKnobsAndChoosesThem()
+    {
+        ProjectionBar bar;
+        bar.show();
+        QSignalSpy chosen(&bar, &ProjectionBar::settingsChosen);
+        QVERIFY(!bar.neighboursBox()->isVisible() && !bar.minDistBox()->isVisible());
+        pick(bar, ProjectionMethod::Umap);
+        QVERIFY(bar.neighboursBox()->isVisible() && bar.minDistBox()->isVisible());
+        QCOMPARE(chosen.size(), 1);
+        const ProjectionSettings first = chosen.last().at(0).value<ProjectionSettings>();
+        QVERIFY(first.method == ProjectionMethod::Umap);
+        QCOMPARE(first.neighbours, 15);
+        QCOMPARE(first.minDist, 0.1);
+
+        bar.neighboursBox()->setValue(30);
+        Q_EMIT bar.neighboursBox()->editingFinished();
+        bar.minDistBox()->setValue(0.5);
+        Q_EMIT bar.minDistBox()->editingFinished();
+        QCOMPARE(chosen.size(), 3);
+        QCOMPARE(chosen.last().at(0).value<ProjectionSettings>().neighbours, 30);
+        QCOMPARE(chosen.last().at(0).value<ProjectionSettings>().minDist, 0.5);
+
+        // A session's UMAP comes back with its knobs; t-SNE hides them again.
+        ProjectionSettings s;
+        s.method = ProjectionMethod::Umap;
+        s.neighbours = 7;
+        s.minDist = 0.25;
+        bar.setSettings(s);
+        QCOMPARE(bar.neighboursBox()->value(), 7);
+        QCOMPARE(bar.minDistBox()->value(), 0.25);
+        pick(bar, ProjectionMethod::Tsne);
+        QVERIFY(!bar.neighboursBox()->isVisible() && !bar.minDistBox()->isVisible());
     }
 
     void theWantedLayoutReturnsWhereItFits()

@@ -1,6 +1,7 @@
 // The scatter's gestures, driven with the mouse events a user would send: the wheel zooms about the cursor, a
 // drag pans, a click selects, the probe follows the mouse, Shift + drag selects a region; each is a tool the
-// view hands the mouse to (scatter_tool.h), and these check where one gesture ends and another begins.
+// view hands the mouse to (scatter_tool.h), and these check where one gesture ends and another begins. The
+// lasso, the select modes and the set operations are test_scatter_selection.cpp's.
 #include "tests/ui/scatter_test_support.h"
 
 using namespace latentlab::ui;
@@ -217,23 +218,31 @@ private Q_SLOTS:
         QVERIFY(clicks.isEmpty());
         QCOMPARE(v.selected(), 2);
 
-        // Dragged the other way round, over hidden class 1, in probe mode: Shift still selects, the probe stays.
+        QCOMPARE(v.region(), (std::vector<int> {0, 4}));
+
+        // Dragged the other way round, over hidden class 1, in probe mode: Shift still selects, and adds what
+        // is visible (point 4, hidden now, stays from before); the probe stays where it was.
         v.setClassVisible(1, false);
         v.setMode(ScatterView::Mode::Probe);
         QSignalSpy moved(&v, &ScatterView::probeMoved);
         press(v, QPointF(v.rect().bottomRight()) - QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
         moveTo(v, QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
         release(v, QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
-        QCOMPARE(regions.last().at(0).value<std::vector<int>>(), (std::vector<int> {0, 2, 3}));
+        QCOMPARE(regions.last().at(0).value<std::vector<int>>(), (std::vector<int> {0, 2, 3, 4}));
         QVERIFY(moved.isEmpty());
         QVERIFY(!v.probeVisible());
 
-        // A Shift + click is an empty region, which clears one.
+        // A Shift + click adds nothing: no change, no signal. A plain click on empty space clears the region.
         press(v, inside, Qt::LeftButton, Qt::ShiftModifier);
         moveTo(v, inside + QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
         release(v, inside + QPointF(1, 1), Qt::LeftButton, Qt::ShiftModifier);
+        QCOMPARE(regions.count(), 2);
+        QCOMPARE(v.region().size(), std::size_t(4));
+        v.setMode(ScatterView::Mode::Navigate);
+        click(v, inside);
         QCOMPARE(regions.count(), 3);
         QVERIFY(regions.last().at(0).value<std::vector<int>>().empty());
+        QVERIFY(v.region().empty());
     }
 
     void aSecondButtonAbandonsTheRunningGesture()

@@ -59,8 +59,8 @@ private Q_SLOTS:
                     .contains("d.latentlab: a field has the wrong type"));
         QVERIFY(refusal(write("e.latentlab", R"({"format": "latentlab-session", "version": 1, "model_config": {"kind": "gan"}})"))
                     .startsWith("e.latentlab: "));
-        QVERIFY(refusal(write("f.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": {"layout": "umap"}})"))
-                    .contains("f.latentlab: explorer layout \"umap\""));
+        QVERIFY(refusal(write("f.latentlab", R"({"format": "latentlab-session", "version": 1, "explorer": {"layout": "isomap"}})"))
+                    .contains("f.latentlab: explorer layout \"isomap\""));
         // Numbers that do not fit and fields of the wrong kind (found by fuzzing): refused, not cast.
         QVERIFY(refusal(write("g.latentlab", R"({"format": 5, "version": 1})")).contains("g.latentlab is not a LatentLab session"));
         QVERIFY(refusal(write("h.latentlab", R"({"format": "latentlab-session", "version": 1e300})"))

@@ -4,6 +4,7 @@
 #include "core/analysis/generation.h"
 #include "core/analysis/inference_scope.h"
 #include "core/analysis/latent_geometry.h"
+#include "core/analysis/latent_neighbours.h"
 #include "core/analysis/latent_walks.h"
 #include "core/models/latent_model.h"
 #include "core/models/model_snapshot.h"
@@ -118,8 +119,13 @@ void DecodeWorker::drainProbes(const std::shared_ptr<ProbeMailbox>& mailbox)
                                    .arg(r.position.x(), 0, 'g', 3)
                                    .arg(r.position.y(), 0, 'g', 3);
                 if (!s.space->invertible())
-                    out.note = tr("t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest "
-                                  "samples.")
+                    out.note = (s.space->method == ProjectionMethod::Imported
+                                    ? tr("An imported layout has no inverse: this is the distance-weighted mean latent of "
+                                         "the %1 nearest samples.")
+                                    : tr("%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest "
+                                         "samples.")
+                                          .arg(s.space->method == ProjectionMethod::Umap ? QStringLiteral("UMAP")
+                                                                                          : QStringLiteral("t-SNE")))
                                    .arg(near.size());
                 if (s.conditional() && !near.empty())
                     y = torch::full({1}, s.labelOf(near.front()), torch::kInt64);
@@ -238,7 +244,7 @@ void DecodeWorker::sampleGrid(RequestTag tag, const GridRequest& request)
                     x = centre[1].item<double>() + x * spread[1].item<double>();
                 grid = decodePlane(*s.model, sp.axes->origin, sp.axes->basis[0], sp.axes->basis[1], u, v, y);
             } else {
-                throw BadInputError("t-SNE has no plane to lay a grid over: choose latent, dims, PCA or custom axes");
+                throw BadInputError(toString(sp.method) + " has no plane to lay a grid over: choose latent, dims, PCA or custom axes");
             }
             out.job = DecodeJob::Grid;
             out.tag = tag;
@@ -388,6 +394,28 @@ void DecodeWorker::drainAttributes(const std::shared_ptr<AttributeMailbox>& mail
         } catch (const std::exception& e) {
             Q_EMIT failed(DecodeJob::Attribute, probe->tag, QString::fromStdString(e.what()));
         }
+    }
+}
+
+void DecodeWorker::neighbours(RequestTag tag, qint64 index, int k, NeighbourMetric metric)
+{
+    try {
+        State& s = *state_;
+        s.requireSpace();
+        s.requireIndex(index);
+        const torch::Tensor z = s.space->latents.to(torch::kFloat32).contiguous();
+        const std::vector<Neighbour> found = nearestNeighbours(z.data_ptr<float>(), z.size(0), z.size(1), index, k, metric);
+        NeighbourList out;
+        out.tag = tag;
+        out.index = index;
+        out.metric = metric;
+        for (const Neighbour& n : found) {
+            out.indices << n.index;
+            out.distances << n.distance;
+        }
+        Q_EMIT neighboursFound(out);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(DecodeJob::Neighbours, tag, QString::fromStdString(e.what()));
     }
 }
 

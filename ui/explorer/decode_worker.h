@@ -46,6 +46,8 @@ public:
     void attributeStrip(latentlab::ui::RequestTag tag, const latentlab::ui::AttributeRequest& request);
     // The newest slider position waiting, then the next newest, until the mailbox is empty.
     void drainAttributes(const std::shared_ptr<latentlab::ui::AttributeMailbox>& mailbox);
+    // The k samples nearest to sample `index` among the latents of the current space.
+    void neighbours(latentlab::ui::RequestTag tag, qint64 index, int k, latentlab::NeighbourMetric metric);
 
 Q_SIGNALS:
     void probeDecoded(const latentlab::ui::ProbeImage& image);
@@ -53,6 +55,7 @@ Q_SIGNALS:
     void imagesReady(const latentlab::ui::ImageSet& images);
     void attributeReady(const latentlab::ui::AttributeReport& report);
     void attributeDecoded(const latentlab::ui::AttributeFrame& frame);
+    void neighboursFound(const latentlab::ui::NeighbourList& neighbours);
     // message: core's sentence.
     void failed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
 

@@ -21,6 +21,7 @@ ExplorerController::ExplorerController(QObject* parent)
     qRegisterMetaType<DecodeJob>();
     qRegisterMetaType<AttributeReport>();
     qRegisterMetaType<AttributeFrame>();
+    qRegisterMetaType<NeighbourList>();
     qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
     qRegisterMetaType<SpacePtr>();
     qRegisterMetaType<ModelPtr>();
@@ -57,6 +58,17 @@ ExplorerController::ExplorerController(QObject* parent)
         setProjecting(false);
         Q_EMIT projectionCancelled();
     });
+    connect(projector, &ProjectionWorker::layoutImported, this, [this](RequestTag tag, const QString& path) {
+        if (imports_.isCurrent(tag))
+            Q_EMIT layoutImported(tag, path);
+    });
+    connect(projector, &ProjectionWorker::layoutImportFailed, this,
+            [this](RequestTag tag, const QString& path, const QString& message) {
+                if (imports_.isCurrent(tag))
+                    Q_EMIT layoutImportFailed(tag, path, message);
+            });
+    connect(projector, &ProjectionWorker::projectorExported, this, &ExplorerController::projectorExported);
+    connect(projector, &ProjectionWorker::projectorExportFailed, this, &ExplorerController::projectorExportFailed);
     connect(projector, &ProjectionWorker::modelOpened, this, &ExplorerController::modelOpened);
     connect(projector, &ProjectionWorker::openFailed, this, &ExplorerController::openFailed);
 
@@ -80,6 +92,10 @@ ExplorerController::ExplorerController(QObject* parent)
     connect(decoder, &DecodeWorker::attributeDecoded, this, [this](const AttributeFrame& frame) {
         if (tagsOf(DecodeJob::Attribute).isFresh(frame.tag))
             Q_EMIT attributeDecoded(frame);
+    });
+    connect(decoder, &DecodeWorker::neighboursFound, this, [this](const NeighbourList& found) {
+        if (tagsOf(DecodeJob::Neighbours).isCurrent(found.tag))
+            Q_EMIT neighboursFound(found);
     });
     connect(decoder, &DecodeWorker::failed, this, [this](DecodeJob job, RequestTag tag, const QString& message) {
         RequestTags& tags = tagsOf(job);
@@ -111,6 +127,7 @@ void ExplorerController::setData(DatasetPtr data)
     if (control_)
         control_->cancel();
     projections_.invalidate(); // late frames of the old data are dropped
+    imports_.invalidate();     // a layout checked against the old data does not fit the new
     setProjecting(false);
 }
 
@@ -156,6 +173,25 @@ void ExplorerController::startProjection()
                       control = control_](ProjectionWorker& worker) {
         worker.run(model, data, settings, tag, step, control);
     });
+}
+
+RequestTag ExplorerController::importLayout(const QString& path)
+{
+    const RequestTag tag = imports_.next();
+    // A new layout was asked for: the one running gives way, as it would to any other choice.
+    stopProjection();
+    projection_.post([tag, path, data = data_](ProjectionWorker& projector) { projector.importLayout(tag, path, data); });
+    return tag;
+}
+
+RequestTag ExplorerController::exportForProjector(const QString& directory, const std::vector<float>& scores,
+                                                  ModelPtr model)
+{
+    const RequestTag tag = exports_.next();
+    projection_.post([tag, directory, scores, model = model ? model : model_, data = data_](ProjectionWorker& projector) {
+        projector.exportForProjector(tag, model, data, directory, scores);
+    });
+    return tag;
 }
 
 void ExplorerController::stopProjection()
@@ -246,6 +282,13 @@ RequestTag ExplorerController::probeAttribute(const AttributeRequest& request, d
     const RequestTag tag = probe.tag;
     if (attributeMailbox_->put(std::move(probe))) // else the worker is already due to take it
         decode_.post([mailbox = attributeMailbox_](DecodeWorker& decoder) { decoder.drainAttributes(mailbox); });
+    return tag;
+}
+
+RequestTag ExplorerController::neighbours(qint64 index, int k, NeighbourMetric metric)
+{
+    const RequestTag tag = tagsOf(DecodeJob::Neighbours).next();
+    decode_.post([=](DecodeWorker& decoder) { decoder.neighbours(tag, index, k, metric); });
     return tag;
 }
 

@@ -18,6 +18,7 @@
 #include <QPointF>
 
 #include <memory>
+#include <vector>
 
 namespace latentlab {
 class AnalysisControl;
@@ -59,6 +60,17 @@ public:
     // The thread that lays the latents out (tests watch it end).
     QThread* projectionThread() { return projection_.thread(); }
 
+    // Reads a layout made elsewhere (File > Import Layout) on the projection thread, stopping a layout that
+    // runs, and checks it against the data; answered by layoutImported (then shown with setProjection, method
+    // Imported) or layoutImportFailed. Only the newest import is answered.
+    RequestTag importLayout(const QString& path);
+    // Writes the explored model's latents of every sample, with labels, thumbnails and `scores` (one per
+    // sample, or none) into `directory` for TensorBoard's Embedding Projector, on the projection thread after
+    // the layout in progress (the latents are there). `model`: another model to export instead (one that
+    // waits to be explored). Every export is answered: projectorExported or projectorExportFailed.
+    RequestTag exportForProjector(const QString& directory, const std::vector<float>& scores = {},
+                                  ModelPtr model = {});
+
     // Latest wins: only the newest position waiting is decoded. Answered by probeDecoded().
     RequestTag probe(QPointF position);
     RequestTag probeInterpolation(const InterpolationRequest& path, double t);
@@ -72,6 +84,8 @@ public:
     RequestTag attributeStrip(const AttributeRequest& request);
     // The selected sample's latent + amount * v, latest wins like the probe. Answered by attributeDecoded().
     RequestTag probeAttribute(const AttributeRequest& request, double amount);
+    // Answered by neighboursFound() or decodeFailed() with the returned tag.
+    RequestTag neighbours(qint64 index, int k, NeighbourMetric metric);
 
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
@@ -89,7 +103,12 @@ Q_SIGNALS:
     void imagesReady(const latentlab::ui::ImageSet& images);
     void attributeReady(const latentlab::ui::AttributeReport& report);
     void attributeDecoded(const latentlab::ui::AttributeFrame& frame);
+    void neighboursFound(const latentlab::ui::NeighbourList& neighbours);
     void decodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
+    void layoutImported(latentlab::ui::RequestTag tag, const QString& path);
+    void layoutImportFailed(latentlab::ui::RequestTag tag, const QString& path, const QString& message);
+    void projectorExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
+    void projectorExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
 
 private:
     void startProjection();
@@ -110,6 +129,8 @@ private:
     ProjectionSettings settings_;
     RequestTags projections_;
     RequestTags decodeTags_[kDecodeJobCount]; // one per DecodeJob
+    RequestTags imports_;       // a newer import, or other data, makes an import's answer stale
+    RequestTags exports_;       // every export is answered: the files were written either way
     bool projecting_ = false;
     // Last, so they are destroyed first: their cancel hook stops a projection through control_.
     WorkerThread<ProjectionWorker> projection_;

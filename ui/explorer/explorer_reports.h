@@ -1,6 +1,7 @@
 #pragma once
 // What the explorer's workers and the GUI thread tell each other, as plain Qt values: every one is a copy
 // its receiver owns (images are QImages with their own pixels, positions plain floats), never a tensor.
+#include "core/analysis/latent_neighbours.h"
 #include "core/analysis/projection_method.h"
 #include "ui/common/request_tag.h"
 #include "ui/explorer/set_choice.h"
@@ -22,6 +23,9 @@ struct ProjectionSettings {
     int dimX = 0, dimY = 1;                 // dims: the latent dimensions across and up
     double perplexity = 30.0;               // tsne
     int iterations = 1000;                  // tsne
+    int neighbours = 15;                    // umap: n_neighbors, the point itself counted
+    double minDist = 0.1;                   // umap
+    QString layoutFile;                     // imported: the file read (File > Import Layout), kept by sessions
     AxesChoice axes;                        // axes: the sets at the ends of x and y, resolved before sending
 };
 
@@ -31,8 +35,8 @@ struct ProjectionFrame {
     std::vector<float> xy;        // x, y per sample, in dataset order (every sample: nothing is subsampled)
     ProjectionMethod method = ProjectionMethod::Pca;
     QString description;          // core's describe(): "PCA of 32-d latents (41.2% of variance), all 70000 points"
-    bool invertible = true;       // a plot point maps back to one latent (all but t-SNE)
-    bool final = true;            // false for t-SNE's intermediate layouts
+    bool invertible = true;       // a plot point maps back to one latent (all but t-SNE and UMAP)
+    bool final = true;            // false for t-SNE's and UMAP's intermediate layouts
     int iteration = 0, iterations = 0;
     qint64 modelStep = -1;        // the training step of the model that made it (-1: unknown)
     int latentDim = 0;
@@ -64,7 +68,7 @@ struct SampleDetail {
 
 // The decode worker's kinds of job; each kind has its own request tags, so a new grid makes older grids
 // stale but leaves the interpolation strip alone.
-enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom, Attribute, AttributeStrip };
+enum class DecodeJob { Probe, Sample, Grid, Interpolation, Traversal, Bottom, Neighbours, Attribute, AttributeStrip };
 constexpr int kDecodeJobCount = static_cast<int>(DecodeJob::AttributeStrip) + 1;
 
 // A set of decoded images laid out as a grid: prior samples, an interpolation strip, a traversal.
@@ -76,6 +80,15 @@ struct ImageSet {
     QStringList rowLabels, columnLabels;
     QVector<QPointF> positions;   // each image's latent on the scatter; empty where the model draws its own
     QStringList notes;
+};
+
+// The samples nearest to one sample in latent space (core's nearestNeighbours), nearest first.
+struct NeighbourList {
+    RequestTag tag = 0;
+    qint64 index = -1;            // the sample they are the neighbours of
+    NeighbourMetric metric = NeighbourMetric::Euclidean;
+    QVector<qint64> indices;
+    QVector<double> distances;    // in the metric's units, one per index
 };
 
 struct GridRequest {
@@ -100,3 +113,4 @@ Q_DECLARE_METATYPE(latentlab::ui::ProbeImage)
 Q_DECLARE_METATYPE(latentlab::ui::SampleDetail)
 Q_DECLARE_METATYPE(latentlab::ui::ImageSet)
 Q_DECLARE_METATYPE(latentlab::ui::DecodeJob)
+Q_DECLARE_METATYPE(latentlab::ui::NeighbourList)

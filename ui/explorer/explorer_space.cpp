@@ -39,7 +39,9 @@ torch::Tensor ExplorerSpace::latentAt(double x, double y) const
         return pca->inverse(torch::tensor({{static_cast<float>(x), static_cast<float>(y)}}))[0];
     case ProjectionMethod::Axes:
         return axes->inverse(torch::tensor({{static_cast<float>(x), static_cast<float>(y)}}))[0];
-    case ProjectionMethod::Tsne: {
+    case ProjectionMethod::Tsne:
+    case ProjectionMethod::Umap:
+    case ProjectionMethod::Imported: {
         const std::vector<std::int64_t> near = nearest(x, y, neighbourCount);
         const torch::Tensor rows = torch::tensor(near);
         const torch::Tensor d = (xy.index_select(0, rows) - torch::tensor({static_cast<float>(x), static_cast<float>(y)}))
@@ -58,7 +60,9 @@ torch::Tensor ExplorerSpace::positionsOf(const torch::Tensor& z) const
     case ProjectionMethod::Dims: return torch::stack({q.select(1, dims[0]), q.select(1, dims[1])}, 1);
     case ProjectionMethod::Pca: return pca->project(q).narrow(1, 0, 2).to(torch::kFloat32);
     case ProjectionMethod::Axes: return axes->project(q);
-    case ProjectionMethod::Tsne: {
+    case ProjectionMethod::Tsne:
+    case ProjectionMethod::Umap:
+    case ProjectionMethod::Imported: {
         const int k = static_cast<int>(std::min<std::int64_t>(neighbourCount, latents.size(0)));
         const torch::Tensor d = torch::cdist(q, latents);              // [M, N]
         auto [dist, idx] = d.topk(k, 1, /*largest=*/false, /*sorted=*/true);

@@ -27,15 +27,16 @@ struct ExplorerSpace {
     torch::Tensor base;     // [d] the point the dims view varies around: the latents' mean
     int neighbourCount = 8; // samples shown beside a probe, and averaged for t-SNE
 
-    bool invertible() const { return method != ProjectionMethod::Tsne; }
+    bool invertible() const { return hasInverse(method); }
 
     // The k samples nearest to plot point (x, y), nearest first.
     std::vector<std::int64_t> nearest(double x, double y, int k) const;
-    // The latent [d] at plot point (x, y): exact where the projection has an inverse; for t-SNE the
-    // inverse-distance-weighted mean latent of the neighbourCount nearest samples.
+    // The latent [d] at plot point (x, y): exact where the projection has an inverse; for t-SNE, UMAP and an
+    // imported layout the inverse-distance-weighted mean latent of the neighbourCount nearest samples.
     torch::Tensor latentAt(double x, double y) const;
-    // Plot positions [M, 2] of latents [M, d]: exact for PCA, custom axes, dims and a 2-D latent; for t-SNE the
-    // inverse-distance-weighted mean position of each latent's neighbourCount nearest samples in latent space.
+    // Plot positions [M, 2] of latents [M, d]: exact for PCA, custom axes, dims and a 2-D latent; for t-SNE,
+    // UMAP and an imported layout the inverse-distance-weighted mean position of each latent's neighbourCount
+    // nearest samples in latent space.
     torch::Tensor positionsOf(const torch::Tensor& latents) const;
 };
 

@@ -1,11 +1,16 @@
 #include "ui/explorer/explorer_view.h"
 
+#include <algorithm>
+
 #include "ui/common/message_box.h"
 #include "ui/common/sample_image.h"
 #include "ui/explorer/attribute_panel.h"
+#include "ui/explorer/bookmark_button.h"
 #include "ui/explorer/explorer_controller.h"
+#include "ui/explorer/explorer_selections.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/neighbours_panel.h"
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/projection_bar.h"
 #include "ui/explorer/sample_sets.h"
@@ -14,7 +19,9 @@
 #include "ui/explorer/traversal_panel.h"
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QProgressBar>
 #include <QScrollArea>
@@ -37,6 +44,8 @@ ExplorerView::ExplorerView(QWidget* parent)
     color_->addItem(tr("Colour by anomaly score"));
     color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
     connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
+    // Full width where there is room; in a 1200-pixel window it gives way (elided) before the bar does.
+    color_->setMinimumWidth(110);
     progress_ = new QProgressBar(this);
     progress_->setMinimumWidth(260);
     progress_->setMaximumWidth(320);
@@ -45,6 +54,8 @@ ExplorerView::ExplorerView(QWidget* parent)
     top->addWidget(bar_);
     top->addSpacing(12);
     top->addWidget(color_);
+    bookmarkButton_ = new BookmarkButton(this);
+    top->addWidget(bookmarkButton_);
     top->addStretch(1);
     layout->addLayout(top);
 
@@ -86,6 +97,20 @@ ExplorerView::ExplorerView(QWidget* parent)
     split->setSizes({3000, 2000});
     layout->addWidget(split, 1);
 
+    connect(bookmarkButton_, &BookmarkButton::addRequested, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Bookmark This View"), tr("Name:"), QLineEdit::Normal,
+                                                   tr("View %1").arg(bookmarks_.size() + 1), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            addBookmark(captureBookmark(name));
+    });
+    connect(bookmarkButton_, &BookmarkButton::chosen, this, [this](int i) {
+        if (i >= 0 && i < static_cast<int>(bookmarks_.size()))
+            applyBookmark(bookmarks_[static_cast<std::size_t>(i)]);
+    });
+    connect(bookmarkButton_, &BookmarkButton::removeRequested, this, &ExplorerView::removeBookmark);
+
     // Scatter -> controller.
     connect(scatter_, &ScatterView::clicked, this, [this](int index) {
         if (index < 0)
@@ -113,7 +138,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     // Bar -> controller and scatter.
     connect(bar_, &ProjectionBar::settingsChosen, this, &ExplorerView::requestProjection);
     connect(bar_, &ProjectionBar::methodChanged, sampling_, [this](ProjectionMethod method) {
-        sampling_->setPlaneAvailable(method != ProjectionMethod::Tsne); // t-SNE's plane maps back to no latent
+        sampling_->setPlaneAvailable(hasInverse(method)); // t-SNE's, UMAP's or an imported plane maps back to no latent
     });
     connect(bar_, &ProjectionBar::stopRequested, controller_, &ExplorerController::stopProjection);
     connect(bar_, &ProjectionBar::resetViewRequested, scatter_, &ScatterView::resetView);
@@ -138,6 +163,8 @@ ExplorerView::ExplorerView(QWidget* parent)
         progress_->setVisible(true);
     });
     connect(controller_, &ExplorerController::projectionFailed, this, [this](const QString& message) {
+        if (fallBackFromImport(message))
+            return;
         setStatus(tr("The layout failed: %1").arg(message));
         openMessage(this, QMessageBox::Warning, tr("Layout Failed"), message);
     });
@@ -153,6 +180,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     connect(controller_, &ExplorerController::sampleDescribed, probe_, &ProbePanel::showSample);
     connect(controller_, &ExplorerController::imagesReady, this, &ExplorerView::onImages);
     connect(controller_, &ExplorerController::decodeFailed, this, &ExplorerView::onDecodeFailed);
+    connectInterop();
 
     // Panels -> controller.
     connect(probe_, &ProbePanel::sampleChosen, this, [this](qint64 index) {
@@ -187,11 +215,18 @@ ExplorerView::ExplorerView(QWidget* parent)
         if (panels_->widget(tab) == attribute_ && hasModel())
             attribute_->refresh();
     });
-    sampling_->setPlaneAvailable(bar_->settings().method != ProjectionMethod::Tsne);
+    sampling_->setPlaneAvailable(hasInverse(bar_->settings().method));
     bar_->setSetSources({}, sets_);
     attribute_->setSources({}, sets_);
     connectAttributePanel();
     connect(sets_, &SampleSets::changed, this, &ExplorerView::onSetsChanged);
+
+    selections_ = new ExplorerSelections(this);
+    connect(selections_->neighboursPanel(), &NeighboursPanel::neighbourChosen, this, [this](qint64 index) {
+        selectSample(index);
+        Q_EMIT sampleSelected(index);
+    });
+    connect(selections_, &ExplorerSelections::regionChosen, this, &ExplorerView::regionSelected);
     setModel(nullptr);
     setAnomalyScores({});
 }
@@ -236,6 +271,7 @@ void ExplorerView::requestProjection(const ProjectionSettings& chosen)
     const ProjectionSettings s = withSamples(chosen);
     const ProjectionSettings& old = controller_->projection();
     if (old.method == s.method && old.dimX == s.dimX && old.dimY == s.dimY && old.perplexity == s.perplexity &&
+        old.neighbours == s.neighbours && old.minDist == s.minDist && old.layoutFile == s.layoutFile &&
         (s.method != ProjectionMethod::Axes || old.axes == s.axes) && controller_->hasModel())
         return;
     refit_ = true;
@@ -256,6 +292,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     sets_->clear(); // their indices belong to the old samples
+    selections_->setDataset(data_);
     selected_ = -1;
     refit_ = true;
     probePlaced_ = false;
@@ -289,7 +326,7 @@ bool ExplorerView::hasModel() const
 
 void ExplorerView::setModel(ModelPtr model, qint64 step, bool training)
 {
-    if (training && (!bar_->followsTraining() || controller_->projection().method == ProjectionMethod::Tsne))
+    if (training && (!bar_->followsTraining() || !hasInverse(controller_->projection().method)))
         return;
     const bool followUp = training && hasModel() && model;
     if (model && !training && window()->isVisible() && !isVisible()) {
@@ -347,9 +384,11 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
             classes.assign(data_->labels().begin(), data_->labels().end());
         else
             classes.assign(frame.xy.size() / 2, -1);
+        const std::vector<int> region = sameCount ? scatter_->region() : std::vector<int>();
         scatter_->setPoints(frame.xy, std::move(classes));
         refit_ = false;
         applyColouring(); // setPoints forgets values and outlines
+        selections_->pointsReplaced(region); // and the region, the isolation and the selection
         if (scatter_->probeVisible()) {
             // The old probe position means nothing in a new layout: start again from the middle.
             const QRect plot = scatter_->plotRect();
@@ -366,6 +405,11 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
     if (frame.modelStep >= 0)
         status += tr(" · model at step %1").arg(frame.modelStep);
     setStatus(status);
+    if (frame.final && pendingBookmark_ && frame.method == pendingBookmark_->projection.method) {
+        const ExplorerBookmark bookmark = *pendingBookmark_;
+        pendingBookmark_.reset();
+        restoreBookmarkView(bookmark);
+    }
     if (frame.final) {
         if (selected_ >= 0)
             controller_->describeSample(selected_);
@@ -402,6 +446,7 @@ void ExplorerView::onImages(const ImageSet& images)
     case DecodeJob::Grid: sampling_->showImages(images); break;
     case DecodeJob::Probe:
     case DecodeJob::Sample:
+    case DecodeJob::Neighbours:
     case DecodeJob::Attribute:
     case DecodeJob::AttributeStrip: break; // answered by their own signals
     }
@@ -425,6 +470,7 @@ void ExplorerView::selectSample(qint64 index)
     interpolation_->setSelected(index);
     traversal_->setSelected(index);
     attribute_->setSelected(index);
+    selections_->sampleSelected(index);
     if (!hasModel())
         return;
     if (attributeShown())
@@ -482,6 +528,104 @@ QString ExplorerView::statusText() const
 void ExplorerView::setStatus(const QString& text)
 {
     status_->setText(text);
+}
+
+ExplorerBookmark ExplorerView::captureBookmark(const QString& name) const
+{
+    ExplorerBookmark b;
+    b.name = name;
+    b.projection = controller_->projection();
+    b.view = scatter_->visibleDataRect();
+    b.colouring = color_->currentIndex();
+    for (int cls = 0; cls < scatter_->classCount(); ++cls)
+        if (!scatter_->classVisible(cls))
+            b.hiddenClasses.push_back(cls);
+    b.selected = selected_;
+    b.region = scatter_->region();
+    if (scatter_->probeVisible())
+        b.probe = scatter_->probe();
+    return b;
+}
+
+void ExplorerView::applyBookmark(const ExplorerBookmark& bookmark)
+{
+    const ProjectionSettings& now = controller_->projection();
+    const ProjectionSettings& want = bookmark.projection;
+    const bool sameLayout = now.method == want.method && now.dimX == want.dimX && now.dimY == want.dimY &&
+                            now.perplexity == want.perplexity && now.iterations == want.iterations &&
+                            now.neighbours == want.neighbours && now.minDist == want.minDist &&
+                            (want.method != ProjectionMethod::Imported || now.layoutFile == want.layoutFile) &&
+                            (want.method != ProjectionMethod::Axes || now.axes.sameChoice(want.axes));
+    if (sameLayout && !controller_->isProjecting() && scatter_->pointCount() > 0) {
+        restoreBookmarkView(bookmark);
+        return;
+    }
+    pendingBookmark_ = bookmark;
+    setProjection(want);
+}
+
+void ExplorerView::restoreBookmarkView(const ExplorerBookmark& b)
+{
+    const int n = scatter_->pointCount();
+    color_->setCurrentIndex(std::clamp(b.colouring, 0, color_->count() - 1));
+    for (int cls = 0; cls < scatter_->classCount(); ++cls)
+        scatter_->setClassVisible(cls, std::find(b.hiddenClasses.begin(), b.hiddenClasses.end(), cls) ==
+                                           b.hiddenClasses.end());
+    if (b.view)
+        scatter_->showDataRect(*b.view);
+    else
+        scatter_->resetView();
+    if (b.selected >= 0 && b.selected < n) {
+        selectSample(b.selected);
+    } else {
+        selected_ = -1;
+        scatter_->setSelected(-1);
+    }
+    if (scatter_->region() != b.region) {
+        scatter_->setRegion(b.region);
+        Q_EMIT regionSelected(scatter_->region()); // the anomaly gallery's filter follows, as for a gesture
+    }
+    bar_->probeButton()->setChecked(b.probe.has_value());
+    if (b.probe) {
+        scatter_->setProbe(*b.probe);
+        probePlaced_ = true;
+        controller_->probe(*b.probe);
+    }
+    setStatus(tr("Bookmark \u201c%1\u201d").arg(b.name) + QStringLiteral(" \u00b7 ") + status_->text());
+    Q_EMIT bookmarkApplied(b.name);
+}
+
+void ExplorerView::addBookmark(const ExplorerBookmark& bookmark)
+{
+    const auto same = std::find_if(bookmarks_.begin(), bookmarks_.end(),
+                                   [&](const ExplorerBookmark& b) { return b.name == bookmark.name; });
+    if (same != bookmarks_.end())
+        *same = bookmark;
+    else
+        bookmarks_.push_back(bookmark);
+    bookmarksEdited();
+}
+
+void ExplorerView::removeBookmark(int index)
+{
+    if (index < 0 || index >= static_cast<int>(bookmarks_.size()))
+        return;
+    bookmarks_.erase(bookmarks_.begin() + index);
+    bookmarksEdited();
+}
+
+void ExplorerView::setBookmarks(std::vector<ExplorerBookmark> bookmarks)
+{
+    bookmarks_ = std::move(bookmarks);
+    bookmarksEdited();
+}
+
+void ExplorerView::bookmarksEdited()
+{
+    QStringList names;
+    for (const ExplorerBookmark& b : bookmarks_)
+        names << b.name;
+    bookmarkButton_->setNames(names);
 }
 
 } // namespace latentlab::ui

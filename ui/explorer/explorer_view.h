@@ -7,10 +7,12 @@
 // run, so the clusters can be watched forming. All model work runs on the ExplorerController's threads.
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
+#include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_reports.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -23,7 +25,9 @@ class QToolButton;
 namespace latentlab::ui {
 
 class AttributePanel;
+class BookmarkButton;
 class ExplorerController;
+class ExplorerSelections;
 class InterpolationPanel;
 class ProbePanel;
 class ProjectionBar;
@@ -58,10 +62,35 @@ public:
     void setProjection(const ProjectionSettings& settings);
     ProjectionSettings projection() const;
     QString statusText() const;
+    const std::vector<float>& anomalyScores() const { return anomalyScores_; }
+
+    // File > Import Layout: reads a layout made elsewhere (core's readLayout) off the GUI thread and, once it
+    // fits the data, shows it as a layout of its own ("Imported layout" in the bar); a file that does not fit
+    // is refused in a dialog and the layout shown stays. An imported layout that stops fitting (a session
+    // whose file is gone) says so and falls back to PCA.
+    RequestTag importLayout(const QString& path);
+    // File > Export > For the Embedding Projector: every sample's latent under the explored model, its label,
+    // the anomaly scores when the Anomalies tab gave some, and thumbnails, written into `directory`; answered
+    // by the controller's projectorExported / projectorExportFailed.
+    RequestTag exportForProjector(const QString& directory);
+
+    // Bookmarks: named views (bookmark.h). capture takes what is on screen; apply switches the layout if it
+    // must and restores the rest once that layout's final frame is shown (at once when it already is).
+    ExplorerBookmark captureBookmark(const QString& name) const;
+    void applyBookmark(const ExplorerBookmark& bookmark);
+    // Keeps it under its name (replacing a bookmark of that name).
+    void addBookmark(const ExplorerBookmark& bookmark);
+    void removeBookmark(int index);
+    const std::vector<ExplorerBookmark>& bookmarks() const { return bookmarks_; }
+    // A session's bookmarks (indices beyond the dataset are dropped when one is applied).
+    void setBookmarks(std::vector<ExplorerBookmark> bookmarks);
+    BookmarkButton* bookmarkButton() const { return bookmarkButton_; }
 
     ExplorerController* controller() const { return controller_; }
     // The named sets of samples kept in this window (cleared when another dataset arrives).
     SampleSets* sampleSets() const { return sets_; }
+    // The Neighbours and Sets tabs, the select tools, the scatter's region and its export.
+    ExplorerSelections* selections() const { return selections_; }
     ScatterView* scatter() const { return scatter_; }
     ProbePanel* probePanel() const { return probe_; }
     SamplingPanel* samplingPanel() const { return sampling_; }
@@ -84,11 +113,17 @@ Q_SIGNALS:
     void frameShown(bool final);
     // The user selected a sample (a click on the scatter or a neighbour).
     void sampleSelected(qint64 index);
-    // Shift + drag on the scatter chose these samples (empty: the region was cleared).
+    // The user chose the scatter's region (a rectangle, a lasso, a kept set): these samples (empty: cleared).
     void regionSelected(const std::vector<int>& indices);
     void statusMessage(const QString& text);
+    // A bookmark's view is on screen, all of it restored.
+    void bookmarkApplied(const QString& name);
 
 private:
+    // explorer_interop.cpp: the import's and the export's answers.
+    void connectInterop();
+    // When the layout that failed was an imported one: says why, shows PCA instead, and returns true.
+    bool fallBackFromImport(const QString& message);
     void requestProjection(const ProjectionSettings& settings);
     // Custom axes: each chosen set resolved to its samples (other layouts unchanged).
     ProjectionSettings withSamples(ProjectionSettings settings) const;
@@ -103,13 +138,19 @@ private:
     void onImages(const ImageSet& images);
     void onDecodeFailed(latentlab::ui::DecodeJob job, latentlab::ui::RequestTag tag, const QString& message);
     void setStatus(const QString& text);
+    void restoreBookmarkView(const ExplorerBookmark& bookmark);
+    void bookmarksEdited();
 
     ExplorerController* controller_ = nullptr;
     SampleSets* sets_ = nullptr;
+    ExplorerSelections* selections_ = nullptr;
     DatasetPtr data_;
     ScatterView* scatter_ = nullptr;
     QTabWidget* panels_ = nullptr;
     ProbePanel* probe_ = nullptr;
+    BookmarkButton* bookmarkButton_ = nullptr;
+    std::vector<ExplorerBookmark> bookmarks_;
+    std::optional<ExplorerBookmark> pendingBookmark_; // applied when its layout's final frame is shown
     SamplingPanel* sampling_ = nullptr;
     InterpolationPanel* interpolation_ = nullptr;
     TraversalPanel* traversal_ = nullptr;

@@ -23,6 +23,8 @@ ProjectionSettings layoutForModel(const std::optional<ProjectionSettings>& wante
     if (wanted) {
         s.perplexity = wanted->perplexity;
         s.iterations = wanted->iterations;
+        s.neighbours = wanted->neighbours;
+        s.minDist = wanted->minDist;
         s.axes = wanted->axes;
     }
     return s;

@@ -2,7 +2,8 @@
 // Lives on the explorer's projection thread: encodes every sample with a model snapshot and lays the latents
 // out on the plane (PCA, two dims, the latent itself, or a t-SNE that streams frames while it converges).
 // Long jobs are cancelled through their AnalysisControl. Every run answers once at the end: its final frame,
-// failed(), or cancelled() (t-SNE frames may come before any of them).
+// failed(), or cancelled() (t-SNE frames may come before any of them). It also reads layouts made elsewhere
+// and writes the Embedding Projector's files, since it holds the latents both need.
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
 #include "ui/explorer/explorer_reports.h"
@@ -12,7 +13,11 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
+namespace at {
+class Tensor;
+}
 namespace latentlab {
 class AnalysisControl;
 }
@@ -34,6 +39,15 @@ public:
     // declare its input shape the shape to expect.
     void openModel(const QString& path, latentlab::ui::DatasetPtr data);
 
+    // Reads a layout made elsewhere (core's readLayout) and checks it against `data`; kept for the runs that
+    // show it. Answered by layoutImported or layoutImportFailed.
+    void importLayout(latentlab::ui::RequestTag tag, const QString& path, latentlab::ui::DatasetPtr data);
+    // Writes every sample's latent (encoded here unless this model's latents are the ones held), labels, the
+    // anomaly scores when there is one per sample, and thumbnails into `directory` for TensorBoard's Embedding
+    // Projector. Answered by projectorExported or projectorExportFailed.
+    void exportForProjector(latentlab::ui::RequestTag tag, latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
+                            const QString& directory, const std::vector<float>& scores);
+
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
     void openFailed(const QString& path, const QString& message);
@@ -42,8 +56,19 @@ Q_SIGNALS:
     void failed(latentlab::ui::RequestTag tag, const QString& message);
     // Stopped (or nothing to project) before the final layout.
     void cancelled(latentlab::ui::RequestTag tag);
+    void layoutImported(latentlab::ui::RequestTag tag, const QString& path);
+    void layoutImportFailed(latentlab::ui::RequestTag tag, const QString& path, const QString& message);
+    // summary: one line for the status bar, what was written where.
+    void projectorExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
+    void projectorExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
 
 private:
+    // Encodes every sample of `data` with `model` unless they are the latents held.
+    void encode(const latentlab::ui::ModelPtr& model, const latentlab::ui::DatasetPtr& data,
+                const latentlab::AnalysisControl* control);
+    // The layout in `path` for `data`, read unless it is the one held.
+    at::Tensor layoutOf(const QString& path, const latentlab::ui::DatasetPtr& data);
+
     struct Cache;
     std::unique_ptr<Cache> cache_;
 };

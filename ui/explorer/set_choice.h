@@ -56,6 +56,12 @@ struct AxesChoice {
         return xFrom == o.xFrom && xTo == o.xTo && yFrom == o.yFrom && yTo == o.yTo;
     }
     bool operator!=(const AxesChoice& o) const { return !(*this == o); }
+    // The same four choices, whatever they resolved to.
+    bool sameChoice(const AxesChoice& o) const
+    {
+        return xFrom.sameChoice(o.xFrom) && xTo.sameChoice(o.xTo) && yFrom.sameChoice(o.yFrom) &&
+               yTo.sameChoice(o.yTo);
+    }
 };
 
 // Fills label and rows: a class's samples from the data's labels, a named set's from `sets` (none where no

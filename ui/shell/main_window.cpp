@@ -6,6 +6,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
+#include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/recent_files_menu.h"
 #include "ui/shell/session_controller.h"
@@ -118,6 +119,11 @@ void MainWindow::buildMenus()
                                          [this] { trainingView()->chooseSavePath(); });
     saveModel->setShortcut(QKeySequence::Save);
     saveModel->setStatusTip(tr("Save the trained model, its optimizer state and loss history in one checkpoint"));
+    file->addSeparator();
+    interop_ = new InteropMenu(file, explorerView(), this, [this] { return lastDirectory(); });
+    connect(interop_, &InteropMenu::statusMessage, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 2 * kMessageMs);
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

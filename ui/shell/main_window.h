@@ -21,6 +21,7 @@ namespace latentlab::ui {
 
 class DatasetLoader;
 class DatasetPanel;
+class InteropMenu;
 class RecentFilesMenu;
 class SessionController;
 class WelcomeView;
@@ -58,6 +59,8 @@ public:
     void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
+    // File > Import Layout… and File > Export > For the Embedding Projector….
+    InteropMenu* interopMenu() const { return interop_; }
     // Brings a workspace tab to the front; by name (viewName()), false for a name no view has.
     void showView(View view);
     bool showView(const QString& name);
@@ -109,6 +112,7 @@ private:
     QDockWidget* dock_ = nullptr;
     DatasetPanel* panel_ = nullptr;
     RecentFilesMenu* recent_ = nullptr;
+    InteropMenu* interop_ = nullptr;
     QLabel* summary_ = nullptr;
     // The dock is kept out of the way of the welcome page and appears with the first dataset, unless the
     // user toggles it before then.

@@ -3,6 +3,7 @@
 #include "ui/common/message_box.h"
 #include "ui/dataset/dataset_loader.h"
 #include "ui/explorer/explorer_view.h"
+#include "ui/explorer/sample_sets.h"
 #include "ui/shell/session_file.h"
 #include "ui/shell/workspace.h"
 #include "ui/training/model_form.h"
@@ -43,6 +44,8 @@ Session SessionController::collect() const
         session.training = config;
     }
     session.projection = workspace_->explorerView()->projection();
+    if (workspace_->dataset())
+        session.sets = workspace_->explorerView()->sampleSets()->all();
     session.view = viewName(workspace_->currentView());
     return session;
 }
@@ -78,10 +81,30 @@ void SessionController::applyPending()
     const std::unique_ptr<Session> session = std::move(pending_);
     if (session->modelConfig && session->training && session->model.isEmpty())
         workspace_->trainingView()->form()->setConfigs(*session->modelConfig, *session->training);
+    // The sets first: custom axes may run to one of them, and are resolved to its samples as they are set.
+    restoreSets(*session);
     if (session->projection)
         workspace_->explorerView()->setProjection(*session->projection);
     if (const std::optional<View> view = viewFromName(session->view))
         workspace_->showView(*view);
+}
+
+// Only onto the dataset the session names (another one may have stayed open when it failed to load), and
+// only when every index lies inside it.
+void SessionController::restoreSets(const Session& session)
+{
+    const DatasetPtr data = workspace_->dataset();
+    if (session.sets.empty() || !data || session.dataset.isEmpty()
+        || QFileInfo(workspace_->datasetPath()) != QFileInfo(session.dataset))
+        return;
+    try {
+        checkSetsFit(session.sets, data->size());
+    } catch (const std::exception& e) {
+        openMessage(dialogParent_, QMessageBox::Warning, tr("The session's sets were not restored"),
+                    QString::fromStdString(e.what()));
+        return;
+    }
+    workspace_->explorerView()->sampleSets()->reset(session.sets);
 }
 
 QString SessionController::save(const QString& path)

@@ -40,6 +40,8 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
+    void restoreSets(const Session& session);
+
     Workspace* workspace_;
     const DatasetLoader* loader_;
     QWidget* dialogParent_;

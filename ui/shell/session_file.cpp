@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace latentlab::ui {
 namespace {
 
@@ -74,7 +76,7 @@ AxesChoice axesFromJson(const nlohmann::json& j)
     return a;
 }
 
-ProjectionSettings projectionFromJson(const nlohmann::json& j)
+ProjectionSettings projectionFromJson(const nlohmann::json& j, const QString& sessionPath)
 {
     ProjectionSettings p;
     if (!j.is_object())
@@ -84,28 +86,82 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j)
         p.method = projectionMethodFromString(layout);
     } catch (const BadInputError&) {
         throw BadInputError("explorer layout \"" + printable(layout)
-                            + "\" is not one of pca, dims, latent, tsne, axes");
+                            + "\" is not one of pca, dims, latent, tsne, umap, imported, axes");
     }
+    // Where an imported layout came from; whether it is still there and fits is the explorer's to find out.
+    p.layoutFile = resolved(sessionPath, j.value("layout_file", std::string()));
+    if (p.method == ProjectionMethod::Imported && p.layoutFile.isEmpty())
+        throw BadInputError("explorer layout \"imported\" names no layout_file");
     readJsonField(j, "x", p.dimX, "explorer x");
     readJsonField(j, "y", p.dimY, "explorer y");
     readJsonField(j, "perplexity", p.perplexity, "explorer perplexity");
+    readJsonField(j, "neighbors", p.neighbours, "explorer UMAP neighbours");
+    readJsonField(j, "min_dist", p.minDist, "explorer UMAP minimum distance");
     if (p.dimX < 0 || p.dimY < 0)
         throw BadInputError("explorer dimensions must be 0 or more");
     if (!(p.perplexity >= 2.0 && p.perplexity <= 100.0))
         throw BadInputError("explorer perplexity must be from 2 to 100");
+    if (p.neighbours < 2 || p.neighbours > 200)
+        throw BadInputError("explorer UMAP neighbours must be from 2 to 200");
+    if (!(p.minDist >= 0.0 && p.minDist <= 1.0))
+        throw BadInputError("explorer UMAP minimum distance must be from 0 to 1");
     if (j.contains("axes") && !j["axes"].is_null())
         p.axes = axesFromJson(j["axes"]);
     return p;
 }
 
+std::vector<SampleSet> setsFromJson(const nlohmann::json& j)
+{
+    if (!j.is_array())
+        throw BadInputError("\"sets\" must be a list of {\"name\", \"indices\"}");
+    std::vector<SampleSet> sets;
+    for (const nlohmann::json& e : j) {
+        if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
+            throw BadInputError("every set needs a \"name\" that is text");
+        SampleSet set;
+        const std::string name = e["name"].get<std::string>();
+        set.name = QString::fromStdString(name).trimmed();
+        const std::string shown = "set \"" + printable(name) + "\"";
+        if (set.name.isEmpty())
+            throw BadInputError("a set has an empty name");
+        for (const SampleSet& other : sets)
+            if (other.name == set.name)
+                throw BadInputError("two sets are named \"" + printable(name) + "\"");
+        if (!e.contains("indices") || !e["indices"].is_array())
+            throw BadInputError(shown + " needs \"indices\", a list of sample numbers");
+        set.indices.reserve(e["indices"].size());
+        for (const nlohmann::json& v : e["indices"]) {
+            const int index = jsonInteger<int>(v, shown + ": an index");
+            if (index < 0)
+                throw BadInputError(shown + " holds sample " + std::to_string(index) + ", and samples count from 0");
+            set.indices.push_back(index);
+        }
+        // Sorted here rather than by SampleSets: the fuzz harness builds this file without the QObject.
+        std::sort(set.indices.begin(), set.indices.end());
+        set.indices.erase(std::unique(set.indices.begin(), set.indices.end()), set.indices.end());
+        sets.push_back(std::move(set));
+    }
+    return sets;
+}
+
 } // namespace
+
+void checkSetsFit(const std::vector<SampleSet>& sets, std::int64_t samples)
+{
+    for (const SampleSet& set : sets)
+        if (!set.indices.empty() && set.indices.back() >= samples)
+            throw BadInputError("set \"" + printable(set.name.toStdString()) + "\" holds sample "
+                                + std::to_string(set.indices.back()) + ", but the dataset has "
+                                + std::to_string(samples) + " samples");
+}
 
 Session readSession(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw IoError(path.toStdString() + ": cannot read the session file (" + file.errorString().toStdString() + ")");
-    if (file.size() > (1 << 20))
+    // Room for a few dozen sets of all 70,000 samples; a file far past that is something else.
+    if (file.size() > (64 << 20))
         throw BadInputError(name(path) + " is not a LatentLab session: " + std::to_string(file.size())
                             + " bytes is far more than a session holds");
     const QByteArray bytes = file.readAll();
@@ -136,7 +192,9 @@ Session readSession(const QString& path)
         if (j.contains("training") && !j["training"].is_null())
             s.training = TrainingConfig::fromJson(j["training"]);
         if (j.contains("explorer") && !j["explorer"].is_null())
-            s.projection = projectionFromJson(j["explorer"]);
+            s.projection = projectionFromJson(j["explorer"], path);
+        if (j.contains("sets") && !j["sets"].is_null())
+            s.sets = setsFromJson(j["sets"]);
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
     } catch (const BadInputError& e) {
@@ -162,13 +220,31 @@ void writeSession(const QString& path, const Session& session)
         j["explorer"] = {{"layout", toString(session.projection->method)},
                          {"x", session.projection->dimX},
                          {"y", session.projection->dimY},
-                         {"perplexity", session.projection->perplexity}};
+                         {"perplexity", session.projection->perplexity},
+                         {"neighbors", session.projection->neighbours},
+                         {"min_dist", session.projection->minDist}};
+    if (session.projection && session.projection->method == ProjectionMethod::Imported)
+        j["explorer"]["layout_file"] =
+            QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.projection->layoutFile).toStdString();
     if (session.projection && !session.projection->axes.xFrom.isEmpty()) {
         const AxesChoice& a = session.projection->axes;
         j["explorer"]["axes"] = {{"x_from", setChoiceToJson(a.xFrom)}, {"x_to", setChoiceToJson(a.xTo)},
                                  {"y_from", setChoiceToJson(a.yFrom)}, {"y_to", setChoiceToJson(a.yTo)}};
     }
-    const std::string text = j.dump(2) + "\n";
+    // Indented for a person to read, but a set of 70,000 indices one per line would be 70,000 lines: each
+    // set is written on a line of its own.
+    std::string text = j.dump(2);
+    if (!session.sets.empty()) {
+        text.pop_back(); // the closing brace
+        text += ",\n  \"sets\": [";
+        for (std::size_t i = 0; i < session.sets.size(); ++i) {
+            const SampleSet& set = session.sets[i];
+            const nlohmann::json one = {{"name", set.name.toStdString()}, {"indices", set.indices}};
+            text += (i ? ",\n    " : "\n    ") + one.dump();
+        }
+        text += "\n  ]\n}";
+    }
+    text += "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }
 

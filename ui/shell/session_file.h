@@ -1,14 +1,17 @@
 #pragma once
 // A session: what to reopen together, so a person picks up where they left off: the dataset, the model
 // checkpoint (when the model was saved), the model and training settings (split and normal classes
-// included), the explorer's layout and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+// included), the explorer's layout and named sets, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
 #include "core/models/model_config.h"
 #include "core/training/training_config.h"
 #include "ui/explorer/explorer_reports.h"
+#include "ui/explorer/sample_sets.h"
 
 #include <QString>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace latentlab::ui {
 
@@ -21,11 +24,16 @@ struct Session {
     // it with Qt Core and Gui alone); a name no view has is ignored on opening.
     QString view;
     std::optional<ProjectionSettings> projection; // the explorer's layout
+    std::vector<SampleSet> sets;                  // the explorer's named sets, as kept
 };
 
 // Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative
 // paths inside the file are resolved against the file's folder, so a session moves with its data.
 Session readSession(const QString& path);
 void writeSession(const QString& path, const Session& session);
+
+// A file cannot know how many samples its dataset holds: on opening, once the dataset has loaded, every set's
+// indices are checked against it. BadInputError naming the set and the sample when one lies past the end.
+void checkSetsFit(const std::vector<SampleSet>& sets, std::int64_t samples);
 
 } // namespace latentlab::ui

@@ -70,6 +70,6 @@ TEST(Projection, ASubsetIsUsedOnlyWhenAskedAndSaysSo)
 
     r.rows = {4, 50};
     EXPECT_NE(latentlab::testing::badInputMessage([&] { project(z, r); }).find("row 50"), std::string::npos);
-    const std::string unknown = latentlab::testing::badInputMessage([] { projectionMethodFromString("umap"); });
-    EXPECT_NE(unknown.find("umap"), std::string::npos);
+    const std::string unknown = latentlab::testing::badInputMessage([] { projectionMethodFromString("isomap"); });
+    EXPECT_NE(unknown.find("isomap"), std::string::npos);
 }

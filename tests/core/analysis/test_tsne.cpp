@@ -5,6 +5,7 @@
 #include "core/analysis/tsne.h"
 #include "core/analysis/tsne_affinities.h"
 
+#include "tests/core/analysis/layout_fixtures.h"
 #include "tests/support/expect_error.h"
 
 #include <gtest/gtest.h>
@@ -12,33 +13,11 @@
 #include <cmath>
 
 using namespace latentlab;
+using latentlab::testing::Blobs;
+using latentlab::testing::blobs;
+using latentlab::testing::knnPurity;
 
 namespace {
-
-// 3 blobs of 100 points in 10-d, unit spread, centres 20 apart; labels 0, 1, 2.
-struct Blobs {
-    torch::Tensor x, labels;
-};
-
-Blobs blobs()
-{
-    auto gen = at::make_generator<at::CPUGeneratorImpl>(5);
-    const torch::Tensor centres = torch::randn({3, 10}, gen) * (20.0 / std::sqrt(2.0 * 10.0));
-    const torch::Tensor labels = torch::arange(300, torch::kInt64) % 3;
-    return {centres.index_select(0, labels) + torch::randn({300, 10}, gen), labels};
-}
-
-// Share of each point's k nearest neighbours in the layout that carry its label.
-double knnPurity(const torch::Tensor& xy, const torch::Tensor& labels, std::int64_t k)
-{
-    torch::Tensor d = torch::cdist(xy, xy);
-    d.fill_diagonal_(std::numeric_limits<float>::infinity());
-    const torch::Tensor nn = std::get<1>(d.topk(k, 1, false));
-    return (labels.index_select(0, nn.reshape({-1})).view(nn.sizes()) == labels.unsqueeze(1))
-        .to(torch::kFloat64)
-        .mean()
-        .item<double>();
-}
 
 TsneOptions quick()
 {

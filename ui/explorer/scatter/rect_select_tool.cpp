@@ -1,6 +1,8 @@
-// Shift + drag draws a rubber band; on release the visible points inside it are the selected region
-// (ScatterView::regionSelected). A band too small to mean a region (a Shift + click) selects none, which
-// clears one. Shift wins over probe mode, so a region can be drawn while probing.
+// A rubber band: in the rectangle mode a left drag, in navigate and probe mode a drag with Shift or Alt held
+// (Shift wins over probe mode, so a region can be drawn while probing). On release the visible points inside
+// it meet the region as the modifiers at the press say (region_ops.h). A band too small to mean a shape is a
+// click: without modifiers it selects the point under the mouse (or clears the selection and the region),
+// with them it changes nothing.
 #include "ui/explorer/scatter/scatter_tools.h"
 
 #include <QPainter>
@@ -16,18 +18,22 @@ public:
 
     bool accepts(const ScatterPress& press) const override
     {
-        return press.button == Qt::LeftButton && (press.modifiers & Qt::ShiftModifier);
+        return press.button == Qt::LeftButton
+            && (canvas().rectangleMode() || (press.modifiers & (Qt::ShiftModifier | Qt::AltModifier)));
     }
 
     void pressed(const ScatterPress& press) override
     {
         pressPos_ = press.pos;
+        op_ = regionOpFor(press.modifiers);
+        moved_ = false;
         band_ = QRectF(press.pos, press.pos);
         canvas().clearHover();
     }
 
     void moved(QPointF pos) override
     {
+        moved_ = moved_ || (pos - pressPos_).manhattanLength() >= kClickSlop;
         band_ = QRectF(pressPos_, pos).normalized();
         canvas().updateCanvas();
     }
@@ -37,7 +43,12 @@ public:
         const QRectF band = QRectF(pressPos_, pos).normalized();
         band_ = {};
         canvas().updateCanvas();
-        canvas().selectRegion(band.width() < 2 && band.height() < 2 ? std::vector<int>() : canvas().pointsIn(band));
+        if (!moved_ && (pos - pressPos_).manhattanLength() < kClickSlop) {
+            if (op_ == RegionOp::Replace)
+                canvas().click(canvas().nearestPoint(pos));
+            return;
+        }
+        canvas().selectRegion(canvas().pointsIn(band), op_);
     }
 
     void cancelled() override
@@ -57,6 +68,8 @@ public:
 
 private:
     QPointF pressPos_;
+    RegionOp op_ = RegionOp::Replace;
+    bool moved_ = false; // went past the click slop at some point, even if it came back
     QRectF band_; // as drawn, in widget coordinates
 };
 

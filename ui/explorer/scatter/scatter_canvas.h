@@ -5,7 +5,10 @@
 // is still fitted), so a tool can be read, and written, without reading the view.
 #include "ui/explorer/scatter/scatter_raster.h"
 
+#include "ui/explorer/scatter/region_ops.h"
+
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <vector>
 
@@ -32,17 +35,23 @@ public:
     // As ScatterView::nearestPoint() and pointsIn(): visible points only.
     virtual int nearestPoint(QPointF widgetPos) const = 0;
     virtual std::vector<int> pointsIn(const QRectF& widgetRect) const = 0;
+    virtual std::vector<int> pointsIn(const QPolygonF& widgetPolygon) const = 0;
 
     virtual bool probeMode() const = 0;
+    // The select modes, where a plain left drag draws that shape.
+    virtual bool rectangleMode() const = 0;
+    virtual bool lassoMode() const = 0;
     virtual bool probeVisible() const = 0;
     virtual QPointF probe() const = 0; // in data coordinates
     // Shows the probe there and emits probeMoved, which only a user's gesture does.
     virtual void moveProbe(QPointF dataPos) = 0;
 
-    // A click on a point, or on empty space (-1): selects it (or clears the selection) and emits clicked.
+    // A click on a point, or on empty space (-1): selects it (or clears the selection and the region) and
+    // emits clicked.
     virtual void click(int index) = 0;
-    // Emits regionSelected.
-    virtual void selectRegion(const std::vector<int>& indices) = 0;
+    // Combines the points a shape enclosed (sorted, as pointsIn() gives them) with the region, and emits
+    // regionSelected with the result.
+    virtual void selectRegion(const std::vector<int>& shape, RegionOp op) = 0;
 
     virtual void clearHover() = 0;
     // The cursor while a gesture runs; restoreCursor() goes back to the one of the view's mode.

@@ -15,6 +15,17 @@ std::uint32_t pointWord(QColor c)
     return scatter::premultiplied(c);
 }
 
+// Half way to grey and mostly transparent: a selected region stands out at 70,000 points, while the rest
+// still shows where the clusters lie.
+constexpr int kFadedAlpha = 60;
+
+std::uint32_t fadedWord(std::uint32_t word)
+{
+    const QColor c = QColor::fromRgba(qUnpremultiply(word));
+    const int grey = qGray(c.rgb());
+    return scatter::premultiplied(QColor((c.red() + grey) / 2, (c.green() + grey) / 2, (c.blue() + grey) / 2, kFadedAlpha));
+}
+
 } // namespace
 
 void ScatterData::setPoints(std::vector<float> xy, std::vector<int> classes)
@@ -26,6 +37,8 @@ void ScatterData::setPoints(std::vector<float> xy, std::vector<int> classes)
     classes_ = std::move(classes);
     maxClass_ = classes_.empty() ? -1 : *std::max_element(classes_.begin(), classes_.end());
     values_.clear();
+    isolated_.clear();
+    isolating_ = false;
     positionsChanged();
     recolor();
     refreshVisibility();
@@ -91,6 +104,7 @@ void ScatterData::recolor()
             const double t = span > 0 ? (v - valueLow_) / span : 0.5;
             colors_[i] = std::isfinite(v) ? ramp[static_cast<std::size_t>(std::lround(t * 255))] : missing;
         }
+        refade();
         return;
     }
     std::vector<std::uint32_t> perClass(static_cast<std::size_t>(maxClass_ + 1));
@@ -99,6 +113,21 @@ void ScatterData::recolor()
     const std::uint32_t none = pointWord(scatter::unlabelledColor());
     for (std::size_t i = 0; i < n; ++i)
         colors_[i] = classes_[i] < 0 ? none : perClass[classes_[i]];
+    refade();
+}
+
+void ScatterData::refade()
+{
+    // Few distinct colours (classes, a 256-step ramp): each is faded once.
+    faded_.resize(colors_.size());
+    std::uint32_t lastIn = 0, lastOut = fadedWord(0);
+    for (std::size_t i = 0; i < colors_.size(); ++i) {
+        if (colors_[i] != lastIn) {
+            lastIn = colors_[i];
+            lastOut = fadedWord(lastIn);
+        }
+        faded_[i] = lastOut;
+    }
 }
 
 void ScatterData::setClassVisible(int cls, bool visible)
@@ -110,6 +139,23 @@ void ScatterData::setClassVisible(int cls, bool visible)
     refreshVisibility();
 }
 
+void ScatterData::setIsolated(const std::vector<int>& indices)
+{
+    isolated_.assign(classes_.size(), 0);
+    for (int i : indices)
+        if (i >= 0 && i < count())
+            isolated_[static_cast<std::size_t>(i)] = 1;
+    isolating_ = true;
+    refreshVisibility();
+}
+
+void ScatterData::clearIsolated()
+{
+    isolated_.clear();
+    isolating_ = false;
+    refreshVisibility();
+}
+
 void ScatterData::refreshVisibility()
 {
     std::vector<std::uint8_t> shown(static_cast<std::size_t>(maxClass_ + 1), 1);
@@ -118,7 +164,7 @@ void ScatterData::refreshVisibility()
             shown[cls] = 0;
     visible_.resize(classes_.size());
     for (std::size_t i = 0; i < classes_.size(); ++i)
-        visible_[i] = classes_[i] < 0 || shown[classes_[i]];
+        visible_[i] = (classes_[i] < 0 || shown[classes_[i]]) && (!isolating_ || isolated_[i]);
 }
 
 QPointF ScatterData::position(int index) const

@@ -23,6 +23,11 @@ public:
     // One value per point, or empty for class colours; false, and nothing changes, for any other count.
     bool setValues(std::vector<float> values);
     void setClassVisible(int cls, bool visible);
+    // Only these points are visible (and only those of them whose class is shown), until clearIsolated().
+    // Indices outside the points are ignored. setPoints() ends the isolation.
+    void setIsolated(const std::vector<int>& indices);
+    void clearIsolated();
+    bool isolating() const { return isolating_; }
 
     int count() const { return static_cast<int>(classes_.size()); }
     QPointF position(int index) const;
@@ -42,6 +47,8 @@ public:
 
     const std::vector<float>& xy() const { return xy_; }
     const std::vector<std::uint32_t>& colors() const { return colors_; }
+    // The same colours faded towards the background: the points outside a selected region.
+    const std::vector<std::uint32_t>& fadedColors() const { return faded_; }
     const std::vector<std::uint8_t>& visibleMask() const { return visible_; }
     // Built on first use after the positions change, so an animation that nobody hovers never pays for it.
     const ScatterIndex& index() const;
@@ -49,13 +56,17 @@ public:
 private:
     void positionsChanged();
     void recolor();
+    void refade();
     void refreshVisibility();
 
     std::vector<float> xy_;
     std::vector<int> classes_;
     std::vector<float> values_;
     std::vector<std::uint32_t> colors_; // premultiplied ARGB
-    std::vector<std::uint8_t> visible_; // 0 where the point's class is hidden
+    std::vector<std::uint32_t> faded_;
+    std::vector<std::uint8_t> visible_; // 0 where the point's class is hidden, or it is isolated away
+    std::vector<std::uint8_t> isolated_; // while isolating_: 1 for each point the isolation keeps
+    bool isolating_ = false;
     QSet<int> hidden_;
     int maxClass_ = -1;
     float valueLow_ = 0, valueHigh_ = 0;

@@ -5,7 +5,6 @@
 #include "ui/explorer/scatter/scatter_view_canvas.h"
 
 #include <QEvent>
-#include <QLineF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -34,11 +33,13 @@ ScatterView::ScatterView(QWidget* parent)
     setMinimumSize(160, 120);
 
     // A press goes to the first tool that accepts it, so the order is the precedence of the gestures: the
-    // middle button always pans, Shift always selects a region, the probe comes next, and a plain left press
-    // is a click unless it moves far enough to become a pan.
+    // middle button always pans, the lasso mode draws lassos, Shift or Alt (or the rectangle mode) draws a
+    // rectangle, the probe comes next, and a plain left press is a click unless it moves far enough to become
+    // a pan.
     std::unique_ptr<ScatterTool> pan = makePanTool(*canvas_);
     std::unique_ptr<ScatterTool> click = makeClickSelectTool(*canvas_, *pan);
     tools_.push_back(std::move(pan));
+    tools_.push_back(makeLassoSelectTool(*canvas_));
     tools_.push_back(makeRectSelectTool(*canvas_));
     tools_.push_back(makeProbeTool(*canvas_));
     tools_.push_back(std::move(click));
@@ -50,11 +51,16 @@ void ScatterView::setPoints(std::vector<float> xy, std::vector<int> classes)
 {
     data_.setPoints(std::move(xy), std::move(classes));
     outlined_.clear();
+    isolated_.clear();
+    const bool hadRegion = !region_.empty();
+    region_.clear();
     setHovered(-1);
     viewport_.reset();
     pointsChanged();
     geometryChanged();
     setSelected(-1);
+    if (hadRegion)
+        Q_EMIT regionChanged({});
     Q_EMIT viewChanged();
 }
 
@@ -148,7 +154,7 @@ void ScatterView::setSelected(int index)
 void ScatterView::setMode(Mode mode)
 {
     mode_ = mode;
-    setCursor(mode == Mode::Probe ? Qt::CrossCursor : Qt::ArrowCursor);
+    setCursor(mode == Mode::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
 }
 
 void ScatterView::setProbeVisible(bool visible)
@@ -235,6 +241,28 @@ void ScatterView::resetView()
     Q_EMIT viewChanged();
 }
 
+std::optional<QRectF> ScatterView::visibleDataRect() const
+{
+    if (viewport_.isFitted())
+        return std::nullopt;
+    const QRectF plot(plotRect()); // QRectF: its bottom is top + height, not QRect's one pixel less
+    return QRectF(toData(plot.bottomLeft()), toData(plot.topRight())).normalized();
+}
+
+void ScatterView::showDataRect(const QRectF& r)
+{
+    const QRectF plot(plotRect());
+    if (!(r.width() > 0.0) || !(r.height() > 0.0) || plot.width() < 2 || plot.height() < 2)
+        return;
+    // x grows to the right and y upwards: data (left, bottom) lands on the plot's bottom-left corner.
+    scatter::Transform t;
+    t.ax = plot.width() / r.width();
+    t.bx = plot.left() - t.ax * r.left();
+    t.ay = -plot.height() / r.height();
+    t.by = plot.bottom() - t.ay * r.top();
+    setView(t);
+}
+
 void ScatterView::zoomBy(double factor, QPointF widgetAnchor)
 {
     viewport_.zoom(size(), factor, widgetAnchor);
@@ -260,26 +288,6 @@ QPointF ScatterView::toWidget(QPointF dataPos) const
     return viewport_.transform(size()).map(dataPos);
 }
 
-int ScatterView::nearestPoint(QPointF widgetPos, double maxPixels) const
-{
-    if (pointCount() == 0 || !(maxPixels > 0))
-        return -1;
-    const scatter::Transform t = viewport_.transform(size());
-    const int found = data_.index().nearest(t.unmap(widgetPos), maxPixels / std::abs(t.ax), maxPixels / std::abs(t.ay),
-                                            data_.visibleMask());
-    // The index searches a rectangle; on the screen the distance that counts is round.
-    if (found < 0 || QLineF(t.map(position(found)), widgetPos).length() > maxPixels)
-        return -1;
-    return found;
-}
-
-std::vector<int> ScatterView::pointsIn(const QRectF& widgetRect) const
-{
-    const scatter::Transform t = viewport_.transform(size());
-    const QRectF data(t.unmap(widgetRect.topLeft()), t.unmap(widgetRect.bottomRight()));
-    return data_.index().pointsInRect(data, data_.visibleMask());
-}
-
 QRect ScatterView::legendEntryRect(int cls) const
 {
     return legend(size()).entryRect(cls);
@@ -301,19 +309,25 @@ void ScatterView::renderLayer(QImage& image, const scatter::Transform& view, qre
         return;
     const scatter::Transform t = view.scaled(dpr);
     const scatter::Sprite sprite(static_cast<int>(std::lround(pointSize_ * dpr)));
-    scatter::stampPoints(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask());
+    if (region_.empty()) {
+        scatter::stampPoints(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask());
+    } else {
+        // Everything faded, then the region over it in full colour: at 70,000 points a ring per point would
+        // be a black smudge, a colour contrast reads at any density.
+        // The region's own points are left out of the faded pass, so they show exactly their colour.
+        std::vector<std::uint8_t> outside = data_.visibleMask();
+        for (int i : region_)
+            outside[static_cast<std::size_t>(i)] = 0;
+        scatter::stampPoints(image, t, sprite, data_.xy(), data_.fadedColors(), outside);
+        scatter::stampSome(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask(), region_);
+    }
+    // A few isolated points are lost on an empty plane without a ring each.
+    if (data_.isolating() && isolated_.size() <= kRingedIsolation)
+        ringPoints(image, t, isolated_, dpr);
     if (outlined_.empty())
         return;
     scatter::stampSome(image, t, sprite, data_.xy(), data_.colors(), data_.visibleMask(), outlined_);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    const double radius = (pointSize_ / 2.0 + 2.0) * dpr;
-    const QRectF inside = QRectF(image.rect()).adjusted(-radius, -radius, radius, radius);
-    for (int i : outlined_) {
-        const QPointF c = t.map(position(i));
-        if (data_.visible(i) && inside.contains(c))
-            scatter::drawRing(p, c, radius, scatter::kMarkColor, 1.2 * dpr);
-    }
+    ringPoints(image, t, outlined_, dpr);
 }
 
 void ScatterView::paintEvent(QPaintEvent*)

@@ -11,12 +11,14 @@
 
 #include <QImage>
 #include <QPointF>
+#include <QPolygonF>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace latentlab::ui {
@@ -28,17 +30,19 @@ struct ScatterPress;
 class ScatterView : public QWidget {
     Q_OBJECT
 public:
-    // Navigate: dragging the background pans. Probe: a press anywhere puts the probe there and drags it. In
-    // either mode the wheel zooms, the middle button pans, the probe marker can be dragged and Shift + drag
-    // selects a region. Each drag is a tool (scatter_tool.h) the view hands the mouse to.
-    enum class Mode { Navigate, Probe };
+    // Navigate: dragging the background pans. Probe: a press anywhere puts the probe there and drags it.
+    // Rectangle, Lasso: a left drag draws that shape and selects the points inside it. In every mode the wheel
+    // zooms and the middle button pans; in the first two the probe marker can be dragged and Shift or Alt +
+    // drag draws a rectangle. The modifiers at a shape's start say how it meets the region (region_ops.h).
+    // Each drag is a tool (scatter_tool.h) the view hands the mouse to.
+    enum class Mode { Navigate, Probe, Rectangle, Lasso };
     Q_ENUM(Mode)
 
     explicit ScatterView(QWidget* parent = nullptr);
     ~ScatterView() override;
 
     // xy: 2 * N interleaved data coordinates; classes: N entries (missing ones count as -1, no class). Clears
-    // values, outlines, the selection and the hover, and fits the view to the points.
+    // values, outlines, the selection, the region, the isolation and the hover, and fits the view to the points.
     void setPoints(std::vector<float> xy, std::vector<int> classes);
     // New positions for the same N points (an animation, a model that trains): everything else stays. The view
     // follows the points until the user zooms or pans, and keeps the user's view from then until resetView().
@@ -64,6 +68,19 @@ public:
     bool coloredByValue() const { return data_.coloredByValue(); }
     // The colour point `index` is drawn in, alpha included (scatter::kPointAlpha).
     QColor colorOf(int index) const { return data_.colorOf(index); }
+
+    // Only these points are drawn and found, as if every other point's class were hidden, until
+    // clearIsolated() shows everything again. Up to 500 of them get a ring each, to be found on the plane.
+    void setIsolated(std::vector<int> indices);
+    void clearIsolated();
+    bool isIsolating() const { return data_.isolating(); }
+    // Whether point `index` is drawn now (its class shown, not isolated away).
+    bool isVisible(int index) const { return data_.visible(index); }
+
+    // The selected region: many points, drawn in full colour on top while every other point fades. Sorted and
+    // unique; indices outside the points are dropped. Emits regionChanged when it changes, whoever changes it.
+    void setRegion(std::vector<int> indices);
+    const std::vector<int>& region() const { return region_; }
 
     // Points drawn on top of the rest, each with a contrasting ring.
     void setOutlined(std::vector<int> indices);
@@ -95,6 +112,10 @@ public:
     int pointSize() const { return pointSize_; }
 
     void resetView();
+    // The part of the data plane the plot area shows, or nothing while the view follows the points (no zoom
+    // or pan since the last fit). showDataRect() shows that rectangle in the plot area, as a user's view.
+    std::optional<QRectF> visibleDataRect() const;
+    void showDataRect(const QRectF& dataRect);
     // Scales both axes by factor about a widget position, which stays over the same data point.
     void zoomBy(double factor, QPointF widgetAnchor);
     void panBy(QPointF pixels);
@@ -105,8 +126,10 @@ public:
 
     // The nearest visible point within maxPixels (on screen) of a widget position, or -1.
     int nearestPoint(QPointF widgetPos, double maxPixels = 8.0) const;
-    // Indices of the visible points inside a rectangle given in widget coordinates.
+    // Indices, ascending, of the visible points inside a rectangle given in widget coordinates.
     std::vector<int> pointsIn(const QRectF& widgetRect) const;
+    // The same inside a polygon (odd-even: a lasso that crosses itself leaves the crossed part out).
+    std::vector<int> pointsIn(const QPolygonF& widgetPolygon) const;
     // Where the legend entry of a class is drawn, in widget coordinates; empty when it is not shown.
     QRect legendEntryRect(int cls) const;
 
@@ -122,9 +145,10 @@ Q_SIGNALS:
     void probeMoved(QPointF dataPos);
     void classToggled(int cls, bool visible);
     void viewChanged();
-    // Shift + drag drew a rectangle: the visible points inside it (empty for an empty rectangle, which
-    // clears a region).
+    // A gesture changed the region (a rectangle, a lasso, a click on empty space that cleared it): the
+    // region as it is now. Only the user's gestures emit it, as only a click emits clicked.
     void regionSelected(const std::vector<int>& indices);
+    void regionChanged(const std::vector<int>& indices);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -145,6 +169,8 @@ private:
     QRect plotRect(QSize size) const;
     void setView(const scatter::Transform& view);
     void renderLayer(QImage& image, const scatter::Transform& view, qreal dpr) const;
+    // A contrasting ring round each of these points that is drawn (outlined ones, a few isolated ones).
+    void ringPoints(QImage& image, const scatter::Transform& t, const std::vector<int>& indices, qreal dpr) const;
     void paintMarks(QPainter& p, const scatter::Transform& view) const;
     void setHovered(int index);
     void updateHover(QPointF pos);
@@ -154,6 +180,9 @@ private:
     ScatterData data_;
     QStringList classNames_;
     std::vector<int> outlined_;
+    std::vector<int> region_;
+    std::vector<int> isolated_; // while isolating, sorted
+    static constexpr std::size_t kRingedIsolation = 500;
     int legendColumn_ = 0; // the legend's width and a margin; cached, as every mapping depends on it
     ScatterViewport viewport_;
 

@@ -24,9 +24,24 @@ std::vector<int> ScatterView::Canvas::pointsIn(const QRectF& widgetRect) const
     return view_.pointsIn(widgetRect);
 }
 
+std::vector<int> ScatterView::Canvas::pointsIn(const QPolygonF& widgetPolygon) const
+{
+    return view_.pointsIn(widgetPolygon);
+}
+
 bool ScatterView::Canvas::probeMode() const
 {
     return view_.mode_ == Mode::Probe;
+}
+
+bool ScatterView::Canvas::rectangleMode() const
+{
+    return view_.mode_ == Mode::Rectangle;
+}
+
+bool ScatterView::Canvas::lassoMode() const
+{
+    return view_.mode_ == Mode::Lasso;
 }
 
 bool ScatterView::Canvas::probeVisible() const
@@ -50,12 +65,21 @@ void ScatterView::Canvas::moveProbe(QPointF dataPos)
 void ScatterView::Canvas::click(int index)
 {
     view_.setSelected(index);
+    // Empty space clears everything that was selected, as in most programs that select.
+    const bool clearsRegion = index < 0 && !view_.region_.empty();
+    if (clearsRegion)
+        view_.setRegion({});
     Q_EMIT view_.clicked(index);
+    if (clearsRegion)
+        Q_EMIT view_.regionSelected({});
 }
 
-void ScatterView::Canvas::selectRegion(const std::vector<int>& indices)
+void ScatterView::Canvas::selectRegion(const std::vector<int>& shape, RegionOp op)
 {
-    Q_EMIT view_.regionSelected(indices);
+    view_.setRegion(combineRegion(view_.region_, shape, op));
+    // A copy: a receiver may set another region while later receivers still read this one.
+    const std::vector<int> region = view_.region_;
+    Q_EMIT view_.regionSelected(region);
 }
 
 void ScatterView::Canvas::clearHover()

@@ -14,12 +14,15 @@ public:
     void setTransform(const scatter::Transform& view) override;
     int nearestPoint(QPointF widgetPos) const override;
     std::vector<int> pointsIn(const QRectF& widgetRect) const override;
+    std::vector<int> pointsIn(const QPolygonF& widgetPolygon) const override;
     bool probeMode() const override;
+    bool rectangleMode() const override;
+    bool lassoMode() const override;
     bool probeVisible() const override;
     QPointF probe() const override;
     void moveProbe(QPointF dataPos) override;
     void click(int index) override;
-    void selectRegion(const std::vector<int>& indices) override;
+    void selectRegion(const std::vector<int>& shape, RegionOp op) override;
     void clearHover() override;
     void setCursorShape(Qt::CursorShape shape) override;
     void restoreCursor() override;
