@@ -304,10 +304,6 @@
         <translation>在 (%1, %2) 处解码，先按 VQ-VAE 的做法对齐到最近的码。</translation>
     </message>
     <message>
-        <source>t-SNE has no inverse: this is the distance-weighted mean latent of the %1 nearest samples.</source>
-        <translation type="vanished">t-SNE 没有逆映射：这里解码的是最近 %1 个样本的距离加权平均潜变量。</translation>
-    </message>
-    <message>
         <source>z%1  KL %2</source>
         <translation>z%1  KL %2</translation>
     </message>
