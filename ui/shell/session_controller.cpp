@@ -46,6 +46,7 @@ Session SessionController::collect() const
     session.projection = workspace_->explorerView()->projection();
     if (workspace_->dataset())
         session.sets = workspace_->explorerView()->sampleSets()->all();
+    session.bookmarks = workspace_->explorerView()->bookmarks();
     session.view = viewName(workspace_->currentView());
     return session;
 }
@@ -84,6 +85,7 @@ void SessionController::applyPending()
     if (session->projection)
         workspace_->explorerView()->setProjection(*session->projection);
     restoreSets(*session);
+    workspace_->explorerView()->setBookmarks(session->bookmarks);
     if (const std::optional<View> view = viewFromName(session->view))
         workspace_->showView(*view);
 }
