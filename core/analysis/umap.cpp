@@ -99,14 +99,14 @@ void epochRows(const FuzzyGraph& g, Schedule& s, const float* before, float* aft
             for (int done = 0; done < negatives; done += kNegativeBatch) {
                 const int m = std::min(kNegativeBatch, negatives - done);
                 float ox[kNegativeBatch], oy[kNegativeBatch], keep[kNegativeBatch];
-                for (int p = 0; p < kNegativeBatch; ++p) {
-                    const std::uint32_t k = p < m ? rng.below(n) : static_cast<std::uint32_t>(i);
+                for (int p = 0; p < m; ++p) {
+                    const std::uint32_t k = rng.below(n);
                     keep[p] = static_cast<std::int64_t>(k) == i ? 0.0f : 1.0f;
                     ox[p] = before[2 * k];
                     oy[p] = before[2 * k + 1];
                 }
                 float pushX = 0.0f, pushY = 0.0f;
-                for (int p = 0; p < kNegativeBatch; ++p) {
+                for (int p = 0; p < m; ++p) {
                     const float ndx = cx - ox[p], ndy = cy - oy[p];
                     const float nd2 = ndx * ndx + ndy * ndy;
                     const float safe = nd2 > 0.0f ? nd2 : 1.0f; // a coincident point pushes nowhere

@@ -4,8 +4,8 @@
 // -lasso.png (a lasso being drawn), -sets.png (its region kept as a set), -attribute.png (from the first class
 // to the second), -axes.png (custom axes over the same classes, the Samples tab's plane grid), -menu.png (the
 // File menu with its Export submenu), with TSNE_SECONDS > 0 OUT_PREFIX-tsne.png after a t-SNE has run that
-// long, and with a LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png. Run it under Xvfb (xvfb-run -a);
-// Qt's own grab.
+// long, and with a LAYOUT file (File > Import Layout) OUT_PREFIX-imported.png; SCREENSHOT_UMAP=1 adds
+// OUT_PREFIX-umap.png. Run it under Xvfb (xvfb-run -a); Qt's own grab.
 #include "ui/explorer/attribute_panel.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_selections.h"
@@ -174,6 +174,21 @@ int main(int argc, char* argv[])
         explorer->setProjection(s);
         QTest::qWait(tsneSeconds * 1000);
         ok = grabTo(window, prefix + QStringLiteral("-tsne.png")) && ok;
+    }
+    // UMAP of every sample, once its last epoch is on screen (SCREENSHOT_UMAP=1: it takes a minute at 70,000).
+    if (qEnvironmentVariableIntValue("SCREENSHOT_UMAP") > 0) {
+        explorer->panels()->setCurrentIndex(0);
+        ProjectionSettings s;
+        s.method = latentlab::ProjectionMethod::Umap;
+        QSignalSpy frames(explorer, &ExplorerView::frameShown);
+        explorer->setProjection(s);
+        const bool done = QTest::qWaitFor([&] {
+            for (const auto& f : frames)
+                if (f.at(0).toBool())
+                    return true;
+            return false;
+        }, 600000);
+        ok = done && grabTo(window, prefix + QStringLiteral("-umap.png")) && ok;
     }
     // The File menu as a user opens it, its Export submenu beside it (popups are not part of the window's grab).
     QMenu* file = window.menuBar()->actions().value(0)->menu();

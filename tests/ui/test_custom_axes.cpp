@@ -6,6 +6,7 @@
 #include "core/util/errors.h"
 #include "tests/ui/directions_test_support.h"
 #include "ui/explorer/axes_bar.h"
+#include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/projection_bar.h"
@@ -227,6 +228,17 @@ private Q_SLOTS:
         QVERIFY(back.projection.has_value());
         QVERIFY(back.projection->method == ProjectionMethod::Axes);
         QVERIFY(back.projection->axes == s.projection->axes);
+        // A bookmark taken under the axes keeps them too.
+        ExplorerBookmark mark;
+        mark.name = QStringLiteral("along the axes");
+        mark.projection = *s.projection;
+        s.bookmarks = {mark};
+        writeSession(path, s);
+        const Session marked = readSession(path);
+        QCOMPARE(marked.bookmarks.size(), std::size_t(1));
+        QVERIFY(marked.bookmarks[0].projection.method == ProjectionMethod::Axes);
+        QVERIFY(marked.bookmarks[0].projection.axes.sameChoice(s.projection->axes));
+        s.bookmarks.clear();
         s.projection->axes.yFrom = {};
         s.projection->axes.yTo = {};
         writeSession(path, s);

@@ -10,6 +10,7 @@
 #include "ui/common/tensor_image.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
+#include "ui/explorer/bookmark_button.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/image_grid_view.h"
@@ -254,6 +255,67 @@ private Q_SLOTS:
         e.view.controller()->stopProjection();
         QVERIFY(QTest::qWaitFor([&] { return !e.view.controller()->isProjecting(); }, 10000));
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
+    }
+
+    // A bookmark brings back the layout, the zoom, the colouring, the hidden classes, the selection, the region
+    // and the probe, after the layout it needs has been laid out again.
+    void aBookmarkRestoresTheWholeView()
+    {
+        Explorer e;
+        QVERIFY(e.explore(3));
+        ScatterView* scatter = e.view.scatter();
+        QVERIFY(e.view.projection().method == ProjectionMethod::Pca);
+        const QRectF zoom(scatter->position(0) - QPointF(0.5, 0.5), QSizeF(1.0, 1.0));
+        scatter->showDataRect(zoom);
+        scatter->setClassVisible(1, false);
+        e.view.selectSample(5);
+        scatter->setRegion({2, 4, 8});
+        e.view.probeButton()->setChecked(true);
+        const QPointF probeAt = scatter->position(9);
+        scatter->setProbe(probeAt);
+        const ExplorerBookmark saved = e.view.captureBookmark(QStringLiteral("zoomed"));
+        QVERIFY(saved.view.has_value());
+        QVERIFY(std::abs(saved.view->left() - zoom.left()) < 1e-6 && std::abs(saved.view->width() - zoom.width()) < 1e-6);
+        QVERIFY(saved.hiddenClasses == std::vector<int>{1});
+        e.view.addBookmark(saved);
+        QCOMPARE(e.view.bookmarkButton()->names(), QStringList{QStringLiteral("zoomed")});
+
+        // Somewhere else entirely: another layout, all classes, no zoom, another selection, no probe.
+        ProjectionSettings dims;
+        dims.method = ProjectionMethod::Dims;
+        dims.dimX = 2;
+        dims.dimY = 0;
+        e.view.setProjection(dims);
+        QVERIFY(e.waitFinal());
+        scatter->setClassVisible(1, true);
+        scatter->resetView();
+        e.view.selectSample(6);
+        scatter->setRegion({});
+        e.view.probeButton()->setChecked(false);
+
+        QSignalSpy applied(&e.view, &ExplorerView::bookmarkApplied);
+        Q_EMIT e.view.bookmarkButton()->chosen(0);
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(applied.last().at(0).toString(), QStringLiteral("zoomed"));
+        QVERIFY(e.view.projection().method == ProjectionMethod::Pca);
+        QVERIFY(!scatter->classVisible(1) && scatter->classVisible(0));
+        QCOMPARE(e.view.selectedSample(), qint64(5));
+        QVERIFY(scatter->region() == (std::vector<int>{2, 4, 8}));
+        QVERIFY(scatter->probeVisible());
+        QCOMPARE(scatter->probe(), probeAt);
+        const std::optional<QRectF> shown = scatter->visibleDataRect();
+        QVERIFY(shown.has_value());
+        QVERIFY(std::abs(shown->left() - zoom.left()) < 1e-6 && std::abs(shown->top() - zoom.top()) < 1e-6);
+        QVERIFY(std::abs(shown->width() - zoom.width()) < 1e-6 && std::abs(shown->height() - zoom.height()) < 1e-6);
+
+        // The same layout: restored at once, with no new projection.
+        scatter->resetView();
+        QVERIFY(!e.view.controller()->isProjecting());
+        e.view.applyBookmark(e.view.bookmarks().front());
+        QCOMPARE(applied.size(), 2);
+        QVERIFY(scatter->visibleDataRect().has_value());
+        e.view.removeBookmark(0);
+        QVERIFY(e.view.bookmarks().empty() && e.view.bookmarkButton()->names().isEmpty());
     }
 
     void stoppingATsneKeepsItsLayout()

@@ -74,6 +74,56 @@ private Q_SLOTS:
         QVERIFY(window.showsWelcome());
     }
 
+    void bookmarksRoundTripAndBadOnesAreRefused()
+    {
+        TempDir dir;
+        Session s;
+        ExplorerBookmark a;
+        a.name = QStringLiteral("umap, zoomed");
+        a.projection.method = ProjectionMethod::Umap;
+        a.projection.neighbours = 9;
+        a.projection.minDist = 0.25;
+        a.view = QRectF(-1.5, 2.0, 3.25, 0.5);
+        a.colouring = 1;
+        a.hiddenClasses = {0, 3};
+        a.selected = 17;
+        a.region = {4, 5, 70000};
+        a.probe = QPointF(0.125, -7.5);
+        ExplorerBookmark b;
+        b.name = QStringLiteral("plain");
+        s.bookmarks = {a, b};
+        const QString path = QString::fromStdString(dir.file("b.latentlab"));
+        writeSession(path, s);
+        const Session back = readSession(path);
+        QCOMPARE(int(back.bookmarks.size()), 2);
+        const ExplorerBookmark& r = back.bookmarks[0];
+        QCOMPARE(r.name, a.name);
+        QVERIFY(r.projection.method == ProjectionMethod::Umap);
+        QCOMPARE(r.projection.neighbours, 9);
+        QCOMPARE(r.projection.minDist, 0.25);
+        QCOMPARE(r.view.value(), a.view.value());
+        QCOMPARE(r.colouring, 1);
+        QVERIFY(r.hiddenClasses == a.hiddenClasses);
+        QCOMPARE(r.selected, qint64(17));
+        QVERIFY(r.region == a.region);
+        QCOMPARE(r.probe.value(), a.probe.value());
+        QVERIFY(!back.bookmarks[1].view && !back.bookmarks[1].probe && back.bookmarks[1].selected == -1);
+
+        const auto bad = [&](const char* bookmark) {
+            const std::string file = dir.path() + "/bad.latentlab";
+            latentlab::testing::writeText(file, std::string(R"({"format": "latentlab-session", "version": 1, "bookmarks": [)")
+                                                    + bookmark + "]}");
+            return refusal(QString::fromStdString(file));
+        };
+        QVERIFY(bad(R"({"explorer": {"layout": "pca"}})").contains("needs a \"name\""));
+        QVERIFY(bad(R"({"name": "x"})").contains("bookmark \"x\" needs its \"explorer\""));
+        QVERIFY(bad(R"({"name": "x", "explorer": {"layout": "pca"}, "view": [0, 0, -1, 1]})").contains("width and height"));
+        QVERIFY(bad(R"({"name": "x", "explorer": {"layout": "pca"}, "colouring": 4})").contains("colouring"));
+        QVERIFY(bad(R"({"name": "x", "explorer": {"layout": "pca"}, "region": [1, -2]})").contains("count from 0"));
+        QVERIFY(bad(R"({"name": "x", "explorer": {"layout": "isomap"}})").contains("bookmark \"x\": explorer layout"));
+        QVERIFY(bad(R"({"name": "x", "explorer": {"layout": "pca"}, "probe": [1]})").contains("[x, y]"));
+    }
+
     void reopensDataModelAndView()
     {
         TempDir dir;

@@ -1,6 +1,7 @@
 #include "ui/explorer/explorer_view.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "ui/common/message_box.h"
 #include "ui/common/sample_image.h"
@@ -292,6 +293,8 @@ void ExplorerView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     sets_->clear(); // their indices belong to the old samples
+    setBookmarks({});
+    pendingBookmark_.reset();
     selections_->setDataset(data_);
     selected_ = -1;
     refit_ = true;
@@ -581,8 +584,11 @@ void ExplorerView::restoreBookmarkView(const ExplorerBookmark& b)
         selected_ = -1;
         scatter_->setSelected(-1);
     }
-    if (scatter_->region() != b.region) {
-        scatter_->setRegion(b.region);
+    // A session's bookmark may name samples another dataset of the same path no longer has.
+    std::vector<int> region;
+    std::copy_if(b.region.begin(), b.region.end(), std::back_inserter(region), [n](int i) { return i < n; });
+    if (scatter_->region() != region) {
+        scatter_->setRegion(region);
         Q_EMIT regionSelected(scatter_->region()); // the anomaly gallery's filter follows, as for a gesture
     }
     bar_->probeButton()->setChecked(b.probe.has_value());

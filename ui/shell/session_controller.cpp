@@ -46,6 +46,7 @@ Session SessionController::collect() const
     session.projection = workspace_->explorerView()->projection();
     if (workspace_->dataset())
         session.sets = workspace_->explorerView()->sampleSets()->all();
+    session.bookmarks = workspace_->explorerView()->bookmarks();
     session.view = viewName(workspace_->currentView());
     return session;
 }
@@ -85,6 +86,7 @@ void SessionController::applyPending()
     restoreSets(*session);
     if (session->projection)
         workspace_->explorerView()->setProjection(*session->projection);
+    workspace_->explorerView()->setBookmarks(session->bookmarks);
     if (const std::optional<View> view = viewFromName(session->view))
         workspace_->showView(*view);
 }

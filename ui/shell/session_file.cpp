@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace latentlab::ui {
 namespace {
@@ -110,6 +111,105 @@ ProjectionSettings projectionFromJson(const nlohmann::json& j, const QString& se
     return p;
 }
 
+nlohmann::json projectionToJson(const ProjectionSettings& p, const QString& sessionPath)
+{
+    nlohmann::json j = {{"layout", toString(p.method)}, {"x", p.dimX},           {"y", p.dimY},
+                        {"perplexity", p.perplexity},   {"neighbors", p.neighbours}, {"min_dist", p.minDist}};
+    if (p.method == ProjectionMethod::Imported)
+        j["layout_file"] = QDir(QFileInfo(sessionPath).absolutePath()).relativeFilePath(p.layoutFile).toStdString();
+    // Custom axes by identity (a class number or a set's name), also in a bookmark's layout.
+    if (!p.axes.xFrom.isEmpty())
+        j["axes"] = {{"x_from", setChoiceToJson(p.axes.xFrom)}, {"x_to", setChoiceToJson(p.axes.xTo)},
+                     {"y_from", setChoiceToJson(p.axes.yFrom)}, {"y_to", setChoiceToJson(p.axes.yTo)}};
+    return j;
+}
+
+double finiteNumber(const nlohmann::json& v, const std::string& what)
+{
+    if (!v.is_number() || !std::isfinite(v.get<double>()))
+        throw BadInputError(what + " must be a finite number");
+    return v.get<double>();
+}
+
+ExplorerBookmark bookmarkFromJson(const nlohmann::json& e, const QString& sessionPath)
+{
+    if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
+        throw BadInputError("every bookmark needs a \"name\" that is text");
+    ExplorerBookmark b;
+    const std::string name = e["name"].get<std::string>();
+    b.name = QString::fromStdString(name).trimmed();
+    const std::string shown = "bookmark \"" + printable(name) + "\"";
+    if (b.name.isEmpty())
+        throw BadInputError("a bookmark has an empty name");
+    if (!e.contains("explorer"))
+        throw BadInputError(shown + " needs its \"explorer\" layout");
+    try {
+        b.projection = projectionFromJson(e["explorer"], sessionPath);
+    } catch (const BadInputError& error) {
+        throw BadInputError(shown + ": " + error.what());
+    }
+    if (e.contains("view") && !e["view"].is_null()) {
+        const nlohmann::json& v = e["view"];
+        if (!v.is_array() || v.size() != 4)
+            throw BadInputError(shown + ": \"view\" must be [x, y, width, height]");
+        const QRectF r(finiteNumber(v[0], shown + "'s view"), finiteNumber(v[1], shown + "'s view"),
+                       finiteNumber(v[2], shown + "'s view"), finiteNumber(v[3], shown + "'s view"));
+        if (!(r.width() > 0.0) || !(r.height() > 0.0))
+            throw BadInputError(shown + ": the view's width and height must be above 0");
+        b.view = r;
+    }
+    readJsonField(e, "colouring", b.colouring, shown + "'s colouring");
+    if (b.colouring < 0 || b.colouring > 1)
+        throw BadInputError(shown + ": colouring is 0 (by class) or 1 (by anomaly score)");
+    readJsonField(e, "hidden_classes", b.hiddenClasses, shown + "'s hidden classes");
+    readJsonField(e, "selected", b.selected, shown + "'s selected sample");
+    readJsonField(e, "region", b.region, shown + "'s region");
+    if (b.selected < -1)
+        throw BadInputError(shown + ": the selected sample is -1 (none) or a sample number");
+    for (const std::vector<int>* list : {&b.hiddenClasses, &b.region})
+        if (std::any_of(list->begin(), list->end(), [](int v) { return v < 0; }))
+            throw BadInputError(shown + ": classes and samples count from 0");
+    std::sort(b.region.begin(), b.region.end());
+    b.region.erase(std::unique(b.region.begin(), b.region.end()), b.region.end());
+    if (e.contains("probe") && !e["probe"].is_null()) {
+        const nlohmann::json& p = e["probe"];
+        if (!p.is_array() || p.size() != 2)
+            throw BadInputError(shown + ": \"probe\" must be [x, y]");
+        b.probe = QPointF(finiteNumber(p[0], shown + "'s probe"), finiteNumber(p[1], shown + "'s probe"));
+    }
+    return b;
+}
+
+nlohmann::json bookmarkToJson(const ExplorerBookmark& b, const QString& sessionPath)
+{
+    nlohmann::json j = {{"name", b.name.toStdString()},
+                        {"explorer", projectionToJson(b.projection, sessionPath)},
+                        {"view", nullptr},
+                        {"colouring", b.colouring},
+                        {"hidden_classes", b.hiddenClasses},
+                        {"selected", b.selected},
+                        {"region", b.region},
+                        {"probe", nullptr}};
+    if (b.view)
+        j["view"] = {b.view->x(), b.view->y(), b.view->width(), b.view->height()};
+    if (b.probe)
+        j["probe"] = {b.probe->x(), b.probe->y()};
+    return j;
+}
+
+// Indented for a person to read, but a set of 70,000 indices one per line would be 70,000 lines: each entry
+// of such a list is written on a line of its own.
+void appendCompactList(std::string& text, const char* key, const std::vector<nlohmann::json>& entries)
+{
+    if (entries.empty())
+        return;
+    text.pop_back(); // the closing brace
+    text += std::string(",\n  \"") + key + "\": [";
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        text += (i ? ",\n    " : "\n    ") + entries[i].dump();
+    text += "\n  ]\n}";
+}
+
 std::vector<SampleSet> setsFromJson(const nlohmann::json& j)
 {
     if (!j.is_array())
@@ -195,6 +295,12 @@ Session readSession(const QString& path)
             s.projection = projectionFromJson(j["explorer"], path);
         if (j.contains("sets") && !j["sets"].is_null())
             s.sets = setsFromJson(j["sets"]);
+        if (j.contains("bookmarks") && !j["bookmarks"].is_null()) {
+            if (!j["bookmarks"].is_array())
+                throw BadInputError("\"bookmarks\" must be a list");
+            for (const nlohmann::json& e : j["bookmarks"])
+                s.bookmarks.push_back(bookmarkFromJson(e, path));
+        }
     } catch (const nlohmann::json::exception& e) {
         throw BadInputError(name(path) + ": a field has the wrong type (" + e.what() + ")");
     } catch (const BadInputError& e) {
@@ -217,33 +323,15 @@ void writeSession(const QString& path, const Session& session)
     j["model_config"] = session.modelConfig ? session.modelConfig->toJson() : nlohmann::json();
     j["training"] = session.training ? session.training->toJson() : nlohmann::json();
     if (session.projection)
-        j["explorer"] = {{"layout", toString(session.projection->method)},
-                         {"x", session.projection->dimX},
-                         {"y", session.projection->dimY},
-                         {"perplexity", session.projection->perplexity},
-                         {"neighbors", session.projection->neighbours},
-                         {"min_dist", session.projection->minDist}};
-    if (session.projection && session.projection->method == ProjectionMethod::Imported)
-        j["explorer"]["layout_file"] =
-            QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.projection->layoutFile).toStdString();
-    if (session.projection && !session.projection->axes.xFrom.isEmpty()) {
-        const AxesChoice& a = session.projection->axes;
-        j["explorer"]["axes"] = {{"x_from", setChoiceToJson(a.xFrom)}, {"x_to", setChoiceToJson(a.xTo)},
-                                 {"y_from", setChoiceToJson(a.yFrom)}, {"y_to", setChoiceToJson(a.yTo)}};
-    }
-    // Indented for a person to read, but a set of 70,000 indices one per line would be 70,000 lines: each
-    // set is written on a line of its own.
+        j["explorer"] = projectionToJson(*session.projection, path);
     std::string text = j.dump(2);
-    if (!session.sets.empty()) {
-        text.pop_back(); // the closing brace
-        text += ",\n  \"sets\": [";
-        for (std::size_t i = 0; i < session.sets.size(); ++i) {
-            const SampleSet& set = session.sets[i];
-            const nlohmann::json one = {{"name", set.name.toStdString()}, {"indices", set.indices}};
-            text += (i ? ",\n    " : "\n    ") + one.dump();
-        }
-        text += "\n  ]\n}";
-    }
+    std::vector<nlohmann::json> sets, bookmarks;
+    for (const SampleSet& set : session.sets)
+        sets.push_back({{"name", set.name.toStdString()}, {"indices", set.indices}});
+    for (const ExplorerBookmark& b : session.bookmarks)
+        bookmarks.push_back(bookmarkToJson(b, path));
+    appendCompactList(text, "sets", sets);
+    appendCompactList(text, "bookmarks", bookmarks);
     text += "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }

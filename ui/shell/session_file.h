@@ -1,9 +1,10 @@
 #pragma once
 // A session: what to reopen together, so a person picks up where they left off: the dataset, the model
 // checkpoint (when the model was saved), the model and training settings (split and normal classes
-// included), the explorer's layout and named sets, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+// included), the explorer's layout, named sets and bookmarks, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
 #include "core/models/model_config.h"
 #include "core/training/training_config.h"
+#include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_reports.h"
 #include "ui/explorer/sample_sets.h"
 
@@ -25,6 +26,7 @@ struct Session {
     QString view;
     std::optional<ProjectionSettings> projection; // the explorer's layout
     std::vector<SampleSet> sets;                  // the explorer's named sets, as kept
+    std::vector<ExplorerBookmark> bookmarks;      // the explorer's bookmarks
 };
 
 // Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative
