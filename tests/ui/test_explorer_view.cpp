@@ -6,6 +6,7 @@
 #include "core/models/make_model.h"
 #include "core/models/model_snapshot.h"
 #include "tests/support/fixtures.h"
+#include "tests/ui/directions_test_support.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/common/tensor_image.h"
 #include "ui/dataset/gallery_view.h"
@@ -52,13 +53,6 @@ ModelPtr tinyModel(const Dataset& data, std::int64_t latent, ModelKind kind = Mo
     return snapshotModel(makeModel(c));
 }
 
-// The decoder's image of one latent, computed here directly.
-QImage decodeDirect(const ModelPtr& model, const torch::Tensor& z)
-{
-    torch::NoGradGuard g;
-    return tensorToImage(model->decode(z.view({1, -1}).to(torch::kFloat32)).reconstruction[0]);
-}
-
 QImage reconstructDirect(const ModelPtr& model, const Dataset& data, std::int64_t index)
 {
     torch::NoGradGuard g;
@@ -66,18 +60,8 @@ QImage reconstructDirect(const ModelPtr& model, const Dataset& data, std::int64_
     return tensorToImage(model->decode(model->encode(x).mu).reconstruction.reshape_as(x)[0]);
 }
 
-// Largest difference of any grey level: batch and single-row products may round the last bit differently.
-int maxPixelDifference(const QImage& a, const QImage& b)
-{
-    if (a.size() != b.size())
-        return 256;
-    const QImage x = a.convertToFormat(QImage::Format_Grayscale8), y = b.convertToFormat(QImage::Format_Grayscale8);
-    int worst = 0;
-    for (int r = 0; r < x.height(); ++r)
-        for (int c = 0; c < x.width(); ++c)
-            worst = std::max(worst, std::abs(x.constScanLine(r)[c] - y.constScanLine(r)[c]));
-    return worst;
-}
+using latentlab::ui::directions_test::decodeDirect;
+using latentlab::ui::directions_test::maxPixelDifference;
 
 void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
 {
