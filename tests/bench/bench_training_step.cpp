@@ -1,10 +1,10 @@
 // One training step of the classic MLP VAE (784-512-512-32, batch 128) on random binary images, and its parts:
-// the loss with its gradients through LibTorch's autograd or through FusedVaeStep, the Adam step, and the
+// the loss with its gradients through LibTorch's autograd or through the fused step (core/models/fused), the Adam step, and the
 // Bernoulli loss sweep. Also the figure that shows what the BLAS behind LibTorch is worth; compare OpenBLAS
 // with the reference BLAS:
 //   build/tests/bench/bench_training_step
 //   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas build/tests/bench/bench_training_step
-#include "core/models/fused_vae_step.h"
+#include "core/models/fused/fused_step.h"
 #include "core/models/make_model.h"
 #include "core/models/reconstruction_sweep.h"
 #include "core/training/adam_optimizer.h"
@@ -58,9 +58,9 @@ void BM_StepFused(benchmark::State& state)
 {
     Setup s(state);
     AdamOptimizer opt(s.parameters(), AdamSettings{});
-    auto fused = FusedVaeStep::create(*s.model);
+    auto fused = fused::FusedStep::create(*s.model);
     for (auto _ : state) {
-        const auto loss = fused->lossAndGradients(s.x, 0);
+        const auto loss = fused->lossAndGradients(s.x, {}, 0);
         opt.step(AdamOptimizer::Gradients::Zero);
         benchmark::DoNotOptimize(loss.total.item<float>());
     }
@@ -82,10 +82,10 @@ void BM_LossAndGradientsAutograd(benchmark::State& state)
 void BM_LossAndGradientsFused(benchmark::State& state)
 {
     Setup s(state);
-    auto fused = FusedVaeStep::create(*s.model);
+    auto fused = fused::FusedStep::create(*s.model);
     for (auto _ : state) {
         fused->zeroGradients();
-        const auto loss = fused->lossAndGradients(s.x, 0);
+        const auto loss = fused->lossAndGradients(s.x, {}, 0);
         benchmark::DoNotOptimize(loss.total.item<float>());
     }
     state.SetItemsProcessed(state.iterations() * 128);
