@@ -34,7 +34,7 @@ void FusedStep::zeroGradients()
 LossTerms FusedStep::lossAndGradients(const torch::Tensor& x, const torch::Tensor& y, std::int64_t step)
 {
     torch::NoGradGuard noGrad;
-    const LossTerms out = run(x.reshape({x.size(0), -1}).contiguous(), y, step);
+    const LossTerms out = run(x.flatten(1).contiguous(), y, step);
     for (Block* b : blocks_)
         for (const ParameterGrad& p : b->parameters())
             p.parameter.mutable_grad() = p.grad;

@@ -21,7 +21,7 @@ bool canInferFused(const torch::Tensor& x, const std::vector<torch::nn::Linear>&
 
 torch::Tensor inferDense(const torch::Tensor& x, const std::vector<torch::nn::Linear>& layers, bool reluAfterLast)
 {
-    torch::Tensor h = x.reshape({x.size(0), -1}).contiguous();
+    torch::Tensor h = x.flatten(1).contiguous(); // flatten: reshape cannot infer -1 for zero rows
     for (std::size_t i = 0; i < layers.size(); ++i) {
         torch::Tensor out = torch::empty({h.size(0), layers[i]->weight.size(0)}, h.options());
         linearForward(out, h, layers[i]->weight, layers[i]->bias, i + 1 < layers.size() || reluAfterLast);
