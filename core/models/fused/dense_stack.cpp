@@ -4,6 +4,8 @@
 
 #include <ATen/Parallel.h>
 
+#include <cstdlib>
+
 namespace latentlab::fused {
 
 void maskByRelu(const torch::Tensor& grad, const torch::Tensor& reluOut)
@@ -35,6 +37,14 @@ void addColumnSums(const torch::Tensor& sum, const torch::Tensor& grad)
             s[c] += gr[c];
     }
 }
+
+namespace {
+bool sideBySide()
+{
+    static const bool on = std::getenv("LATENTLAB_SIDE_BY_SIDE") != nullptr;
+    return on && at::get_num_threads() == 2 && !at::in_parallel_region();
+}
+} // namespace
 
 bool DenseStack::supports(const std::vector<torch::nn::Linear>& layers)
 {
@@ -114,8 +124,15 @@ void DenseStack::backward(const torch::Tensor& in, const torch::Tensor& gradOut,
             weights();
             continue;
         }
-        weights();
-        inputs();
+        if (sideBySide()) {
+            at::parallel_for(0, 2, 1, [&](std::int64_t begin, std::int64_t end) {
+                for (std::int64_t task = begin; task < end; ++task)
+                    task == 0 ? weights() : inputs();
+            });
+        } else {
+            weights();
+            inputs();
+        }
         g = next;
     }
 }
