@@ -2,19 +2,21 @@
 // convolutions, core/models/fused/conv_layers.h) beside LibTorch's autograd on the same modules: the forward
 // alone, and the forward with its backward (parameter gradients, and the input gradient wherever a network
 // needs it: everywhere but at the images).
-//   build/tests/bench/bench_conv_blocks                 (2 threads, as the Trainer's figures)
-//   build/tests/bench/bench_conv_blocks --threads=1 --benchmark_filter=Conv2
+//   build/tests/bench/bench_conv_blocks                 (2 threads, 2 s a figure)
+//   build/tests/bench/bench_conv_blocks --threads=1 --seconds=5 --filter=Conv2d
 #include "core/models/backbones.h"
 #include "core/models/fused/backbone_blocks.h"
 #include "core/models/fused/conv_layers.h"
 #include "core/models/fused/dense_stack.h"
 
-#include <benchmark/benchmark.h>
 #include <torch/torch.h>
 
-#include <cstring>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -108,54 +110,57 @@ torch::Tensor inputFor(const Case& c)
     return torch::rand(shape);
 }
 
-void runAutograd(benchmark::State& state, const Maker& make, bool backward)
+// Each step timed alone: on a shared machine the least of many is the figure other jobs disturbed least,
+// the median the figure a user would see beside them.
+struct Timing {
+    double min = 0, median = 0;
+};
+
+Timing timeSteps(const std::function<void()>& step, double seconds, int minSteps)
 {
-    torch::manual_seed(0);
-    Case c = make();
-    const torch::Tensor x = inputFor(c).requires_grad_(backward && c.inputGrad);
-    const torch::Tensor gradOut = torch::randn_like(c.autograd(x));
-    for (auto _ : state) {
-        const torch::Tensor out = c.autograd(x);
-        if (backward) {
-            c.module->zero_grad(true);
-            if (x.requires_grad())
-                x.mutable_grad().reset();
-            out.backward(gradOut);
-        }
-        benchmark::DoNotOptimize(out.data_ptr());
+    std::vector<double> ms;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 3; ++i)
+        step(); // warm: caches, oneDNN's JIT, LibTorch's allocator
+    while (static_cast<int>(ms.size()) < minSteps
+           || std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
+        const auto t0 = std::chrono::steady_clock::now();
+        step();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
-    state.SetItemsProcessed(state.iterations() * kBatch);
+    std::sort(ms.begin(), ms.end());
+    return {ms.front(), ms[ms.size() / 2]};
 }
 
-void runFused(benchmark::State& state, const Maker& make, bool backward)
+Timing timeAutograd(Case& c, bool backward, double seconds)
 {
-    torch::manual_seed(0);
-    Case c = make();
+    const torch::Tensor x = inputFor(c).requires_grad_(backward && c.inputGrad);
+    const torch::Tensor gradOut = torch::randn_like(c.autograd(x));
+    return timeSteps(
+        [&] {
+            const torch::Tensor out = c.autograd(x);
+            if (backward) {
+                c.module->zero_grad(true);
+                if (x.requires_grad())
+                    x.mutable_grad().reset();
+                out.backward(gradOut);
+            }
+        },
+        seconds, 20);
+}
+
+Timing timeFused(Case& c, bool backward, double seconds)
+{
     const torch::Tensor x = inputFor(c).reshape({kBatch, -1});
     const torch::Tensor gradOut = torch::randn({kBatch, c.fused->outWidth()});
     const torch::Tensor gradIn = c.inputGrad ? torch::empty({kBatch, c.fused->inWidth()}) : torch::Tensor();
-    c.fused->forward(x); // the primitives are made once per batch size, not per step
-    for (auto _ : state) {
-        const torch::Tensor out = c.fused->forward(x);
-        if (backward)
-            c.fused->backward(x, gradOut, gradIn); // gradOut's ReLU masking in place costs what it costs
-        benchmark::DoNotOptimize(out.data_ptr());
-    }
-    state.SetItemsProcessed(state.iterations() * kBatch);
-}
-
-void registerCase(const std::string& name, const Maker& make)
-{
-    for (const bool backward : {false, true})
-        for (const bool fused : {true, false}) {
-            const std::string full = name + (backward ? "/ForwardBackward" : "/Forward") + (fused ? "/Fused" : "/Autograd");
-            benchmark::RegisterBenchmark(full.c_str(),
-                                         [make, backward, fused](benchmark::State& s) {
-                                             fused ? runFused(s, make, backward) : runAutograd(s, make, backward);
-                                         })
-                ->Unit(benchmark::kMillisecond)
-                ->MinTime(1.0);
-        }
+    return timeSteps(
+        [&] {
+            c.fused->forward(x);
+            if (backward)
+                c.fused->backward(x, gradOut, gradIn); // its ReLU masks gradOut in place: the same work each time
+        },
+        seconds, 20);
 }
 
 } // namespace
@@ -163,23 +168,46 @@ void registerCase(const std::string& name, const Maker& make)
 int main(int argc, char** argv)
 {
     int threads = 2;
-    for (int i = 1; i < argc; ++i)
-        if (std::strncmp(argv[i], "--threads=", 10) == 0)
-            threads = std::atoi(argv[i] + 10);
+    double seconds = 2.0;
+    std::string filter;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("--threads=", 0) == 0)
+            threads = std::stoi(a.substr(10));
+        else if (a.rfind("--seconds=", 0) == 0)
+            seconds = std::stod(a.substr(10));
+        else if (a.rfind("--filter=", 0) == 0)
+            filter = a.substr(9);
+    }
     at::set_num_threads(threads);
     // Grad mode stays on: autograd's forward records its graph, as a training step's does.
-
-    registerCase("Conv1_1to32_28", [] { return convCase(1, 32, 28, false); });
-    registerCase("Conv2_32to64_14", [] { return convCase(32, 64, 14, true); });
-    registerCase("Linear_3136to512", [] { return linearCase(3136, 512); });
-    registerCase("Linear_512to3136", [] { return linearCase(512, 3136); });
-    registerCase("Deconv1_64to32_7", [] { return deconvCase(64, 32, 7, true); });
-    registerCase("Deconv2_32to1_14", [] { return deconvCase(32, 1, 14, false); });
-    registerCase("EncoderBlock", encoderCase);
-    registerCase("DecoderBlock", decoderCase);
-
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
+    const std::vector<std::pair<std::string, Maker>> cases{
+        {"Conv2d 1->32, 28->14, ReLU", [] { return convCase(1, 32, 28, false); }},
+        {"Conv2d 32->64, 14->7, ReLU", [] { return convCase(32, 64, 14, true); }},
+        {"Linear 3136->512, ReLU", [] { return linearCase(3136, 512); }},
+        {"Linear 512->3136, ReLU", [] { return linearCase(512, 3136); }},
+        {"ConvTranspose2d 64->32, 7->14, ReLU", [] { return deconvCase(64, 32, 7, true); }},
+        {"ConvTranspose2d 32->1, 14->28", [] { return deconvCase(32, 1, 14, false); }},
+        {"Encoder backbone (conv VAE)", encoderCase},
+        {"Decoder backbone (conv VAE)", decoderCase},
+    };
+    std::printf("batch %lld, %d threads; ms per step, least / median of each step timed alone\n",
+                static_cast<long long>(kBatch), threads);
+    std::printf("%-38s %21s %21s %21s %21s\n", "", "forward fused", "forward autograd", "fwd+bwd fused",
+                "fwd+bwd autograd");
+    for (const auto& [name, make] : cases) {
+        if (!filter.empty() && name.find(filter) == std::string::npos)
+            continue;
+        torch::manual_seed(0);
+        Case c = make();
+        std::printf("%-38s", name.c_str());
+        for (const bool backward : {false, true})
+            for (const bool fused : {true, false}) {
+                const Timing t = fused ? timeFused(c, backward, seconds) : timeAutograd(c, backward, seconds);
+                std::printf("  %8.2f / %8.2f  ", t.min, t.median);
+                std::fflush(stdout);
+            }
+        std::printf("\n");
+    }
     return 0;
 }
