@@ -32,6 +32,12 @@ std::vector<torch::nn::Linear> linearsOf(const torch::nn::Sequential& net)
     return out;
 }
 
+template <class Module>
+Module layerAt(const torch::nn::Sequential& net, std::size_t i)
+{
+    return Module(net->ptr<typename Module::ContainedType>(i));
+}
+
 } // namespace
 
 FeatureEncoderImpl::FeatureEncoderImpl(const BackboneOptions& options) : options_(options)
@@ -75,6 +81,14 @@ std::vector<torch::nn::Linear> FeatureEncoderImpl::mlpLayers() const
     return options_.conv() ? std::vector<torch::nn::Linear>() : linearsOf(net_);
 }
 
+std::optional<FeatureEncoderImpl::ConvLayers> FeatureEncoderImpl::convLayers() const
+{
+    if (!options_.conv())
+        return std::nullopt;
+    return ConvLayers{layerAt<torch::nn::Conv2d>(net_, 0), layerAt<torch::nn::Conv2d>(net_, 2),
+                      layerAt<torch::nn::Linear>(net_, 5)};
+}
+
 FlatDecoderImpl::FlatDecoderImpl(const BackboneOptions& options, std::int64_t inputDim) : options_(options)
 {
     dense_ = torch::nn::Sequential();
@@ -107,6 +121,14 @@ std::vector<torch::nn::Linear> FlatDecoderImpl::mlpLayers() const
     return options_.conv() ? std::vector<torch::nn::Linear>() : linearsOf(dense_);
 }
 
+std::optional<FlatDecoderImpl::ConvLayers> FlatDecoderImpl::convLayers() const
+{
+    if (!options_.conv())
+        return std::nullopt;
+    return ConvLayers{layerAt<torch::nn::Linear>(dense_, 0), layerAt<torch::nn::Linear>(dense_, 2),
+                      layerAt<torch::nn::ConvTranspose2d>(deconv_, 0), layerAt<torch::nn::ConvTranspose2d>(deconv_, 2)};
+}
+
 torch::Tensor FlatDecoderImpl::forward(const torch::Tensor& code)
 {
     if (!options_.conv()) {
@@ -122,6 +144,7 @@ torch::Tensor FlatDecoderImpl::forward(const torch::Tensor& code)
 }
 
 SpatialEncoderImpl::SpatialEncoderImpl(const BackboneOptions& options, std::int64_t codeDim)
+    : inputShape_(options.input_shape())
 {
     const std::int64_t c2 = options.conv_channels();
     net_ = torch::nn::Sequential(torch::nn::Conv2d(down(options.input_shape()[0], c2 / 2)), torch::nn::ReLU(),
@@ -135,7 +158,13 @@ torch::Tensor SpatialEncoderImpl::forward(const torch::Tensor& x)
     return net_->forward(x);
 }
 
+SpatialEncoderImpl::Layers SpatialEncoderImpl::layers() const
+{
+    return {layerAt<torch::nn::Conv2d>(net_, 0), layerAt<torch::nn::Conv2d>(net_, 2), layerAt<torch::nn::Conv2d>(net_, 4)};
+}
+
 SpatialDecoderImpl::SpatialDecoderImpl(const BackboneOptions& options, std::int64_t codeDim)
+    : gridShape_{codeDim, options.input_shape()[1] / 4, options.input_shape()[2] / 4}
 {
     const std::int64_t c2 = options.conv_channels();
     net_ = torch::nn::Sequential(torch::nn::Conv2d(torch::nn::Conv2dOptions(codeDim, c2, 1)), torch::nn::ReLU(),
@@ -147,6 +176,12 @@ SpatialDecoderImpl::SpatialDecoderImpl(const BackboneOptions& options, std::int6
 torch::Tensor SpatialDecoderImpl::forward(const torch::Tensor& grid)
 {
     return net_->forward(grid).flatten(1);
+}
+
+SpatialDecoderImpl::Layers SpatialDecoderImpl::layers() const
+{
+    return {layerAt<torch::nn::Conv2d>(net_, 0), layerAt<torch::nn::ConvTranspose2d>(net_, 2),
+            layerAt<torch::nn::ConvTranspose2d>(net_, 4)};
 }
 
 } // namespace latentlab

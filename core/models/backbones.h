@@ -3,6 +3,7 @@
 // for images whose sides are multiples of 4 (two stride-2 convolutions: 28x28 -> 7x7).
 #include <torch/torch.h>
 
+#include <optional>
 #include <vector>
 
 namespace latentlab {
@@ -24,6 +25,13 @@ public:
     std::int64_t featureDim() const { return options_.hidden().back(); }
     // The MLP's dense layers in the order data flows, each followed by a ReLU; empty for the conv backbone.
     std::vector<torch::nn::Linear> mlpLayers() const;
+    // The conv backbone's layers in the order data flows, each followed by a ReLU; nullopt for the MLP.
+    struct ConvLayers {
+        torch::nn::Conv2d conv1, conv2;
+        torch::nn::Linear dense;
+    };
+    std::optional<ConvLayers> convLayers() const;
+    const BackboneOptions& options() const { return options_; }
 
 private:
     BackboneOptions options_;
@@ -38,6 +46,14 @@ public:
     torch::Tensor forward(const torch::Tensor& code);
     // The MLP's dense layers in the order data flows, each but the last followed by a ReLU; empty for conv.
     std::vector<torch::nn::Linear> mlpLayers() const;
+    // The conv path's layers in the order data flows, each but the last followed by a ReLU; between the dense
+    // and the transposed convolutions the rows are viewed as [B, conv_channels, H/4, W/4]. nullopt for the MLP.
+    struct ConvLayers {
+        torch::nn::Linear dense1, dense2;
+        torch::nn::ConvTranspose2d deconv1, deconv2;
+    };
+    std::optional<ConvLayers> convLayers() const;
+    const BackboneOptions& options() const { return options_; }
 
 private:
     BackboneOptions options_;
@@ -51,8 +67,15 @@ class SpatialEncoderImpl : public torch::nn::Module {
 public:
     SpatialEncoderImpl(const BackboneOptions& options, std::int64_t codeDim);
     torch::Tensor forward(const torch::Tensor& x);
+    // Its layers in the order data flows: two stride-2 convolutions each followed by a ReLU, then a 1x1 one.
+    struct Layers {
+        torch::nn::Conv2d conv1, conv2, project;
+    };
+    Layers layers() const;
+    const std::vector<std::int64_t>& inputShape() const { return inputShape_; }
 
 private:
+    std::vector<std::int64_t> inputShape_;
     torch::nn::Sequential net_{nullptr};
 };
 TORCH_MODULE(SpatialEncoder);
@@ -61,8 +84,18 @@ class SpatialDecoderImpl : public torch::nn::Module {
 public:
     SpatialDecoderImpl(const BackboneOptions& options, std::int64_t codeDim);
     torch::Tensor forward(const torch::Tensor& grid);
+    // Its layers in the order data flows: a 1x1 convolution and a stride-2 transposed one, each followed by a
+    // ReLU, then the last transposed convolution.
+    struct Layers {
+        torch::nn::Conv2d project;
+        torch::nn::ConvTranspose2d deconv1, deconv2;
+    };
+    Layers layers() const;
+    // {codeDim, H/4, W/4}: the grid it decodes.
+    const std::vector<std::int64_t>& gridShape() const { return gridShape_; }
 
 private:
+    std::vector<std::int64_t> gridShape_;
     torch::nn::Sequential net_{nullptr};
 };
 TORCH_MODULE(SpatialDecoder);

@@ -47,8 +47,8 @@ std::unique_ptr<FusedStep> AutoencoderStep::create(AutoencoderImpl& model)
 {
     if (!LinearHeads::supports({model.head_}))
         return nullptr;
-    auto encoder = encoderBlock(*model.encoder_);
-    auto decoder = decoderBlock(*model.decoder_);
+    auto encoder = makeEncoderBlock(*model.encoder_);
+    auto decoder = makeDecoderBlock(*model.decoder_);
     if (!encoder || !decoder)
         return nullptr;
     return std::make_unique<AutoencoderStep>(model, std::move(encoder), std::move(decoder));

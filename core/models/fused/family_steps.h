@@ -1,6 +1,7 @@
 #pragma once
 // Each family's fused step (FusedStep::create picks one), and what they share. Internal to core/models/fused.
 #include "core/models/autoencoder.h"
+#include "core/models/fused/backbone_blocks.h"
 #include "core/models/fused/fused_step.h"
 #include "core/models/gaussian_vae.h"
 #include "core/models/hierarchical_vae.h"
@@ -13,10 +14,6 @@ std::unique_ptr<FusedStep> makeGaussianVaeStep(GaussianVaeImpl& model);
 std::unique_ptr<FusedStep> makeAutoencoderStep(AutoencoderImpl& model);
 std::unique_ptr<FusedStep> makeHierarchicalVaeStep(HierarchicalVaeImpl& model);
 std::unique_ptr<FusedStep> makeVqVaeStep(VqVaeImpl& model);
-
-// A backbone as a Block, or nullptr where it has none.
-std::unique_ptr<Block> encoderBlock(FeatureEncoderImpl& encoder);
-std::unique_ptr<Block> decoderBlock(FlatDecoderImpl& decoder);
 
 // The first `batch` rows of a scratch buffer [rows, width], grown (never shrunk) to fit.
 torch::Tensor scratchRows(torch::Tensor& buffer, std::int64_t batch, std::int64_t width);

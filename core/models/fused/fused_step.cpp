@@ -1,6 +1,5 @@
 #include "core/models/fused/fused_step.h"
 
-#include "core/models/fused/dense_stack.h"
 #include "core/models/fused/family_steps.h"
 #include "core/models/reconstruction_sweep.h"
 
@@ -44,22 +43,6 @@ LossTerms FusedStep::lossAndGradients(const torch::Tensor& x, const torch::Tenso
 } // namespace latentlab::fused
 
 namespace latentlab::fused {
-
-std::unique_ptr<Block> encoderBlock(FeatureEncoderImpl& encoder)
-{
-    std::vector<torch::nn::Linear> layers = encoder.mlpLayers();
-    if (!DenseStack::supports(layers))
-        return nullptr;
-    return std::make_unique<DenseStack>(std::move(layers), true);
-}
-
-std::unique_ptr<Block> decoderBlock(FlatDecoderImpl& decoder)
-{
-    std::vector<torch::nn::Linear> layers = decoder.mlpLayers();
-    if (!DenseStack::supports(layers))
-        return nullptr;
-    return std::make_unique<DenseStack>(std::move(layers), false);
-}
 
 torch::Tensor scratchRows(torch::Tensor& buffer, std::int64_t batch, std::int64_t width)
 {

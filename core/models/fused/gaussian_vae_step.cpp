@@ -79,8 +79,8 @@ std::unique_ptr<FusedStep> GaussianVaeStep::create(GaussianVaeImpl& model)
 {
     if (!LinearHeads::supports({model.mu_, model.logvar_}))
         return nullptr;
-    auto encoder = encoderBlock(*model.encoder_);
-    auto decoder = decoderBlock(*model.decoder_);
+    auto encoder = makeEncoderBlock(*model.encoder_);
+    auto decoder = makeDecoderBlock(*model.decoder_);
     if (!encoder || !decoder)
         return nullptr;
     return std::make_unique<GaussianVaeStep>(model, std::move(encoder), std::move(decoder));

@@ -119,8 +119,8 @@ std::unique_ptr<FusedStep> HierarchicalVaeStep::create(HierarchicalVaeImpl& m)
         || !LinearHeads::supports({m.priorMu1_, m.priorLogvar1_}) || !DenseStack::supports({firstLinear(m.up_)})
         || !DenseStack::supports({firstLinear(m.down_)}))
         return nullptr;
-    auto encoder = encoderBlock(*m.encoder_);
-    auto decoder = decoderBlock(*m.decoder_);
+    auto encoder = makeEncoderBlock(*m.encoder_);
+    auto decoder = makeDecoderBlock(*m.decoder_);
     if (!encoder || !decoder)
         return nullptr;
     return std::make_unique<HierarchicalVaeStep>(m, std::move(encoder), std::move(decoder));

@@ -45,10 +45,11 @@ torch::Tensor labels(std::int64_t n)
     return torch::arange(n, torch::kInt64).remainder(4);
 }
 
-torch::Tensor inputs(std::int64_t n, Likelihood likelihood)
+torch::Tensor inputs(std::int64_t n, Likelihood likelihood, std::vector<std::int64_t> shape = {1, 6, 6})
 {
     torch::manual_seed(5);
-    const torch::Tensor x = torch::rand({n, 1, 6, 6});
+    shape.insert(shape.begin(), n);
+    const torch::Tensor x = torch::rand(shape);
     return likelihood == Likelihood::Bernoulli ? (x > 0.6).to(torch::kFloat) : x * 2.0 - 0.5;
 }
 
@@ -145,7 +146,7 @@ void expectMatchesAutograd(ModelConfig config, std::vector<std::int64_t> steps =
     };
     // A full batch, then a smaller one (an epoch's last) through the same buffers, then the full one again.
     for (std::int64_t n : {12, 7, 12}) {
-        const torch::Tensor x = inputs(n, config.likelihood);
+        const torch::Tensor x = inputs(n, config.likelihood, config.inputShape);
         const torch::Tensor y = config.kind == ModelKind::ConditionalVae ? labels(n) : torch::Tensor();
         for (std::int64_t step : steps) {
             SCOPED_TRACE("batch " + std::to_string(n) + ", step " + std::to_string(step));
@@ -219,6 +220,28 @@ TEST(FusedStep, EveryFamilyMatchesAutograd)
             expectMatchesAutograd(mlpModel(kind, likelihood));
 }
 
+// The conv backbones (conv_backbone.h) under every family, on a 3-channel 8x12 image so rows and columns,
+// and channels, cannot be mixed up unnoticed.
+ModelConfig convModel(ModelKind kind, Likelihood likelihood)
+{
+    ModelConfig c = mlpModel(kind, likelihood, {16});
+    c.backbone = Backbone::Conv;
+    c.inputShape = {3, 8, 12};
+    if (kind == ModelKind::VqVae)
+        c.codeDim = 3; // a 2 x 3 grid of 3-dimensional codes
+    return c;
+}
+
+TEST(FusedStep, EveryFamilyOnTheConvBackboneMatchesAutograd)
+{
+    for (ModelKind kind : {ModelKind::Vae, ModelKind::Autoencoder, ModelKind::ConditionalVae,
+                           ModelKind::HierarchicalVae, ModelKind::VqVae})
+        for (Likelihood likelihood : {Likelihood::Bernoulli, Likelihood::Gaussian}) {
+            SCOPED_TRACE("conv");
+            expectMatchesAutograd(convModel(kind, likelihood));
+        }
+}
+
 TEST(FusedStep, HierarchicalVaeWarmUpMatchesAutograd)
 {
     ModelConfig c = mlpModel(ModelKind::HierarchicalVae, Likelihood::Bernoulli);
@@ -229,12 +252,13 @@ TEST(FusedStep, HierarchicalVaeWarmUpMatchesAutograd)
 TEST(FusedStep, ModelsItDoesNotCoverTrainThroughAutograd)
 {
     for (ModelKind kind : {ModelKind::Vae, ModelKind::Autoencoder, ModelKind::ConditionalVae, ModelKind::VqVae,
-                           ModelKind::HierarchicalVae}) {
-        auto doubles = makeModel(mlpModel(kind, Likelihood::Bernoulli));
-        doubles->to(torch::kDouble);
-        EXPECT_FALSE(FusedStep::create(*doubles)) << toString(kind);
-        EXPECT_TRUE(FusedStep::create(*makeModel(mlpModel(kind, Likelihood::Bernoulli)))) << toString(kind);
-    }
+                           ModelKind::HierarchicalVae})
+        for (const ModelConfig& c : {mlpModel(kind, Likelihood::Bernoulli), convModel(kind, Likelihood::Bernoulli)}) {
+            auto doubles = makeModel(c);
+            doubles->to(torch::kDouble);
+            EXPECT_FALSE(FusedStep::create(*doubles)) << toString(kind) << " " << toString(c.backbone);
+            EXPECT_TRUE(FusedStep::create(*makeModel(c))) << toString(kind) << " " << toString(c.backbone);
+        }
 }
 
 TEST(FusedStep, TrainerFollowsTheAutogradCurve)
