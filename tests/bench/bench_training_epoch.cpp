@@ -6,8 +6,8 @@
 // side with the same model in PyTorch's Python API.
 //   build/tests/bench/bench_training_epoch [--kind vae|beta-vae|ae|cvae|hvae|vq-vae] [--backbone mlp|conv]
 //                                          [--epochs 1] [--steps N] [--threads 2] [--data DIR] [--autograd 1]
-// --autograd 1 trains through LibTorch's autograd instead of the fused step (FusedVaeStep) the Trainer uses for
-// the unconditioned MLP VAEs; the other models train through autograd either way.
+// --autograd 1 trains through LibTorch's autograd instead of the fused step (core/models/fused) the Trainer uses
+// for every family on the MLP backbone; conv models train through autograd either way.
 // --steps N stops after N steps (a quick figure; the validation pass after an epoch is never timed anyway).
 #include "core/data/load_dataset.h"
 #include "core/models/make_model.h"
