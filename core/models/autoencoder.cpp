@@ -32,13 +32,18 @@ LossTerms AutoencoderImpl::loss(const torch::Tensor& x, const torch::Tensor&, st
     const torch::Tensor recon = reconstructionLoss(decoder_->forward(z), x);
     out.terms = {{"recon", recon}};
     out.total = recon;
+    updateCodeStatistics(z);
+    return out;
+}
+
+void AutoencoderImpl::updateCodeStatistics(const torch::Tensor& z)
+{
     if (is_training() && z.size(0) > 1) {
         // Running moments of the codes: the Gaussian that sample() draws from.
         torch::NoGradGuard noGrad;
         codeMean_.mul_(0.99).add_(z.mean(0), 0.01);
         codeStd_.mul_(0.99).add_(z.std(0), 0.01);
     }
-    return out;
 }
 
 torch::Tensor AutoencoderImpl::sample(std::int64_t n, const torch::Tensor&, double temperature,

@@ -6,6 +6,9 @@
 #include "core/models/latent_model.h"
 
 namespace latentlab {
+namespace fused {
+class AutoencoderStep;
+}
 
 class AutoencoderImpl : public LatentModel {
 public:
@@ -20,6 +23,10 @@ public:
     bool canResampleBottom() const override { return false; }
 
 private:
+    friend class fused::AutoencoderStep; // trains through these layers without autograd
+    // Moves the running moments of the training codes z [B, latent] (in training mode).
+    void updateCodeStatistics(const torch::Tensor& z);
+
     FeatureEncoder encoder_{nullptr};
     torch::nn::Linear head_{nullptr};
     FlatDecoder decoder_{nullptr};

@@ -1,5 +1,7 @@
 #include "core/models/backbones.h"
 
+#include "core/models/fused/inference.h"
+
 namespace latentlab {
 namespace {
 
@@ -66,6 +68,11 @@ FeatureEncoderImpl::FeatureEncoderImpl(const BackboneOptions& options) : options
 
 torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& x)
 {
+    if (!options_.conv()) {
+        const std::vector<torch::nn::Linear> layers = mlpLayers();
+        if (fused::canInferFused(x, layers))
+            return fused::inferDense(x, layers, true);
+    }
     return net_->forward(x);
 }
 
@@ -124,9 +131,13 @@ std::optional<FlatDecoderImpl::ConvLayers> FlatDecoderImpl::convLayers() const
 
 torch::Tensor FlatDecoderImpl::forward(const torch::Tensor& code)
 {
+    if (!options_.conv()) {
+        const std::vector<torch::nn::Linear> layers = mlpLayers();
+        if (fused::canInferFused(code, layers))
+            return fused::inferDense(code, layers, false);
+        return dense_->forward(code);
+    }
     torch::Tensor h = dense_->forward(code);
-    if (!options_.conv())
-        return h;
     const auto& s = options_.input_shape();
     h = h.view({h.size(0), options_.conv_channels(), s[1] / 4, s[2] / 4});
     return deconv_->forward(h).flatten(1);

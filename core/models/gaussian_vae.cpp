@@ -50,23 +50,6 @@ LossTerms GaussianVaeImpl::loss(const torch::Tensor& x, const torch::Tensor& y, 
     return out;
 }
 
-std::optional<GaussianVaeImpl::MlpLayers> GaussianVaeImpl::mlpLayers() const
-{
-    if (conditional() || config_.backbone != Backbone::Mlp)
-        return std::nullopt;
-    return MlpLayers{encoder_->mlpLayers(), mu_, logvar_, decoder_->mlpLayers()};
-}
-
-std::pair<double, double> GaussianVaeImpl::klObjectiveAndSlope(double kl, std::int64_t step, LossTerms& out) const
-{
-    // Through klObjective itself, so the schedules live in one place; a graph of one scalar costs microseconds.
-    torch::AutoGradMode grad(true);
-    const torch::Tensor leaf = torch::tensor(kl, torch::kDouble).requires_grad_();
-    const torch::Tensor objective = klObjective(leaf, step, out);
-    objective.backward();
-    return {objective.item<double>(), leaf.grad().item<double>()};
-}
-
 torch::Tensor GaussianVaeImpl::sample(std::int64_t n, const torch::Tensor& y, double temperature,
                                       c10::optional<at::Generator> generator)
 {

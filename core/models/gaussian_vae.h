@@ -8,10 +8,11 @@
 #include "core/models/backbones.h"
 #include "core/models/latent_model.h"
 
-#include <optional>
-#include <utility>
 
 namespace latentlab {
+namespace fused {
+class GaussianVaeStep;
+}
 
 class GaussianVaeImpl : public LatentModel {
 public:
@@ -26,19 +27,8 @@ public:
     CodeGrid codeGrid() const override { return {}; }
     bool canResampleBottom() const override { return false; }
 
-    // The dense layers of an unconditioned MLP model, for FusedVaeStep, which trains through them without
-    // autograd; empty for a conv backbone or the conditional VAE.
-    struct MlpLayers {
-        std::vector<torch::nn::Linear> encoder; // each followed by a ReLU
-        torch::nn::Linear mu{nullptr}, logvar{nullptr};
-        std::vector<torch::nn::Linear> decoder; // each but the last followed by a ReLU
-    };
-    std::optional<MlpLayers> mlpLayers() const;
-    // The KL term of the objective for this KL (warm-up or capacity, as loss() applies it), its derivative
-    // with respect to the KL, and its metrics added to out.
-    std::pair<double, double> klObjectiveAndSlope(double kl, std::int64_t step, LossTerms& out) const;
-
 private:
+    friend class fused::GaussianVaeStep; // trains through these layers without autograd
     bool conditional() const { return config_.kind == ModelKind::ConditionalVae; }
     // Features with the label one-hot appended for the conditional VAE.
     torch::Tensor withLabel(const torch::Tensor& h, const torch::Tensor& y) const;

@@ -8,6 +8,9 @@
 #include "core/models/latent_model.h"
 
 namespace latentlab {
+namespace fused {
+class HierarchicalVaeStep;
+}
 
 class HierarchicalVaeImpl : public LatentModel {
 public:
@@ -31,6 +34,7 @@ public:
     Decoding decodeBottom(const torch::Tensor& z1);
 
 private:
+    friend class fused::HierarchicalVaeStep; // trains through these layers without autograd
     // p(z1|z2) as (mu, logvar).
     std::pair<torch::Tensor, torch::Tensor> bottomPrior(const torch::Tensor& z2);
     std::pair<torch::Tensor, torch::Tensor> topPosterior(const torch::Tensor& z1);

@@ -117,6 +117,16 @@ torch::Tensor LatentModel::oneHot(const torch::Tensor& y) const
     return torch::one_hot(y, config_.numClasses).to(torch::kFloat32);
 }
 
+std::pair<double, double> LatentModel::klObjectiveAndSlope(double kl, std::int64_t step, LossTerms& out) const
+{
+    // Through klObjective itself, so the schedules live in one place; a graph of one scalar costs microseconds.
+    torch::AutoGradMode grad(true);
+    const torch::Tensor leaf = torch::tensor(kl, torch::kDouble).requires_grad_();
+    const torch::Tensor objective = klObjective(leaf, step, out);
+    objective.backward();
+    return {objective.item<double>(), leaf.grad().item<double>()};
+}
+
 torch::Tensor gaussianKlPerDim(const torch::Tensor& mu, const torch::Tensor& logvar)
 {
     return -0.5 * (1 + logvar - mu.pow(2) - logvar.exp());

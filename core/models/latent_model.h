@@ -105,6 +105,9 @@ protected:
     torch::Tensor reconstructionLoss(const torch::Tensor& output, const torch::Tensor& x) const;
     // Turns decoder output into a Decoding of input shape.
     Decoding makeDecoding(const torch::Tensor& output) const;
+    // The KL term of the objective for this KL (warm-up or capacity, as klObjective applies it), its
+    // derivative with respect to the KL, and its metrics added to out: for the fused steps, which need the slope.
+    std::pair<double, double> klObjectiveAndSlope(double kl, std::int64_t step, LossTerms& out) const;
     // KL weight at this step: beta scaled by the linear warm-up.
     double klWeight(std::int64_t step) const;
     // total = recon + weight * kl, or recon + beta * |kl - C(step)| under capacity annealing.

@@ -1,6 +1,6 @@
 #pragma once
 // The reconstruction term of a VAE and its gradient at the decoder's output, in one pass over the batch:
-// what FusedVaeStep needs from the loss. Bernoulli is binary cross-entropy with logits,
+// what the fused steps need from the loss. Bernoulli is binary cross-entropy with logits,
 // softplus(o) - o*t, with gradient sigmoid(o) - t; both come from one exp(-|o|) and one log1p per element.
 // On CPUs with AVX2 and FMA (chosen at run time, so the binary still runs on any x86-64) eight elements go
 // at a time through Cephes-style exp and log polynomials (relative error about 1e-7); elsewhere, a plain loop

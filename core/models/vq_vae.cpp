@@ -126,6 +126,12 @@ LossTerms VqVaeImpl::loss(const torch::Tensor& x, const torch::Tensor&, std::int
     LossTerms out;
     out.terms = {{"recon", recon}, {"vq", commit.detach()}, {"commitment", commit}};
     out.total = recon + config_.commitment * commit;
+    out.metrics = afterLoss(ze, codes);
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> VqVaeImpl::afterLoss(const torch::Tensor& ze, const torch::Tensor& codes)
+{
     torch::NoGradGuard noGrad;
     const torch::Tensor counts = torch::bincount(codes.reshape({-1}), {}, config_.codebookSize).to(torch::kFloat32);
     const torch::Tensor share = counts / counts.sum();
@@ -133,8 +139,7 @@ LossTerms VqVaeImpl::loss(const torch::Tensor& x, const torch::Tensor&, std::int
     if (is_training())
         updateCodebook(ze.detach(), codes);
     const double dead = (usage_ < 0.03 / static_cast<double>(config_.codebookSize)).sum().item<double>();
-    out.metrics = {{"perplexity", perplexity}, {"dead_codes", dead}};
-    return out;
+    return {{"perplexity", perplexity}, {"dead_codes", dead}};
 }
 
 void VqVaeImpl::accumulateCodePrior(const torch::Tensor& codes)

@@ -14,6 +14,9 @@
 #include "core/models/latent_model.h"
 
 namespace latentlab {
+namespace fused {
+class VqVaeStep;
+}
 
 class VqVaeImpl : public LatentModel {
 public:
@@ -41,6 +44,10 @@ public:
     const torch::Tensor& codebook() const { return codebook_; }
 
 private:
+    friend class fused::VqVaeStep; // trains through these layers without autograd
+    // The codebook's moving averages after a training batch's loss (vectors z_e [B, P, D], their codes),
+    // and the metrics of that batch's codes.
+    std::vector<std::pair<std::string, double>> afterLoss(const torch::Tensor& ze, const torch::Tensor& codes);
     torch::Tensor encodeVectors(const torch::Tensor& x);       // [B, P, D]
     torch::Tensor nearestCodes(const torch::Tensor& vectors);   // [B, P]
     Decoding decodeVectors(const torch::Tensor& vectors);       // [B, P, D]

@@ -32,7 +32,7 @@ public:
     // Global L2 norm of all gradients; when maxNorm > 0 and the norm exceeds it, scales them down to it.
     double clipGradNorm(double maxNorm);
     // What step() leaves in the gradients: Keep them, or Zero them in the same pass, for a caller that adds
-    // the next gradients into the same buffers (FusedVaeStep: zeroing them there is cheaper than in BLAS).
+    // the next gradients into the same buffers (the fused steps: zeroing them there is cheaper than in BLAS).
     enum class Gradients { Keep, Zero };
     // One Adam step; parameters without a gradient are skipped, as in PyTorch.
     void step(Gradients after = Gradients::Keep);

@@ -3,7 +3,7 @@
 #include "core/analysis/evaluation.h"
 #include "core/analysis/generation.h"
 #include "core/data/dataset_info.h"
-#include "core/models/fused_vae_step.h"
+#include "core/models/fused/fused_step.h"
 #include "core/training/device.h"
 #include "core/util/errors.h"
 #include "core/util/torch_threads.h"
@@ -156,7 +156,7 @@ TrainingOutcome Trainer::run()
     // so the old prior goes, and a run that completes fits a new one on the training split (below).
     const bool codes = !model_->codeGrid().empty();
     model_->resetCodePrior();
-    const std::unique_ptr<FusedVaeStep> fused = fusedSteps_ ? FusedVaeStep::create(*model_) : nullptr;
+    const std::unique_ptr<fused::FusedStep> fused = fusedSteps_ ? fused::FusedStep::create(*model_) : nullptr;
 
     const std::int64_t batch = config_.batchSize;
     const auto trainCount = static_cast<std::int64_t>(epochOrder(0).size());
@@ -232,7 +232,7 @@ TrainingOutcome Trainer::run()
                 for (std::size_t i = 0; i < buffers.size(); ++i)
                     bufferSnapshot[i].copy_(buffers[i]);
             }
-            const LossTerms loss = fused ? fused->lossAndGradients(x, progress_.step) : model_->loss(x, y, progress_.step);
+            const LossTerms loss = fused ? fused->lossAndGradients(x, y, progress_.step) : model_->loss(x, y, progress_.step);
             const TermValues terms = termValues(loss);
             if (!std::isfinite(terms.front().second))
                 return diverge("the loss became " + std::to_string(terms.front().second) + " at step "

@@ -32,7 +32,7 @@ public:
     void setControl(TrainingControl* control) { control_ = control; }
     // Continues a run: progress and optimizer moments from a checkpoint.
     void restore(const TrainingProgress& progress, const NamedTensors& optimizerState);
-    // Off: every model trains through autograd, also those FusedVaeStep covers (on by default; the speed
+    // Off: every model trains through autograd, also those the fused steps cover (on by default; the speed
     // benchmark compares the two).
     void setFusedSteps(bool on) { fusedSteps_ = on; }
     // More epochs for a resumed run (the total, not the extra).

@@ -1,8 +1,12 @@
 // Quality of every model family on Fashion-MNIST (60k train / 10k test, batch 128, Adam 1e-3), the figures
 // issue 3 asks for. A harness rather than a timed test: it trains for minutes.
 //   build/tests/bench/bench_model_quality [--epochs 10] [--data DIR] [--threads 2] [--only mlp-vae,conv-vae,...]
+//                                         [--autograd 1]
+// Models the fused steps cover (core/models/fused) train through them, as the Trainer trains them; --autograd 1
+// trains every model through LibTorch's autograd instead, for the figures before the fused steps.
 // Prints one line per model and a summary of the checks; exit code 0 whatever the figures (read them).
 #include "core/data/load_dataset.h"
+#include "core/models/fused/fused_step.h"
 #include "core/models/make_model.h"
 #include "core/models/vq_vae.h"
 
@@ -49,6 +53,8 @@ torch::Tensor classMeans(const Dataset& ds)
     return sums / counts;
 }
 
+bool gAutograd = false;
+
 Result run(const std::string& name, ModelConfig config, const Dataset& ds, int epochs)
 {
     torch::manual_seed(0);
@@ -56,6 +62,8 @@ Result run(const std::string& name, ModelConfig config, const Dataset& ds, int e
     auto model = makeModel(config);
     torch::optim::Adam opt(model->parameters(), torch::optim::AdamOptions(1e-3));
     const bool labelled = config.kind == ModelKind::ConditionalVae;
+    const std::unique_ptr<fused::FusedStep> fusedStep = gAutograd ? nullptr : fused::FusedStep::create(*model);
+    std::fprintf(stderr, "  %s: trains through %s\n", name.c_str(), fusedStep ? "the fused step" : "autograd");
     const auto start = std::chrono::steady_clock::now();
     std::int64_t step = 0;
     model->train();
@@ -63,9 +71,14 @@ Result run(const std::string& name, ModelConfig config, const Dataset& ds, int e
         for (const auto& b : batchesOf(ds.split().train, 128, &rng)) {
             const torch::Tensor x = ds.batch(b);
             const torch::Tensor y = labelled ? ds.labelBatch(b) : torch::Tensor();
-            opt.zero_grad();
-            const LossTerms l = model->loss(x, y, step++);
-            l.total.backward();
+            if (fusedStep) {
+                fusedStep->zeroGradients();
+                fusedStep->lossAndGradients(x, y, step++);
+            } else {
+                opt.zero_grad();
+                const LossTerms l = model->loss(x, y, step++);
+                l.total.backward();
+            }
             opt.step();
         }
         std::fprintf(stderr, "  %s: epoch %d/%d done (%.0f s)\n", name.c_str(), e + 1, epochs,
@@ -139,6 +152,8 @@ int main(int argc, char** argv)
             data = argv[i + 1];
         else if (!std::strcmp(argv[i], "--threads"))
             threads = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--autograd"))
+            gAutograd = std::atoi(argv[i + 1]) != 0;
         else if (!std::strcmp(argv[i], "--only")) {
             std::stringstream list(argv[i + 1]);
             for (std::string item; std::getline(list, item, ',');)

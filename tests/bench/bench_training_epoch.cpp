@@ -2,7 +2,7 @@
 // Fashion-MNIST's 60,000 training images, batch 128, Adam 1e-3. Prints samples/s and the process's peak
 // memory. compare_training_speed.sh runs it side by side with the same model in PyTorch's Python API.
 //   build/tests/bench/bench_training_epoch [--epochs 1] [--threads 2] [--data DIR] [--autograd 1]
-// --autograd 1 trains through LibTorch's autograd instead of the fused step (FusedVaeStep) the Trainer uses.
+// --autograd 1 trains through LibTorch's autograd instead of the fused step (core/models/fused) the Trainer uses.
 #include "core/data/load_dataset.h"
 #include "core/models/make_model.h"
 #include "core/training/trainer.h"

@@ -1,10 +1,11 @@
 // One training step of the classic MLP VAE (784-512-512-32, batch 128) on random binary images, and its parts:
-// the loss with its gradients through LibTorch's autograd or through FusedVaeStep, the Adam step, and the
+// the loss with its gradients through LibTorch's autograd or through the fused step (core/models/fused), the Adam step, and the
 // Bernoulli loss sweep. Also the figure that shows what the BLAS behind LibTorch is worth; compare OpenBLAS
 // with the reference BLAS:
 //   build/tests/bench/bench_training_step
 //   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas build/tests/bench/bench_training_step
-#include "core/models/fused_vae_step.h"
+#include "core/models/fused/fused_step.h"
+#include "core/models/fused/sgemm.h"
 #include "core/models/make_model.h"
 #include "core/models/reconstruction_sweep.h"
 #include "core/training/adam_optimizer.h"
@@ -58,9 +59,9 @@ void BM_StepFused(benchmark::State& state)
 {
     Setup s(state);
     AdamOptimizer opt(s.parameters(), AdamSettings{});
-    auto fused = FusedVaeStep::create(*s.model);
+    auto fused = fused::FusedStep::create(*s.model);
     for (auto _ : state) {
-        const auto loss = fused->lossAndGradients(s.x, 0);
+        const auto loss = fused->lossAndGradients(s.x, {}, 0);
         opt.step(AdamOptimizer::Gradients::Zero);
         benchmark::DoNotOptimize(loss.total.item<float>());
     }
@@ -82,10 +83,10 @@ void BM_LossAndGradientsAutograd(benchmark::State& state)
 void BM_LossAndGradientsFused(benchmark::State& state)
 {
     Setup s(state);
-    auto fused = FusedVaeStep::create(*s.model);
+    auto fused = fused::FusedStep::create(*s.model);
     for (auto _ : state) {
         fused->zeroGradients();
-        const auto loss = fused->lossAndGradients(s.x, 0);
+        const auto loss = fused->lossAndGradients(s.x, {}, 0);
         benchmark::DoNotOptimize(loss.total.item<float>());
     }
     state.SetItemsProcessed(state.iterations() * 128);
@@ -157,6 +158,85 @@ BENCHMARK(BM_AdamStep)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(2
 BENCHMARK(BM_BernoulliLossLibTorchPasses)->Arg(2)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 BENCHMARK(BM_BernoulliLossSweep)->Arg(2)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 
+// The step's matrix products alone (forward, input gradients but the first layer's, weight gradients of the
+// seven dense layers at batch 128: 0.95 GFLOP), through oneDNN as the fused step does them and through the
+// OpenBLAS behind LibTorch's at::mm; and a 2048 x 2048 product, the machine's peak for each, in the same run.
+struct Product {
+    torch::Tensor out, a, b;
+};
+
+std::vector<Product> stepProducts()
+{
+    const std::vector<std::pair<std::int64_t, std::int64_t>> layers = {{784, 512}, {512, 512}, {512, 32}, {512, 32},
+                                                                       {32, 512},  {512, 512}, {512, 784}};
+    const std::int64_t batch = 128;
+    std::vector<Product> out;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const auto [in, width] = layers[i];
+        const torch::Tensor x = torch::randn({batch, in}), w = torch::randn({width, in}), g = torch::randn({batch, width});
+        out.push_back({torch::empty({batch, width}), x, w.t()});   // forward
+        out.push_back({torch::empty({width, in}), g.t(), x});      // weight gradient
+        if (i != 0)
+            out.push_back({torch::empty({batch, in}), g, w});      // input gradient
+    }
+    return out;
+}
+
+double flops(const std::vector<Product>& products)
+{
+    double f = 0;
+    for (const auto& p : products)
+        f += 2.0 * static_cast<double>(p.a.size(0) * p.a.size(1) * p.b.size(1));
+    return f;
+}
+
+void runProducts(benchmark::State& state, std::vector<Product> products, bool oneDnn)
+{
+    for (auto _ : state)
+        for (auto& p : products) {
+            if (oneDnn)
+                fused::matmul(p.out, p.a, p.b);
+            else
+                at::mm_out(p.out, p.a, p.b);
+        }
+    state.counters["GFLOP/s"] = benchmark::Counter(flops(products) * static_cast<double>(state.iterations()) / 1e9,
+                                                   benchmark::Counter::kIsRate);
+}
+
+void BM_StepProductsOneDnn(benchmark::State& state)
+{
+    at::set_num_threads(static_cast<int>(state.range(0)));
+    runProducts(state, stepProducts(), true);
+}
+
+void BM_StepProductsOpenBlas(benchmark::State& state)
+{
+    at::set_num_threads(static_cast<int>(state.range(0)));
+    runProducts(state, stepProducts(), false);
+}
+
+std::vector<Product> peakProduct()
+{
+    return {{torch::empty({2048, 2048}), torch::randn({2048, 2048}), torch::randn({2048, 2048})}};
+}
+
+void BM_Peak2048OneDnn(benchmark::State& state)
+{
+    at::set_num_threads(static_cast<int>(state.range(0)));
+    runProducts(state, peakProduct(), true);
+}
+
+void BM_Peak2048OpenBlas(benchmark::State& state)
+{
+    at::set_num_threads(static_cast<int>(state.range(0)));
+    runProducts(state, peakProduct(), false);
+}
+
 } // namespace
+
+BENCHMARK(BM_StepProductsOneDnn)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_StepProductsOpenBlas)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Peak2048OneDnn)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Peak2048OpenBlas)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 BENCHMARK_MAIN();

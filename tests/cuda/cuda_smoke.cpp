@@ -12,7 +12,7 @@
 #include "core/analysis/generation.h"
 #include "core/analysis/latent_walks.h"
 #include "core/data/load_dataset.h"
-#include "core/models/fused_vae_step.h"
+#include "core/models/fused/fused_step.h"
 #include "core/models/make_model.h"
 #include "core/training/adam_optimizer.h"
 #include "core/training/checkpoint.h"
@@ -229,11 +229,11 @@ void modelChecks(const Case& c, const Dataset& data, const std::string& workdir)
         return out;
     });
     if (c.kind == ModelKind::Vae && c.backbone == Backbone::Mlp && !gDevice.is_cpu())
-        check(tag + "FusedVaeStep refuses a cuda model, takes the cpu one", [&] {
-            if (FusedVaeStep::create(*gpu))
-                throw std::runtime_error("FusedVaeStep::create accepted a model on cuda");
-            if (!FusedVaeStep::create(*cpu))
-                throw std::runtime_error("FusedVaeStep::create refused the cpu model");
+        check(tag + "the fused step refuses a cuda model, takes the cpu one", [&] {
+            if (fused::FusedStep::create(*gpu))
+                throw std::runtime_error("fused::FusedStep::create accepted a model on cuda");
+            if (!fused::FusedStep::create(*cpu))
+                throw std::runtime_error("fused::FusedStep::create refused the cpu model");
             return std::string();
         });
 

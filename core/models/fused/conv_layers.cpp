@@ -190,8 +190,7 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
     const std::size_t n = layers.size();
     plan->layers.resize(n);
     for (std::size_t k = 0; k < n; ++k)
-        makeLayerPrimitives(plan->layers[k], layers[k].geometry, batch, layers[k].spec.relu,
-                            layers[k].spec.transposed);
+        makeLayerPrimitives(plan->layers[k], layers[k].geometry, batch, layers[k].spec.transposed);
 
     // The block's ends, flat NCHW rows; the tensors behind them are bound at each call (the output is ours).
     const ConvGeometry& first = layers.front().geometry;
@@ -293,6 +292,10 @@ torch::Tensor ConvStack::forward(const torch::Tensor& in)
                                          {DNNL_ARG_SRC_1, p.toBias(m.stream, p.biasRows)},
                                          {DNNL_ARG_DST, p.dst},
                                          {DNNL_ARG_SCRATCHPAD, p.addBiasScratch}});
+        }
+        if (l.spec.relu) {
+            m.stream.wait();
+            reluKeepingNaN(p.dst);
         }
         x = p.dst;
     }

@@ -1,5 +1,7 @@
 #include "core/models/fused/conv_primitives.h"
 
+#include <ATen/Parallel.h>
+
 namespace latentlab::fused::conv_detail {
 
 const dnnl::engine& convEngine()
@@ -70,22 +72,12 @@ memory::desc biasLike(const memory::desc& like, memory::dim channels)
     return memory::desc(dims, kF32, ConvTag::nchw);
 }
 
-dnnl::primitive_attr convReluAttr(bool relu)
-{
-    dnnl::primitive_attr attr = convScratchAttr();
-    if (relu) {
-        dnnl::post_ops ops;
-        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
-        attr.set_post_ops(ops);
-    }
-    return attr;
-}
-
 // separateBias: oneDNN 2.6's transposed convolution adds its bias in a slow pass of its own (3.6 ms instead of
-// 2.0 without, the decoder's 64->32 layer at batch 128 on one thread) and applies a ReLU post-op slower still
-// (20 ms); a binary primitive adds both in 0.02 ms.
+// 2.0 without, the decoder's 64->32 layer at batch 128 on one thread); a binary primitive adds it in 0.02 ms.
+// No ReLU post-op: oneDNN's ReLU makes NaN zero (see reluKeepingNaN), and on a transposed convolution it
+// was slower than the product itself (20 ms).
 template <class Fwd, class BwdData, class BwdWeights>
-void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool relu, bool separateBias,
+void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool separateBias,
                         dnnl::algorithm alg)
 {
     const memory::dims srcDims{batch, g.inC, g.inH, g.inW}, dstDims{batch, g.outC, g.outH, g.outW};
@@ -100,7 +92,7 @@ void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, 
                      : typename Fwd::primitive_desc(
                            typename Fwd::desc(dnnl::prop_kind::forward_training, alg, src, weights, bias,
                                               convWrittenLayout(dstDims), g.strides, g.padL, g.padR),
-                           convReluAttr(relu), convEngine());
+                           convScratchAttr(), convEngine());
     const typename BwdData::primitive_desc data(
         typename BwdData::desc(alg, convWrittenLayout(srcDims), weights, dst, g.strides, g.padL, g.padR),
         convScratchAttr(), convEngine(), fwd);
@@ -111,7 +103,7 @@ void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, 
         p.biasMd = biasLike(fwd.dst_desc(), g.outC);
         const dnnl::binary::primitive_desc add(
             dnnl::binary::desc(dnnl::algorithm::binary_add, fwd.dst_desc(), p.biasMd, fwd.dst_desc()),
-            convReluAttr(relu), convEngine());
+            convScratchAttr(), convEngine());
         p.addBias = dnnl::binary(add);
         p.addBiasScratchMd = add.scratchpad_desc();
     }
@@ -145,15 +137,25 @@ dnnl::primitive reluBackward(const memory::desc& out)
         hint));
 }
 
-void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool relu, bool transposed)
+void reluKeepingNaN(const memory& m)
+{
+    const auto n = static_cast<std::int64_t>(m.get_desc().get_size() / sizeof(float));
+    float* v = static_cast<float*>(m.get_data_handle());
+    at::parallel_for(0, n, 16384, [v](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i)
+            v[i] = v[i] < 0.0f ? 0.0f : v[i];
+    });
+}
+
+void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed)
 {
     if (transposed)
         makeConvPrimitives<dnnl::deconvolution_forward, dnnl::deconvolution_backward_data,
-                           dnnl::deconvolution_backward_weights>(p, g, batch, relu, true,
+                           dnnl::deconvolution_backward_weights>(p, g, batch, true,
                                                                  dnnl::algorithm::deconvolution_direct);
     else
         makeConvPrimitives<dnnl::convolution_forward, dnnl::convolution_backward_data,
-                           dnnl::convolution_backward_weights>(p, g, batch, relu, false,
+                           dnnl::convolution_backward_weights>(p, g, batch, false,
                                                                dnnl::algorithm::convolution_direct);
 }
 

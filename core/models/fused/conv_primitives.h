@@ -57,7 +57,12 @@ struct LayerPlan {
 };
 
 // Fills p's primitives and layouts (descs) for a convolution, or a transposed one; the memories are the plan's.
-void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool relu, bool transposed);
+void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed);
+
+// ReLU in place over m's whole buffer (any layout; blocked padding is zero and stays so), NaN kept as
+// LibTorch's relu keeps it: a poisoned weight must reach the loss, where the trainer stops. oneDNN's ReLU
+// (eltwise, or a post-op) returns 0 for NaN.
+void reluKeepingNaN(const memory& m);
 
 // ReLU's backward from the forward's output, in place on the gradient (both in the output's layout).
 dnnl::primitive reluBackward(const memory::desc& out);

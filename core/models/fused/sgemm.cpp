@@ -78,8 +78,10 @@ void linearForward(const torch::Tensor& out, const torch::Tensor& in, const torc
         at::parallel_for(0, rows, 64, [&](std::int64_t begin, std::int64_t end) {
             for (std::int64_t r = begin; r < end; ++r) {
                 float* row = o + r * ld;
+                // NaN stays NaN, as LibTorch's relu keeps it: a poisoned weight must reach the loss, where the
+                // trainer sees it and undoes the step.
                 for (std::int64_t c = 0; c < cols; ++c)
-                    row[c] = row[c] > 0.0f ? row[c] : 0.0f;
+                    row[c] = row[c] < 0.0f ? 0.0f : row[c];
             }
         });
     }

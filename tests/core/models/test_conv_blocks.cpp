@@ -279,3 +279,21 @@ TEST(ConvLayers, UnsupportedGeometryRefused)
         torch::nn::Conv2d(torch::nn::Conv2dOptions(4, 4, 3).padding(1).padding_mode(torch::kReflect))));
     EXPECT_TRUE(ConvLayer::supports(down(4, 4)));
 }
+
+TEST(ConvLayers, NaNReachesTheOutputAsInLibTorch)
+{
+    // A poisoned weight must reach the loss, where the trainer stops; a ReLU that made NaN zero would hide it.
+    torch::nn::Conv2d conv = down(2, 16);
+    torch::nn::ConvTranspose2d deconv = up(16, 16);
+    {
+        torch::NoGradGuard noGrad;
+        conv->weight[3][1][2][2] = std::nan("");
+        deconv->weight[5][7][1][1] = std::nan("");
+    }
+    ConvStack block({ConvLayer::conv(conv, true), ConvLayer::deconv(deconv, true)}, {2, 8, 4});
+    const torch::Tensor x = torch::randn({3, 2, 8, 4});
+    const torch::Tensor expected = torch::relu(deconv(torch::relu(conv(x)))).flatten(1);
+    const torch::Tensor actual = block.forward(x.flatten(1));
+    ASSERT_TRUE(expected.isnan().any().item<bool>());
+    EXPECT_TRUE(actual.isnan().eq(expected.isnan()).all().item<bool>());
+}

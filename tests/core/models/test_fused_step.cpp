@@ -1,7 +1,8 @@
-// The hand-written training step against autograd: the same loss terms and, on every parameter, the same
-// gradient, for each likelihood and KL schedule it covers; and the models it does not cover are refused.
+// The hand-written training steps against autograd: the same loss terms and metrics, on every parameter the
+// same gradient, and the same changes to the model's buffers (code statistics, codebooks), for every family,
+// each likelihood and KL schedule; and the models they do not cover are refused.
 #include "core/data/dataset.h"
-#include "core/models/fused_vae_step.h"
+#include "core/models/fused/fused_step.h"
 #include "core/models/make_model.h"
 #include "core/training/trainer.h"
 
@@ -11,14 +12,37 @@ using namespace latentlab;
 
 namespace {
 
-ModelConfig mlpVae(Likelihood likelihood, std::vector<std::int64_t> hidden = {24, 16})
+using fused::FusedStep;
+
+ModelConfig mlpModel(ModelKind kind, Likelihood likelihood, std::vector<std::int64_t> hidden = {24, 16})
 {
-    ModelConfig c = ModelConfig::defaultsFor({1, 6, 6}, ModelKind::Vae);
+    ModelConfig c = ModelConfig::defaultsFor({1, 6, 6}, kind);
     c.backbone = Backbone::Mlp;
     c.hidden = std::move(hidden);
     c.latentDim = 3;
     c.likelihood = likelihood;
+    if (kind == ModelKind::ConditionalVae)
+        c.numClasses = 4;
+    if (kind == ModelKind::HierarchicalVae) {
+        c.bottomLatentDim = 5;
+        c.latentDim = 2;
+    }
+    if (kind == ModelKind::VqVae) {
+        c.codeDim = 2;
+        c.latentDim = 6; // three positions of two
+        c.codebookSize = 8;
+    }
     return c;
+}
+
+ModelConfig mlpVae(Likelihood likelihood, std::vector<std::int64_t> hidden = {24, 16})
+{
+    return mlpModel(ModelKind::Vae, likelihood, std::move(hidden));
+}
+
+torch::Tensor labels(std::int64_t n)
+{
+    return torch::arange(n, torch::kInt64).remainder(4);
 }
 
 torch::Tensor inputs(std::int64_t n, Likelihood likelihood)
@@ -30,6 +54,7 @@ torch::Tensor inputs(std::int64_t n, Likelihood likelihood)
 
 struct StepResult {
     TermValues terms;
+    std::vector<torch::Tensor> buffers; // after the step
     std::vector<double> klPerDim;
     std::vector<std::pair<std::string, double>> metrics;
     std::vector<std::pair<std::string, torch::Tensor>> grads;
@@ -39,9 +64,13 @@ StepResult collect(LatentModel& model, const LossTerms& loss)
 {
     StepResult r;
     r.terms = termValues(loss);
-    const torch::Tensor k = loss.klPerDim.to(torch::kDouble).contiguous();
-    r.klPerDim.assign(k.data_ptr<double>(), k.data_ptr<double>() + k.numel());
+    if (loss.klPerDim.defined()) {
+        const torch::Tensor k = loss.klPerDim.to(torch::kDouble).contiguous();
+        r.klPerDim.assign(k.data_ptr<double>(), k.data_ptr<double>() + k.numel());
+    }
     r.metrics = loss.metrics;
+    for (const auto& b : model.buffers())
+        r.buffers.push_back(b.clone());
     for (const auto& p : model.named_parameters()) {
         EXPECT_TRUE(p.value().grad().defined()) << p.key();
         r.grads.emplace_back(p.key(), p.value().grad().clone());
@@ -49,21 +78,22 @@ StepResult collect(LatentModel& model, const LossTerms& loss)
     return r;
 }
 
-StepResult viaAutograd(LatentModel& model, const torch::Tensor& x, std::int64_t step, std::uint64_t seed)
+StepResult viaAutograd(LatentModel& model, const torch::Tensor& x, const torch::Tensor& y, std::int64_t step,
+                       std::uint64_t seed)
 {
     model.zero_grad();
     torch::manual_seed(seed);
-    const LossTerms loss = model.loss(x, {}, step);
+    const LossTerms loss = model.loss(x, y, step);
     loss.total.backward();
     return collect(model, loss);
 }
 
-StepResult viaFusedStep(LatentModel& model, FusedVaeStep& fused, const torch::Tensor& x, std::int64_t step,
-                        std::uint64_t seed)
+StepResult viaFusedStep(LatentModel& model, FusedStep& fused, const torch::Tensor& x, const torch::Tensor& y,
+                        std::int64_t step, std::uint64_t seed)
 {
     fused.zeroGradients();
     torch::manual_seed(seed);
-    const LossTerms loss = fused.lossAndGradients(x, step);
+    const LossTerms loss = fused.lossAndGradients(x, y, step);
     return collect(model, loss);
 }
 
@@ -80,8 +110,12 @@ void expectSame(const StepResult& a, const StepResult& b)
     ASSERT_EQ(a.metrics.size(), b.metrics.size());
     for (std::size_t i = 0; i < a.metrics.size(); ++i) {
         EXPECT_EQ(a.metrics[i].first, b.metrics[i].first);
-        EXPECT_DOUBLE_EQ(a.metrics[i].second, b.metrics[i].second);
+        EXPECT_NEAR(a.metrics[i].second, b.metrics[i].second, 1e-9 * (1.0 + std::abs(a.metrics[i].second)))
+            << a.metrics[i].first;
     }
+    ASSERT_EQ(a.buffers.size(), b.buffers.size());
+    for (std::size_t i = 0; i < a.buffers.size(); ++i)
+        EXPECT_TRUE(torch::allclose(a.buffers[i], b.buffers[i], 1e-4, 1e-6)) << "buffer " << i;
     ASSERT_EQ(a.grads.size(), b.grads.size());
     for (std::size_t i = 0; i < a.grads.size(); ++i) {
         EXPECT_EQ(a.grads[i].first, b.grads[i].first);
@@ -97,17 +131,30 @@ void expectSame(const StepResult& a, const StepResult& b)
 
 void expectMatchesAutograd(ModelConfig config, std::vector<std::int64_t> steps = {0, 3})
 {
+    SCOPED_TRACE(toString(config.kind) + ", " + toString(config.likelihood));
     auto model = makeModel(config);
     model->train();
-    auto fused = FusedVaeStep::create(*model);
+    auto fused = FusedStep::create(*model);
     ASSERT_TRUE(fused);
+    // Both ways start from the same buffers: a VQ-VAE's codebook moves in its loss and decides the codes.
+    auto restore = [&](const std::vector<torch::Tensor>& saved) {
+        torch::NoGradGuard noGrad;
+        std::size_t i = 0;
+        for (auto& b : model->buffers())
+            b.copy_(saved[i++]);
+    };
     // A full batch, then a smaller one (an epoch's last) through the same buffers, then the full one again.
     for (std::int64_t n : {12, 7, 12}) {
         const torch::Tensor x = inputs(n, config.likelihood);
+        const torch::Tensor y = config.kind == ModelKind::ConditionalVae ? labels(n) : torch::Tensor();
         for (std::int64_t step : steps) {
             SCOPED_TRACE("batch " + std::to_string(n) + ", step " + std::to_string(step));
-            const StepResult reference = viaAutograd(*model, x, step, 40 + static_cast<std::uint64_t>(step));
-            const StepResult fast = viaFusedStep(*model, *fused, x, step, 40 + static_cast<std::uint64_t>(step));
+            std::vector<torch::Tensor> before;
+            for (const auto& b : model->buffers())
+                before.push_back(b.clone());
+            const StepResult reference = viaAutograd(*model, x, y, step, 40 + static_cast<std::uint64_t>(step));
+            restore(before);
+            const StepResult fast = viaFusedStep(*model, *fused, x, y, step, 40 + static_cast<std::uint64_t>(step));
             expectSame(reference, fast);
         }
     }
@@ -115,23 +162,23 @@ void expectMatchesAutograd(ModelConfig config, std::vector<std::int64_t> steps =
 
 } // namespace
 
-TEST(FusedVaeStep, BernoulliVaeMatchesAutograd)
+TEST(FusedStep, BernoulliVaeMatchesAutograd)
 {
     expectMatchesAutograd(mlpVae(Likelihood::Bernoulli));
 }
 
-TEST(FusedVaeStep, GaussianVaeMatchesAutograd)
+TEST(FusedStep, GaussianVaeMatchesAutograd)
 {
     expectMatchesAutograd(mlpVae(Likelihood::Gaussian));
 }
 
-TEST(FusedVaeStep, OneHiddenLayerAndThreeMatchAutograd)
+TEST(FusedStep, OneHiddenLayerAndThreeMatchAutograd)
 {
     expectMatchesAutograd(mlpVae(Likelihood::Bernoulli, {20}));
     expectMatchesAutograd(mlpVae(Likelihood::Gaussian, {20, 16, 12}));
 }
 
-TEST(FusedVaeStep, KlWarmUpAndBetaMatchAutograd)
+TEST(FusedStep, KlWarmUpAndBetaMatchAutograd)
 {
     ModelConfig c = mlpVae(Likelihood::Bernoulli);
     c.kind = ModelKind::BetaVae;
@@ -140,7 +187,7 @@ TEST(FusedVaeStep, KlWarmUpAndBetaMatchAutograd)
     expectMatchesAutograd(c, {0, 4, 25});
 }
 
-TEST(FusedVaeStep, CapacityAnnealingMatchesAutograd)
+TEST(FusedStep, CapacityAnnealingMatchesAutograd)
 {
     ModelConfig c = mlpVae(Likelihood::Bernoulli);
     c.kind = ModelKind::BetaVae;
@@ -150,40 +197,47 @@ TEST(FusedVaeStep, CapacityAnnealingMatchesAutograd)
     expectMatchesAutograd(c, {0, 50, 500});
 }
 
-TEST(FusedVaeStep, AddsToTheGradientsAsBackwardDoes)
+TEST(FusedStep, AddsToTheGradientsAsBackwardDoes)
 {
     auto model = makeModel(mlpVae(Likelihood::Gaussian));
-    auto fused = FusedVaeStep::create(*model);
+    auto fused = FusedStep::create(*model);
     const torch::Tensor x = inputs(10, Likelihood::Gaussian);
-    const StepResult once = viaFusedStep(*model, *fused, x, 0, 7);
+    const StepResult once = viaFusedStep(*model, *fused, x, {}, 0, 7);
     torch::manual_seed(7);
-    fused->lossAndGradients(x, 0);
+    fused->lossAndGradients(x, {}, 0);
     for (const auto& [name, grad] : once.grads) {
         const torch::Tensor now = model->named_parameters()[name].grad();
         EXPECT_TRUE(torch::allclose(now, 2 * grad, 1e-5, 1e-6)) << name;
     }
 }
 
-TEST(FusedVaeStep, ModelsItDoesNotCoverTrainThroughAutograd)
+TEST(FusedStep, EveryFamilyMatchesAutograd)
 {
-    ModelConfig conv = mlpVae(Likelihood::Bernoulli);
-    conv.inputShape = {1, 8, 8};
-    conv.backbone = Backbone::Conv;
-    EXPECT_FALSE(FusedVaeStep::create(*makeModel(conv)));
-    for (ModelKind kind : {ModelKind::Autoencoder, ModelKind::ConditionalVae, ModelKind::VqVae,
-                           ModelKind::HierarchicalVae}) {
-        ModelConfig c = ModelConfig::defaultsFor({1, 8, 8}, kind);
-        c.backbone = Backbone::Mlp;
-        c.numClasses = 4;
-        EXPECT_FALSE(FusedVaeStep::create(*makeModel(c))) << toString(kind);
-    }
-    auto doubles = makeModel(mlpVae(Likelihood::Bernoulli));
-    doubles->to(torch::kDouble);
-    EXPECT_FALSE(FusedVaeStep::create(*doubles));
-    EXPECT_TRUE(FusedVaeStep::create(*makeModel(mlpVae(Likelihood::Bernoulli))));
+    for (ModelKind kind : {ModelKind::Autoencoder, ModelKind::ConditionalVae, ModelKind::HierarchicalVae,
+                           ModelKind::VqVae})
+        for (Likelihood likelihood : {Likelihood::Bernoulli, Likelihood::Gaussian})
+            expectMatchesAutograd(mlpModel(kind, likelihood));
 }
 
-TEST(FusedVaeStep, TrainerFollowsTheAutogradCurve)
+TEST(FusedStep, HierarchicalVaeWarmUpMatchesAutograd)
+{
+    ModelConfig c = mlpModel(ModelKind::HierarchicalVae, Likelihood::Bernoulli);
+    c.klWarmupSteps = 10;
+    expectMatchesAutograd(c, {4, 25}); // at step 0 the KL weighs nothing and the prior has no gradient
+}
+
+TEST(FusedStep, ModelsItDoesNotCoverTrainThroughAutograd)
+{
+    for (ModelKind kind : {ModelKind::Vae, ModelKind::Autoencoder, ModelKind::ConditionalVae, ModelKind::VqVae,
+                           ModelKind::HierarchicalVae}) {
+        auto doubles = makeModel(mlpModel(kind, Likelihood::Bernoulli));
+        doubles->to(torch::kDouble);
+        EXPECT_FALSE(FusedStep::create(*doubles)) << toString(kind);
+        EXPECT_TRUE(FusedStep::create(*makeModel(mlpModel(kind, Likelihood::Bernoulli)))) << toString(kind);
+    }
+}
+
+TEST(FusedStep, TrainerFollowsTheAutogradCurve)
 {
     // The same run both ways: the curves agree to rounding, which after 30 Adam steps is still far below
     // what training moves; with gradient clipping too, which the fused step's gradients go through.
@@ -219,4 +273,29 @@ TEST(FusedVaeStep, TrainerFollowsTheAutogradCurve)
     // Clipping this tight took effect: Adam hardly cares about a gradient's scale, so it moves the loss
     // only a little, but a run is deterministic, so any difference shows.
     EXPECT_GT(std::abs(curve(true, 0.0).back() - curve(true, 0.05).back()), 1e-5);
+}
+
+TEST(FusedStep, InferenceThroughTheFusedProductsMatchesLibTorch)
+{
+    // Without autograd (encoding, scoring, decoding) the MLP backbones take oneDNN's products; with it,
+    // LibTorch's layers. Both give the same codes and reconstructions to rounding, in NoGrad and InferenceMode.
+    for (ModelKind kind : {ModelKind::Vae, ModelKind::Autoencoder, ModelKind::HierarchicalVae, ModelKind::VqVae}) {
+        SCOPED_TRACE(toString(kind));
+        auto model = makeModel(mlpModel(kind, Likelihood::Bernoulli));
+        model->eval();
+        const torch::Tensor x = inputs(9, Likelihood::Bernoulli);
+        const Encoding slow = model->encode(x);
+        const torch::Tensor slowOut = model->decode(slow.z).reconstruction;
+        ASSERT_TRUE(slowOut.requires_grad()); // LibTorch's path: it recorded the graph
+        {
+            torch::NoGradGuard noGrad;
+            const Encoding fast = model->encode(x);
+            EXPECT_TRUE(torch::allclose(fast.z, slow.z.detach(), 1e-4, 1e-5));
+            EXPECT_TRUE(torch::allclose(model->decode(fast.z).reconstruction, slowOut.detach(), 1e-4, 1e-5));
+        }
+        c10::InferenceMode inference;
+        const Encoding fast = model->encode(x);
+        EXPECT_TRUE(torch::allclose(fast.mu, slow.mu.detach(), 1e-4, 1e-5));
+        EXPECT_TRUE(torch::allclose(model->decode(fast.z).reconstruction, slowOut.detach(), 1e-4, 1e-5));
+    }
 }

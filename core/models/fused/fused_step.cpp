@@ -1,0 +1,85 @@
+#include "core/models/fused/fused_step.h"
+
+#include "core/models/fused/dense_stack.h"
+#include "core/models/fused/family_steps.h"
+#include "core/models/reconstruction_sweep.h"
+
+namespace latentlab::fused {
+
+std::unique_ptr<FusedStep> FusedStep::create(LatentModel& model)
+{
+    if (auto* vae = dynamic_cast<GaussianVaeImpl*>(&model))
+        return makeGaussianVaeStep(*vae);
+    if (auto* ae = dynamic_cast<AutoencoderImpl*>(&model))
+        return makeAutoencoderStep(*ae);
+    if (auto* hvae = dynamic_cast<HierarchicalVaeImpl*>(&model))
+        return makeHierarchicalVaeStep(*hvae);
+    if (auto* vq = dynamic_cast<VqVaeImpl*>(&model))
+        return makeVqVaeStep(*vq);
+    return nullptr;
+}
+
+void FusedStep::track(Block& block)
+{
+    blocks_.push_back(&block);
+}
+
+void FusedStep::zeroGradients()
+{
+    for (Block* b : blocks_)
+        for (const ParameterGrad& p : b->parameters())
+            p.grad.zero_();
+}
+
+LossTerms FusedStep::lossAndGradients(const torch::Tensor& x, const torch::Tensor& y, std::int64_t step)
+{
+    torch::NoGradGuard noGrad;
+    const LossTerms out = run(x.flatten(1).contiguous(), y, step);
+    for (Block* b : blocks_)
+        for (const ParameterGrad& p : b->parameters())
+            p.parameter.mutable_grad() = p.grad;
+    return out;
+}
+
+} // namespace latentlab::fused
+
+namespace latentlab::fused {
+
+std::unique_ptr<Block> encoderBlock(FeatureEncoderImpl& encoder)
+{
+    std::vector<torch::nn::Linear> layers = encoder.mlpLayers();
+    if (!DenseStack::supports(layers))
+        return nullptr;
+    return std::make_unique<DenseStack>(std::move(layers), true);
+}
+
+std::unique_ptr<Block> decoderBlock(FlatDecoderImpl& decoder)
+{
+    std::vector<torch::nn::Linear> layers = decoder.mlpLayers();
+    if (!DenseStack::supports(layers))
+        return nullptr;
+    return std::make_unique<DenseStack>(std::move(layers), false);
+}
+
+torch::Tensor scratchRows(torch::Tensor& buffer, std::int64_t batch, std::int64_t width)
+{
+    if (!buffer.defined() || buffer.size(0) < batch || buffer.size(1) != width)
+        buffer = torch::empty({batch, width});
+    return buffer.narrow(0, 0, batch);
+}
+
+double reconstructionAndGradient(Likelihood likelihood, const torch::Tensor& output, const torch::Tensor& x,
+                                 const torch::Tensor& grad)
+{
+    const double invBatch = 1.0 / static_cast<double>(x.size(0));
+    return reconstructionSweep(likelihood, output.data_ptr<float>(), x.data_ptr<float>(), grad.data_ptr<float>(),
+                               grad.numel(), static_cast<float>(invBatch))
+           * invBatch;
+}
+
+torch::Tensor scalarTerm(double v)
+{
+    return torch::scalar_tensor(v, torch::kFloat);
+}
+
+} // namespace latentlab::fused
