@@ -2,6 +2,7 @@
 
 #include "core/models/fused/conv_primitives.h"
 
+#include <algorithm>
 #include <map>
 
 namespace latentlab::fused {
@@ -115,12 +116,17 @@ struct ConvStack::Impl {
         torch::Tensor out, scratch, biasGrads;
         dnnl::memory in, outRows, gradOut, gradIn; // flat NCHW rows: the block's input, output and gradients
         conv_detail::Handoff toOut, toGradIn;
+        std::uint64_t lastUse = 0;
     };
+    // An epoch needs two (its batches and the last, partial one); a few more for a batch size changed between
+    // runs, the least recently used making room.
+    static constexpr std::size_t kMaxPlans = 4;
 
     std::vector<Layer> layers;
     std::int64_t inC = 0, inH = 0, inW = 0;
     dnnl::stream stream{conv_detail::convEngine()};
     std::map<std::int64_t, std::unique_ptr<Plan>> plans;
+    std::uint64_t uses = 0;
 
     Plan& planFor(std::int64_t batch);
     std::unique_ptr<Plan> makePlan(std::int64_t batch);
@@ -178,8 +184,14 @@ std::int64_t ConvStack::outWidth() const
 ConvStack::Impl::Plan& ConvStack::Impl::planFor(std::int64_t batch)
 {
     auto it = plans.find(batch);
-    if (it == plans.end())
+    if (it == plans.end()) {
+        if (plans.size() >= kMaxPlans)
+            plans.erase(std::min_element(plans.begin(), plans.end(), [](const auto& a, const auto& b) {
+                return a.second->lastUse < b.second->lastUse;
+            }));
         it = plans.emplace(batch, makePlan(batch)).first;
+    }
+    it->second->lastUse = ++uses;
     return *it->second;
 }
 

@@ -129,6 +129,16 @@ TEST(ConvLayers, Conv2dMatchesAutograd)
     }
 }
 
+TEST(ConvLayers, ManyBatchSizesKeepWorking)
+{
+    // More batch sizes than the stack keeps primitives for: the least recently used make room.
+    torch::nn::Conv2d conv = down(3, 16);
+    ConvStack block({ConvLayer::conv(conv, true)}, {3, 12, 8});
+    auto f = reluAfter([conv](const torch::Tensor& x) mutable { return conv(x); }, true);
+    for (const std::int64_t batch : {2, 3, 4, 5, 6, 7, 2})
+        expectMatchesAutograd(block, *conv, f, {3, 12, 8}, batch, static_cast<std::uint64_t>(batch));
+}
+
 TEST(ConvLayers, PointwiseConv2dMatchesAutograd)
 {
     torch::nn::Conv2d conv(torch::nn::Conv2dOptions(6, 4, 1));
