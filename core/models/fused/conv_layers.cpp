@@ -1,70 +1,12 @@
 #include "core/models/fused/conv_layers.h"
 
-#include <ATen/Parallel.h>
-#include <oneapi/dnnl/dnnl.hpp>
+#include "core/models/fused/conv_primitives.h"
 
+#include <algorithm>
 #include <map>
 
 namespace latentlab::fused {
-// Named, not anonymous: ConvStack::Impl's members have these types (and core is a unity build, so the
-// helpers' names stay out of the other files' way too).
 namespace conv_detail {
-
-using dnnl::memory;
-using ConvTag = memory::format_tag;
-constexpr auto kF32 = memory::data_type::f32;
-
-const dnnl::engine& convEngine()
-{
-    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
-
-memory::desc convAnyLayout(const memory::dims& dims)
-{
-    return memory::desc(dims, kF32, ConvTag::any);
-}
-
-// One scratch buffer per plan serves every primitive in it (they run one after another), instead of the
-// library growing its own.
-dnnl::primitive_attr convScratchAttr()
-{
-    dnnl::primitive_attr attr;
-    attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-    return attr;
-}
-
-// Data one step leaves in a layout the next step does not take: the reorder and the memory it fills, made
-// once with the plan. Where the layouts agree, nothing runs and the data passes as it is.
-class Handoff {
-public:
-    Handoff() = default;
-    Handoff(const memory::desc& from, const memory& to, const dnnl::primitive_attr& attr = {})
-    {
-        if (from == to.get_desc() && attr.get_post_ops().len() == 0)
-            return;
-        to_ = to;
-        reorder_ = dnnl::reorder(dnnl::reorder::primitive_desc(convEngine(), from, convEngine(), to.get_desc(), attr));
-    }
-    Handoff(const memory::desc& from, const memory::desc& to) : Handoff(from, memory(to, convEngine())) {}
-
-    memory operator()(const dnnl::stream& stream, const memory& from) const
-    {
-        if (!to_)
-            return from;
-        reorder_.execute(stream, {{DNNL_ARG_FROM, from}, {DNNL_ARG_TO, to_}});
-        return to_;
-    }
-
-private:
-    memory to_;
-    dnnl::reorder reorder_;
-};
-
-struct ConvGeometry {
-    memory::dim inC, inH, inW, outC, outH, outW, kH, kW;
-    memory::dims strides, padL, padR;
-};
 
 ConvGeometry convGeometry(const ConvLayer& l, std::int64_t c, std::int64_t h, std::int64_t w)
 {
@@ -87,130 +29,6 @@ ConvGeometry convGeometry(const ConvLayer& l, std::int64_t c, std::int64_t h, st
     g.outH = out[0];
     g.outW = out[1];
     return g;
-}
-
-// A layer's primitives and buffers for one batch size.
-struct LayerPlan {
-    dnnl::primitive fwd, bwdData, bwdWeights;
-    dnnl::primitive addBias;  // after fwd where the bias (and ReLU) are a pass of their own
-    memory::desc biasMd;      // addBias's bias operand
-    memory::desc srcMd, weightsMd, dstMd;                   // forward
-    memory::desc dataWeightsMd, dataDiffDstMd, diffSrcMd;  // backward data
-    memory::desc wSrcMd, wDiffDstMd, diffWeightsMd;        // backward weights
-    memory::desc fwdScratchMd, dataScratchMd, weightsScratchMd, addBiasScratchMd;
-    memory dst, diffSrc, diffWeights, diffBias;
-    memory fwdScratch, dataScratch, weightsScratch, addBiasScratch;
-    // Into this layer's forward; the gradient at its output into the ReLU mask (the output's layout) and into
-    // each backward primitive; the weights from the forward's layout into the backward data's; the weight
-    // gradient added into LibTorch's buffer.
-    Handoff toSrc, toFwdWeights, toMask, toWeightsSrc, toWeightsDiffDst, toDataDiffDst, toDataWeights, addWeightGrad;
-    memory biasRows; // LibTorch's bias as {1, C, 1, 1}, for toBias
-    Handoff toBias;
-    memory fwdWeights; // the weights as the forward read them (the backward sees the same weights)
-};
-
-// oneDNN's AVX-512 kernels keep channels in blocks of 16, and left to choose they write a 1-channel image
-// padded to 16: the decoder's last transposed convolution took 4.6 ms so, 0.5 ms through the gemm-based
-// kernel that writes plain NCHW (batch 128, one thread); the first convolution's input gradient likewise
-// (2.1 ms and 0.4 ms). So a primitive writes plain NCHW below 16 channels; what it reads stays its choice.
-memory::desc convWrittenLayout(const memory::dims& dims)
-{
-    return dims[1] < 16 ? memory::desc(dims, kF32, ConvTag::nchw) : convAnyLayout(dims);
-}
-
-// The bias as a binary primitive's second operand, {1, C, 1, 1}, in the channel blocking of the tensor it is
-// added to: against plain channels oneDNN 2.6 adds a bias to blocked ones with its reference kernel.
-memory::desc biasLike(const memory::desc& like, memory::dim channels)
-{
-    const memory::dims dims{1, channels, 1, 1};
-    const auto& blocking = like.data.format_desc.blocking;
-    if (like.data.format_kind == dnnl_blocked && blocking.inner_nblks == 1 && blocking.inner_idxs[0] == 1) {
-        switch (blocking.inner_blks[0]) {
-        case 16:
-            return memory::desc(dims, kF32, ConvTag::aBcd16b);
-        case 8:
-            return memory::desc(dims, kF32, ConvTag::aBcd8b);
-        case 4:
-            return memory::desc(dims, kF32, ConvTag::aBcd4b);
-        default:
-            break;
-        }
-    }
-    return memory::desc(dims, kF32, ConvTag::nchw);
-}
-
-dnnl::primitive_attr convReluAttr(bool relu)
-{
-    dnnl::primitive_attr attr = convScratchAttr();
-    if (relu) {
-        dnnl::post_ops ops;
-        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, 0.0f, 0.0f);
-        attr.set_post_ops(ops);
-    }
-    return attr;
-}
-
-// separateBias: oneDNN 2.6's transposed convolution adds its bias in a slow pass of its own (3.6 ms instead of
-// 2.0 without, the decoder's 64->32 layer at batch 128 on one thread) and applies a ReLU post-op slower still
-// (20 ms); a binary primitive adds both in 0.02 ms.
-template <class Fwd, class BwdData, class BwdWeights>
-void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool relu, bool separateBias,
-                        dnnl::algorithm alg)
-{
-    const memory::dims srcDims{batch, g.inC, g.inH, g.inW}, dstDims{batch, g.outC, g.outH, g.outW};
-    const memory::desc src = convAnyLayout(srcDims), dst = convAnyLayout(dstDims);
-    const memory::desc weights = convAnyLayout({g.outC, g.inC, g.kH, g.kW});
-    const memory::desc bias({g.outC}, kF32, ConvTag::x);
-    const typename Fwd::primitive_desc fwd =
-        separateBias ? typename Fwd::primitive_desc(
-                           typename Fwd::desc(dnnl::prop_kind::forward_training, alg, src, weights,
-                                              convWrittenLayout(dstDims), g.strides, g.padL, g.padR),
-                           convScratchAttr(), convEngine())
-                     : typename Fwd::primitive_desc(
-                           typename Fwd::desc(dnnl::prop_kind::forward_training, alg, src, weights, bias,
-                                              convWrittenLayout(dstDims), g.strides, g.padL, g.padR),
-                           convReluAttr(relu), convEngine());
-    const typename BwdData::primitive_desc data(
-        typename BwdData::desc(alg, convWrittenLayout(srcDims), weights, dst, g.strides, g.padL, g.padR),
-        convScratchAttr(), convEngine(), fwd);
-    const typename BwdWeights::primitive_desc grads(
-        typename BwdWeights::desc(alg, src, weights, bias, dst, g.strides, g.padL, g.padR), convScratchAttr(),
-        convEngine(), fwd);
-    if (separateBias) {
-        p.biasMd = biasLike(fwd.dst_desc(), g.outC);
-        const dnnl::binary::primitive_desc add(
-            dnnl::binary::desc(dnnl::algorithm::binary_add, fwd.dst_desc(), p.biasMd, fwd.dst_desc()),
-            convReluAttr(relu), convEngine());
-        p.addBias = dnnl::binary(add);
-        p.addBiasScratchMd = add.scratchpad_desc();
-    }
-    p.fwd = Fwd(fwd);
-    p.bwdData = BwdData(data);
-    p.bwdWeights = BwdWeights(grads);
-    p.srcMd = fwd.src_desc();
-    p.weightsMd = fwd.weights_desc();
-    p.dstMd = fwd.dst_desc();
-    p.dataWeightsMd = data.weights_desc();
-    p.dataDiffDstMd = data.diff_dst_desc();
-    p.diffSrcMd = data.diff_src_desc();
-    p.wSrcMd = grads.src_desc();
-    p.wDiffDstMd = grads.diff_dst_desc();
-    p.diffWeightsMd = grads.diff_weights_desc();
-    p.fwdScratchMd = fwd.scratchpad_desc();
-    p.dataScratchMd = data.scratchpad_desc();
-    p.weightsScratchMd = grads.scratchpad_desc();
-}
-
-// ReLU's backward where the forward kept only its output (in the gradient's layout): no gradient where zero.
-void maskByConvOutput(const memory& grad, const memory& out)
-{
-    const auto n = static_cast<std::int64_t>(grad.get_desc().get_size() / sizeof(float));
-    float* g = static_cast<float*>(grad.get_data_handle());
-    const float* h = static_cast<const float*>(out.get_data_handle());
-    at::parallel_for(0, n, 16384, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t i = begin; i < end; ++i)
-            g[i] = h[i] > 0.0f ? g[i] : 0.0f;
-    });
 }
 
 // Flat rows as oneDNN can read them: a row stride other than the width is rare enough for a copy.
@@ -261,7 +79,6 @@ bool convSupported(const Options& o, const torch::Tensor& weight, const torch::T
 
 } // namespace conv_detail
 
-
 ConvLayer ConvLayer::conv(const torch::nn::Conv2d& module, bool reluAfter)
 {
     using namespace conv_detail;
@@ -299,12 +116,17 @@ struct ConvStack::Impl {
         torch::Tensor out, scratch, biasGrads;
         dnnl::memory in, outRows, gradOut, gradIn; // flat NCHW rows: the block's input, output and gradients
         conv_detail::Handoff toOut, toGradIn;
+        std::uint64_t lastUse = 0;
     };
+    // An epoch needs two (its batches and the last, partial one); a few more for a batch size changed between
+    // runs, the least recently used making room.
+    static constexpr std::size_t kMaxPlans = 4;
 
     std::vector<Layer> layers;
     std::int64_t inC = 0, inH = 0, inW = 0;
     dnnl::stream stream{conv_detail::convEngine()};
     std::map<std::int64_t, std::unique_ptr<Plan>> plans;
+    std::uint64_t uses = 0;
 
     Plan& planFor(std::int64_t batch);
     std::unique_ptr<Plan> makePlan(std::int64_t batch);
@@ -362,8 +184,14 @@ std::int64_t ConvStack::outWidth() const
 ConvStack::Impl::Plan& ConvStack::Impl::planFor(std::int64_t batch)
 {
     auto it = plans.find(batch);
-    if (it == plans.end())
+    if (it == plans.end()) {
+        if (plans.size() >= kMaxPlans)
+            plans.erase(std::min_element(plans.begin(), plans.end(), [](const auto& a, const auto& b) {
+                return a.second->lastUse < b.second->lastUse;
+            }));
         it = plans.emplace(batch, makePlan(batch)).first;
+    }
+    it->second->lastUse = ++uses;
     return *it->second;
 }
 
@@ -373,17 +201,8 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
     auto plan = std::make_unique<Plan>();
     const std::size_t n = layers.size();
     plan->layers.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const Layer& l = layers[k];
-        if (l.spec.transposed)
-            makeConvPrimitives<dnnl::deconvolution_forward, dnnl::deconvolution_backward_data,
-                               dnnl::deconvolution_backward_weights>(plan->layers[k], l.geometry, batch, l.spec.relu,
-                                                                     true, dnnl::algorithm::deconvolution_direct);
-        else
-            makeConvPrimitives<dnnl::convolution_forward, dnnl::convolution_backward_data,
-                               dnnl::convolution_backward_weights>(plan->layers[k], l.geometry, batch, l.spec.relu,
-                                                                   false, dnnl::algorithm::convolution_direct);
-    }
+    for (std::size_t k = 0; k < n; ++k)
+        makeLayerPrimitives(plan->layers[k], layers[k].geometry, batch, layers[k].spec.transposed);
 
     // The block's ends, flat NCHW rows; the tensors behind them are bound at each call (the output is ours).
     const ConvGeometry& first = layers.front().geometry;
@@ -419,8 +238,10 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
         const memory::desc& gradAtDst = l.spec.relu ? p.dstMd : gradOut;
         p.toSrc = Handoff(src, p.srcMd);
         p.toFwdWeights = Handoff(l.weights.get_desc(), p.weightsMd);
-        if (l.spec.relu)
-            p.toMask = Handoff(gradOut, p.dstMd);
+        if (l.spec.relu) {
+            p.toReluGrad = Handoff(gradOut, p.dstMd);
+            p.reluBwd = reluBackward(p.dstMd);
+        }
         p.toWeightsSrc = Handoff(src, p.wSrcMd);
         p.toWeightsDiffDst = Handoff(gradAtDst, p.wDiffDstMd);
         p.toDataDiffDst = Handoff(gradAtDst, p.dataDiffDstMd);
@@ -484,6 +305,10 @@ torch::Tensor ConvStack::forward(const torch::Tensor& in)
                                          {DNNL_ARG_DST, p.dst},
                                          {DNNL_ARG_SCRATCHPAD, p.addBiasScratch}});
         }
+        if (l.spec.relu) {
+            m.stream.wait();
+            reluKeepingNaN(p.dst);
+        }
         x = p.dst;
     }
     plan.toOut(m.stream, x);
@@ -519,9 +344,8 @@ void ConvStack::backward(const torch::Tensor& in, const torch::Tensor& gradOut, 
         Impl::Layer& l = m.layers[k];
         LayerPlan& p = plan.layers[k];
         if (l.spec.relu) {
-            g = p.toMask(m.stream, g);
-            m.stream.wait();
-            maskByConvOutput(g, p.dst);
+            g = p.toReluGrad(m.stream, g);
+            p.reluBwd.execute(m.stream, {{DNNL_ARG_DST, p.dst}, {DNNL_ARG_DIFF_DST, g}, {DNNL_ARG_DIFF_SRC, g}});
         }
         const memory src = p.toWeightsSrc(m.stream, k == 0 ? plan.in : plan.layers[k - 1].dst);
         const memory gw = p.toWeightsDiffDst(m.stream, g);

@@ -129,6 +129,16 @@ TEST(ConvLayers, Conv2dMatchesAutograd)
     }
 }
 
+TEST(ConvLayers, ManyBatchSizesKeepWorking)
+{
+    // More batch sizes than the stack keeps primitives for: the least recently used make room.
+    torch::nn::Conv2d conv = down(3, 16);
+    ConvStack block({ConvLayer::conv(conv, true)}, {3, 12, 8});
+    auto f = reluAfter([conv](const torch::Tensor& x) mutable { return conv(x); }, true);
+    for (const std::int64_t batch : {2, 3, 4, 5, 6, 7, 2})
+        expectMatchesAutograd(block, *conv, f, {3, 12, 8}, batch, static_cast<std::uint64_t>(batch));
+}
+
 TEST(ConvLayers, PointwiseConv2dMatchesAutograd)
 {
     torch::nn::Conv2d conv(torch::nn::Conv2dOptions(6, 4, 1));
@@ -278,4 +288,22 @@ TEST(ConvLayers, UnsupportedGeometryRefused)
     EXPECT_FALSE(ConvLayer::supports(
         torch::nn::Conv2d(torch::nn::Conv2dOptions(4, 4, 3).padding(1).padding_mode(torch::kReflect))));
     EXPECT_TRUE(ConvLayer::supports(down(4, 4)));
+}
+
+TEST(ConvLayers, NaNReachesTheOutputAsInLibTorch)
+{
+    // A poisoned weight must reach the loss, where the trainer stops; a ReLU that made NaN zero would hide it.
+    torch::nn::Conv2d conv = down(2, 16);
+    torch::nn::ConvTranspose2d deconv = up(16, 16);
+    {
+        torch::NoGradGuard noGrad;
+        conv->weight[3][1][2][2] = std::nan("");
+        deconv->weight[5][7][1][1] = std::nan("");
+    }
+    ConvStack block({ConvLayer::conv(conv, true), ConvLayer::deconv(deconv, true)}, {2, 8, 4});
+    const torch::Tensor x = torch::randn({3, 2, 8, 4});
+    const torch::Tensor expected = torch::relu(deconv(torch::relu(conv(x)))).flatten(1);
+    const torch::Tensor actual = block.forward(x.flatten(1));
+    ASSERT_TRUE(expected.isnan().any().item<bool>());
+    EXPECT_TRUE(actual.isnan().eq(expected.isnan()).all().item<bool>());
 }
