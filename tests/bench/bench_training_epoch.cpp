@@ -7,7 +7,7 @@
 //   build/tests/bench/bench_training_epoch [--kind vae|beta-vae|ae|cvae|hvae|vq-vae] [--backbone mlp|conv]
 //                                          [--epochs 1] [--steps N] [--threads 2] [--data DIR] [--autograd 1]
 // --autograd 1 trains through LibTorch's autograd instead of the fused step (core/models/fused) the Trainer uses
-// for every family on the MLP backbone; conv models train through autograd either way.
+// for every family on either backbone.
 // --steps N stops after N steps (a quick figure; the validation pass after an epoch is never timed anyway).
 #include "core/data/load_dataset.h"
 #include "core/models/make_model.h"
