@@ -20,23 +20,22 @@ std::unique_ptr<FusedStep> FusedStep::create(LatentModel& model)
 
 void FusedStep::track(Block& block)
 {
-    blocks_.push_back(&block);
+    for (ParameterGrad& p : block.parameters())
+        parameters_.push_back(std::move(p));
 }
 
 void FusedStep::zeroGradients()
 {
-    for (Block* b : blocks_)
-        for (const ParameterGrad& p : b->parameters())
-            p.grad.zero_();
+    for (const ParameterGrad& p : parameters_)
+        p.grad.zero_();
 }
 
 LossTerms FusedStep::lossAndGradients(const torch::Tensor& x, const torch::Tensor& y, std::int64_t step)
 {
     torch::NoGradGuard noGrad;
     const LossTerms out = run(x.flatten(1).contiguous(), y, step);
-    for (Block* b : blocks_)
-        for (const ParameterGrad& p : b->parameters())
-            p.parameter.mutable_grad() = p.grad;
+    for (const ParameterGrad& p : parameters_)
+        p.parameter.mutable_grad() = p.grad;
     return out;
 }
 

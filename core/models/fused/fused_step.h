@@ -35,7 +35,8 @@ protected:
     void track(Block& block);
 
 private:
-    std::vector<Block*> blocks_;
+    // Every tracked block's parameters and gradient buffers, which live as long as the blocks.
+    std::vector<ParameterGrad> parameters_;
 };
 
 } // namespace latentlab::fused

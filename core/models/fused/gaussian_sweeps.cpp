@@ -71,23 +71,30 @@ void standardLatentBackward(const torch::Tensor& gradZ, const torch::Tensor& mu,
     });
 }
 
+// KL = (plv - lv + (e^lv + d^2) e^-plv - 1) / 2 with d = mu - priorMu.
+void priorKlBackward(const torch::Tensor& mu, const torch::Tensor& logvar, const torch::Tensor& priorMu,
+                     const torch::Tensor& priorLogvar, float w, const torch::Tensor& gradPriorMu,
+                     const torch::Tensor& gradPriorLogvar)
+{
+    const Cells m(mu), lv(logvar), pm(priorMu), plv(priorLogvar), gpm(gradPriorMu), gpl(gradPriorLogvar);
+    forEachCell(mu, [&](std::int64_t r, std::int64_t c) {
+        const float inv = std::exp(-plv(r, c));
+        const float d = m(r, c) - pm(r, c);
+        gpm(r, c) = -w * d * inv;
+        gpl(r, c) = w * 0.5f * (1.0f - (std::exp(lv(r, c)) + d * d) * inv);
+    });
+}
+
 void priorLatentBackward(const torch::Tensor& gradZ, const torch::Tensor& mu, const torch::Tensor& logvar,
                          const torch::Tensor& eps, const torch::Tensor& sd, const torch::Tensor& priorMu,
                          const torch::Tensor& priorLogvar, float w, const torch::Tensor& gradMu,
-                         const torch::Tensor& gradLogvar, const torch::Tensor& gradPriorMu,
-                         const torch::Tensor& gradPriorLogvar)
+                         const torch::Tensor& gradLogvar)
 {
-    const Cells gz(gradZ), m(mu), lv(logvar), e(eps), s(sd), pm(priorMu), plv(priorLogvar), gm(gradMu),
-        gl(gradLogvar), gpm(gradPriorMu), gpl(gradPriorLogvar);
+    const Cells gz(gradZ), m(mu), lv(logvar), e(eps), s(sd), pm(priorMu), plv(priorLogvar), gm(gradMu), gl(gradLogvar);
     forEachCell(mu, [&](std::int64_t r, std::int64_t c) {
-        // KL = (plv - lv + (e^lv + d^2) e^-plv - 1) / 2 with d = mu - priorMu.
         const float inv = std::exp(-plv(r, c));
-        const float d = m(r, c) - pm(r, c);
-        const float q = std::exp(lv(r, c));
-        gm(r, c) = gz(r, c) + w * d * inv;
-        gl(r, c) = gz(r, c) * e(r, c) * 0.5f * s(r, c) + w * 0.5f * (q * inv - 1.0f);
-        gpm(r, c) = -w * d * inv;
-        gpl(r, c) = w * 0.5f * (1.0f - (q + d * d) * inv);
+        gm(r, c) = gz(r, c) + w * (m(r, c) - pm(r, c)) * inv;
+        gl(r, c) = gz(r, c) * e(r, c) * 0.5f * s(r, c) + w * 0.5f * (std::exp(lv(r, c)) * inv - 1.0f);
     });
 }
 

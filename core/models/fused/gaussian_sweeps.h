@@ -24,12 +24,16 @@ void standardLatentBackward(const torch::Tensor& gradZ, const torch::Tensor& mu,
                             const torch::Tensor& eps, const torch::Tensor& sd, float w, const torch::Tensor& gradMu,
                             const torch::Tensor& gradLogvar);
 
-// The gradients at mu and logvar from gradZ and w times the KL against a learned prior, and that KL's
-// gradients at the prior's mean and log-variance.
+// w times the KL against a learned prior: its gradients at the prior's mean and log-variance (they do not
+// depend on z, so a step can send them down the prior's layers before z's gradient is complete).
+void priorKlBackward(const torch::Tensor& mu, const torch::Tensor& logvar, const torch::Tensor& priorMu,
+                     const torch::Tensor& priorLogvar, float w, const torch::Tensor& gradPriorMu,
+                     const torch::Tensor& gradPriorLogvar);
+
+// The gradients at mu and logvar from gradZ and w times the KL against a learned prior.
 void priorLatentBackward(const torch::Tensor& gradZ, const torch::Tensor& mu, const torch::Tensor& logvar,
                          const torch::Tensor& eps, const torch::Tensor& sd, const torch::Tensor& priorMu,
                          const torch::Tensor& priorLogvar, float w, const torch::Tensor& gradMu,
-                         const torch::Tensor& gradLogvar, const torch::Tensor& gradPriorMu,
-                         const torch::Tensor& gradPriorLogvar);
+                         const torch::Tensor& gradLogvar);
 
 } // namespace latentlab::fused

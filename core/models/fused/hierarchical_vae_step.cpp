@@ -74,31 +74,24 @@ LossTerms HierarchicalVaeStep::run(const torch::Tensor& x, const torch::Tensor&,
     const auto [objective, slope] = model_.klObjectiveAndSlope(kl, step, out);
     const auto w = static_cast<float>(slope * invBatch);
 
-    // Backward: the decoder's gradient at z1; z2's from the prior's KL through `down`; then q(z2|z1)'s
-    // through `up` to z1; then q(z1|x) to the encoder.
+    // Backward: the decoder's gradient at z1; the prior's KL gradients (which need nothing of z1's) through
+    // `down` to z2, then q(z2|z1)'s through `up`, which completes z1's; then q(z1|x) to the encoder.
     const torch::Tensor gradZ1 = scratchRows(gradZ1_, b, d1);
     decoder_->backward(z1, gradOutput, gradZ1);
-    const torch::Tensor gradBottom = scratchRows(gradBottom_, b, 2 * d1), gradPrior = scratchRows(gradPrior_, b, 2 * d1);
-    // gradZ1 is not final yet (`up` adds to it), so the prior's gradients come first: they do not depend on it.
-    const torch::Tensor zeros1 = scratchRows(gradZ1Up_, b, d1);
-    zeros1.zero_();
-    priorLatentBackward(zeros1, mu1, logvar1, eps1, sd1, priorMu1, priorLogvar1, w, bottom_.head(gradBottom, 0),
-                        bottom_.head(gradBottom, 1), prior_.head(gradPrior, 0), prior_.head(gradPrior, 1));
+    const torch::Tensor gradPrior = scratchRows(gradPrior_, b, 2 * d1);
+    priorKlBackward(mu1, logvar1, priorMu1, priorLogvar1, w, prior_.head(gradPrior, 0), prior_.head(gradPrior, 1));
     const torch::Tensor gradDown = scratchRows(gradDown_, b, dn.size(1)), gradZ2 = scratchRows(gradZ2_, b, d2);
     prior_.backward(dn, gradPrior, gradDown);
     down_.backward(z2, gradDown, gradZ2);
     const torch::Tensor gradTop = scratchRows(gradTop_, b, 2 * d2);
     standardLatentBackward(gradZ2, mu2, logvar2, eps2, sd2, w, top_.head(gradTop, 0), top_.head(gradTop, 1));
-    const torch::Tensor gradU = scratchRows(gradUp_, b, u.size(1));
+    const torch::Tensor gradU = scratchRows(gradUp_, b, u.size(1)), gradZ1Up = scratchRows(gradZ1Up_, b, d1);
     top_.backward(u, gradTop, gradU);
-    up_.backward(z1, gradU, zeros1); // zeros1 now holds `up`'s gradient at z1
-    gradZ1.add_(zeros1);
-    // The reparameterisation's share of q(z1|x)'s gradients: dz1/dmu1 = 1, dz1/dlogvar1 = eps1 * sd1 / 2.
-    {
-        const torch::Tensor gm = bottom_.head(gradBottom, 0), gl = bottom_.head(gradBottom, 1);
-        gm.add_(gradZ1);
-        gl.addcmul_(gradZ1, eps1 * sd1, 0.5);
-    }
+    up_.backward(z1, gradU, gradZ1Up);
+    gradZ1.add_(gradZ1Up);
+    const torch::Tensor gradBottom = scratchRows(gradBottom_, b, 2 * d1);
+    priorLatentBackward(gradZ1, mu1, logvar1, eps1, sd1, priorMu1, priorLogvar1, w, bottom_.head(gradBottom, 0),
+                        bottom_.head(gradBottom, 1));
     const torch::Tensor gradH = scratchRows(gradH_, b, h.size(1));
     bottom_.backward(h, gradBottom, gradH);
     encoder_->backward(x, gradH, torch::Tensor());

@@ -25,8 +25,7 @@ Operand operand(const torch::Tensor& t)
         return {t.data_ptr<float>(), 'N', std::max<dnnl_dim_t>({s0, cols, 1})};
     if (s0 == 1 || rows == 1)
         return {t.data_ptr<float>(), 'T', std::max<dnnl_dim_t>({s1, rows, 1})};
-    const torch::Tensor dense = t.contiguous(); // neither layout: not reached by the fused steps
-    return {dense.data_ptr<float>(), 'N', cols};
+    TORCH_CHECK(false, "fused::matmul: an operand must be row-major or the transpose of one");
 }
 
 } // namespace
@@ -48,7 +47,7 @@ void matmul(const torch::Tensor& out, const torch::Tensor& a, const torch::Tenso
         beta == 0.0f ? out.zero_() : out.mul_(beta);
         return;
     }
-    // A transposed operand must outlive the call: operand() may return a contiguous copy's pointer.
+    // Neither row-major nor transposed (a strided slice, say): a contiguous copy, alive through the call.
     const torch::Tensor ac = (a.stride(1) == 1 || a.stride(0) == 1) ? a : a.contiguous();
     const torch::Tensor bc = (b.stride(1) == 1 || b.stride(0) == 1) ? b : b.contiguous();
     const Operand A = operand(ac), B = operand(bc);
