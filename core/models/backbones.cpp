@@ -1,5 +1,6 @@
 #include "core/models/backbones.h"
 
+#include "core/models/fused/dense_stack.h"
 #include "core/models/fused/inference.h"
 
 namespace latentlab {
@@ -38,6 +39,37 @@ Module layerAt(const torch::nn::Sequential& net, std::size_t i)
     return Module(net->ptr<typename Module::ContainedType>(i));
 }
 
+// Whether x ([B, ...shape]) can go through these convolutions and dense layers by oneDNN now
+// (fused/inference.h): any other shape goes to LibTorch's layers, which say what is wrong with it.
+bool convInferenceFits(const torch::Tensor& x, const std::vector<std::int64_t>& shape,
+                       const std::vector<fused::ConvLayer>& convs, const std::vector<torch::nn::Linear>& dense,
+                       const std::vector<bool>& supported)
+{
+    if (x.dim() != static_cast<std::int64_t>(shape.size()) + 1 || x.sizes().slice(1) != c10::IntArrayRef(shape))
+        return false;
+    for (const bool s : supported)
+        if (!s)
+            return false;
+    std::vector<torch::Tensor> parameters;
+    for (const auto& c : convs) {
+        parameters.push_back(c.weight);
+        parameters.push_back(c.bias);
+    }
+    for (const auto& l : dense) {
+        if (!l->bias.defined())
+            return false;
+        parameters.push_back(l->weight);
+        parameters.push_back(l->bias);
+    }
+    return fused::canInferWithout(x, parameters);
+}
+
+// x's rows as contiguous [B, numel] (flatten: reshape cannot infer -1 for zero rows).
+torch::Tensor rowsOf(const torch::Tensor& x)
+{
+    return x.flatten(1).contiguous();
+}
+
 } // namespace
 
 FeatureEncoderImpl::FeatureEncoderImpl(const BackboneOptions& options) : options_(options)
@@ -70,8 +102,22 @@ torch::Tensor FeatureEncoderImpl::forward(const torch::Tensor& x)
 {
     if (!options_.conv()) {
         const std::vector<torch::nn::Linear> layers = mlpLayers();
-        if (fused::canInferFused(x, layers))
+        if (fused::canInferFused(x, layers)) {
+            fused::countFusedInferencePass();
             return fused::inferDense(x, layers, true);
+        }
+        return net_->forward(x);
+    }
+    const ConvLayers l = *convLayers();
+    if (fused::fusedInferenceOn()) {
+        const std::vector<fused::ConvLayer> convs{fused::ConvLayer::conv(l.conv1, true),
+                                                  fused::ConvLayer::conv(l.conv2, true)};
+        if (convInferenceFits(x, options_.input_shape(), convs, {l.dense},
+                              {fused::ConvLayer::supports(l.conv1), fused::ConvLayer::supports(l.conv2),
+                               fused::DenseStack::supports({l.dense})})) {
+            fused::countFusedInferencePass();
+            return fused::inferDense(convInference_.forward(rowsOf(x), convs, options_.input_shape()), {l.dense}, true);
+        }
     }
     return net_->forward(x);
 }
@@ -133,12 +179,26 @@ torch::Tensor FlatDecoderImpl::forward(const torch::Tensor& code)
 {
     if (!options_.conv()) {
         const std::vector<torch::nn::Linear> layers = mlpLayers();
-        if (fused::canInferFused(code, layers))
+        if (fused::canInferFused(code, layers)) {
+            fused::countFusedInferencePass();
             return fused::inferDense(code, layers, false);
+        }
         return dense_->forward(code);
     }
-    torch::Tensor h = dense_->forward(code);
     const auto& s = options_.input_shape();
+    const ConvLayers l = *convLayers();
+    if (fused::fusedInferenceOn()) {
+        const std::vector<fused::ConvLayer> deconvs{fused::ConvLayer::deconv(l.deconv1, true),
+                                                    fused::ConvLayer::deconv(l.deconv2, false)};
+        if (convInferenceFits(code, {l.dense1->weight.size(1)}, deconvs, {l.dense1, l.dense2},
+                              {fused::DenseStack::supports({l.dense1, l.dense2}), fused::ConvLayer::supports(l.deconv1),
+                               fused::ConvLayer::supports(l.deconv2)})) {
+            fused::countFusedInferencePass();
+            const torch::Tensor h = fused::inferDense(code, {l.dense1, l.dense2}, true);
+            return convInference_.forward(h, deconvs, {options_.conv_channels(), s[1] / 4, s[2] / 4});
+        }
+    }
+    torch::Tensor h = dense_->forward(code);
     h = h.view({h.size(0), options_.conv_channels(), s[1] / 4, s[2] / 4});
     return deconv_->forward(h).flatten(1);
 }
@@ -155,6 +215,19 @@ SpatialEncoderImpl::SpatialEncoderImpl(const BackboneOptions& options, std::int6
 
 torch::Tensor SpatialEncoderImpl::forward(const torch::Tensor& x)
 {
+    if (fused::fusedInferenceOn()) {
+        const Layers l = layers();
+        const std::vector<fused::ConvLayer> convs{fused::ConvLayer::conv(l.conv1, true),
+                                                  fused::ConvLayer::conv(l.conv2, true),
+                                                  fused::ConvLayer::conv(l.project, false)};
+        if (convInferenceFits(x, inputShape_, convs, {},
+                              {fused::ConvLayer::supports(l.conv1), fused::ConvLayer::supports(l.conv2),
+                               fused::ConvLayer::supports(l.project)})) {
+            fused::countFusedInferencePass();
+            const torch::Tensor grids = convInference_.forward(rowsOf(x), convs, inputShape_);
+            return grids.view({x.size(0), l.project->options.out_channels(), inputShape_[1] / 4, inputShape_[2] / 4});
+        }
+    }
     return net_->forward(x);
 }
 
@@ -175,6 +248,18 @@ SpatialDecoderImpl::SpatialDecoderImpl(const BackboneOptions& options, std::int6
 
 torch::Tensor SpatialDecoderImpl::forward(const torch::Tensor& grid)
 {
+    if (fused::fusedInferenceOn()) {
+        const Layers l = layers();
+        const std::vector<fused::ConvLayer> convs{fused::ConvLayer::conv(l.project, true),
+                                                  fused::ConvLayer::deconv(l.deconv1, true),
+                                                  fused::ConvLayer::deconv(l.deconv2, false)};
+        if (convInferenceFits(grid, gridShape_, convs, {},
+                              {fused::ConvLayer::supports(l.project), fused::ConvLayer::supports(l.deconv1),
+                               fused::ConvLayer::supports(l.deconv2)})) {
+            fused::countFusedInferencePass();
+            return convInference_.forward(rowsOf(grid), convs, gridShape_);
+        }
+    }
     return net_->forward(grid).flatten(1);
 }
 

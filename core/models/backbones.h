@@ -1,6 +1,8 @@
 #pragma once
 // The two backbones every family is built from: an MLP for any input (images flattened) and a small conv net
 // for images whose sides are multiples of 4 (two stride-2 convolutions: 28x28 -> 7x7).
+#include "core/models/fused/conv_inference.h"
+
 #include <torch/torch.h>
 
 #include <optional>
@@ -36,6 +38,7 @@ public:
 private:
     BackboneOptions options_;
     torch::nn::Sequential net_{nullptr};
+    fused::ConvInference convInference_; // the conv path without autograd
 };
 TORCH_MODULE(FeatureEncoder);
 
@@ -59,6 +62,7 @@ private:
     BackboneOptions options_;
     torch::nn::Sequential dense_{nullptr};
     torch::nn::Sequential deconv_{nullptr}; // conv only
+    fused::ConvInference convInference_;    // the transposed convolutions without autograd
 };
 TORCH_MODULE(FlatDecoder);
 
@@ -77,6 +81,7 @@ public:
 private:
     std::vector<std::int64_t> inputShape_;
     torch::nn::Sequential net_{nullptr};
+    fused::ConvInference convInference_;
 };
 TORCH_MODULE(SpatialEncoder);
 
@@ -97,6 +102,7 @@ public:
 private:
     std::vector<std::int64_t> gridShape_;
     torch::nn::Sequential net_{nullptr};
+    fused::ConvInference convInference_;
 };
 TORCH_MODULE(SpatialDecoder);
 

@@ -105,6 +105,8 @@ torch::Tensor LatentModel::checkLabels(const torch::Tensor& y, std::int64_t batc
         throw BadInputError("this " + toString(config_.kind) + " model needs class labels");
     if (y.dim() != 1 || y.size(0) != batch)
         throw BadInputError("labels must be one class index per sample");
+    if (batch == 0)
+        return y.to(torch::kInt64);
     const auto lo = y.min().item<std::int64_t>(), hi = y.max().item<std::int64_t>();
     if (lo < 0 || hi >= config_.numClasses)
         throw BadInputError("label " + std::to_string(lo < 0 ? lo : hi) + " is outside the model's "

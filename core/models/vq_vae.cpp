@@ -50,7 +50,7 @@ Decoding VqVaeImpl::decodeVectors(const torch::Tensor& vectors)
             vectors.view({vectors.size(0), grid_.rows, grid_.columns, config_.codeDim}).permute({0, 3, 1, 2});
         return makeDecoding(convDecoder_->forward(g.contiguous()));
     }
-    return makeDecoding(mlpDecoder_->forward(vectors.reshape({vectors.size(0), -1})));
+    return makeDecoding(mlpDecoder_->forward(vectors.reshape({vectors.size(0), positions_ * config_.codeDim})));
 }
 
 Encoding VqVaeImpl::encode(const torch::Tensor& x, const torch::Tensor&)
@@ -58,8 +58,9 @@ Encoding VqVaeImpl::encode(const torch::Tensor& x, const torch::Tensor&)
     const torch::Tensor ze = encodeVectors(x);
     Encoding e;
     e.codes = nearestCodes(ze);
-    e.mu = ze.reshape({x.size(0), -1});
-    e.z = codebook_.index_select(0, e.codes.reshape({-1})).view({x.size(0), -1});
+    // Widths spelled out: -1 cannot be inferred for zero rows.
+    e.mu = ze.reshape({x.size(0), positions_ * config_.codeDim});
+    e.z = codebook_.index_select(0, e.codes.reshape({-1})).view({x.size(0), positions_ * config_.codeDim});
     e.layers = {LatentLayer{e.mu, {}, e.z}};
     return e;
 }

@@ -1,8 +1,10 @@
 // Anomaly scores on Fashion-MNIST, the figures issue 5 asks for. A harness run by hand, not a timed test.
 //   build/tests/bench/bench_anomaly [timing] [trouser] [one-class] [--data DIR] [--threads 2] [--repeats 5]
 //                                  [--batch 1024]
-//                                  [--epochs 5] [--classes 0,1,...]
-// timing:    scores all 70,000 images by MSE (and BCE) with an untrained MLP AE 784-512-512-32; best of N.
+//                                  [--epochs 5] [--classes 0,1,...] [--backbone mlp|conv] [--compare]
+// timing:    scores all 70,000 images by MSE (and BCE) with an untrained MLP AE 784-512-512-32 (or the conv AE
+//            with --backbone conv); best of N. With --compare, pairs of runs through oneDNN (fused/inference.h)
+//            and LibTorch's own layers, alternating which goes first: medians and the ratio's spread.
 // trouser:   that AE trained 5 epochs (batch 128, Adam 1e-3) on the training images of every class but
 //            Trouser (1), then the test set scored by MSE: AUROC for Trouser as the anomaly (target >= 0.86).
 // one-class: trained on class c only, every other class anomalous, for each c; each AUROC and the mean.
@@ -12,11 +14,13 @@
 #include "core/analysis/roc.h"
 #include "core/data/class_subset.h"
 #include "core/data/load_dataset.h"
+#include "core/models/fused/inference.h"
 #include "core/models/make_model.h"
 #include "core/training/trainer.h"
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -44,11 +48,19 @@ struct Options {
     std::int64_t epochs = 5;
     std::vector<int> classes{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     std::set<std::string> modes;
+    Backbone backbone = Backbone::Mlp; // of the timing's model
+    bool compare = false;
 };
 
 ModelConfig mlpAutoencoder()
 {
     return ModelConfig::defaultsFor({1, 28, 28}, ModelKind::Autoencoder); // MLP 784-512-512-32, Bernoulli
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
 }
 
 std::vector<std::int64_t> range(std::int64_t n)
@@ -58,11 +70,43 @@ std::vector<std::int64_t> range(std::int64_t n)
     return v;
 }
 
+void compareTiming(LatentModel& model, const Dataset& ds, const std::vector<std::int64_t>& all, const Options& o)
+{
+    for (const AnomalyScore score : {AnomalyScore::Mse, AnomalyScore::Bce}) {
+        std::vector<double> fast, slow, ratio;
+        for (int r = 0; r < o.repeats; ++r) {
+            double t[2];
+            for (int k = 0; k < 2; ++k) {
+                const bool on = (k == 0) == (r % 2 == 0);
+                fused::setFusedInference(on);
+                const auto start = Clock::now();
+                anomalyScores(model, ds, all, score, nullptr, o.batch);
+                t[on ? 0 : 1] = secondsSince(start);
+            }
+            fast.push_back(t[0]);
+            slow.push_back(t[1]);
+            ratio.push_back(t[1] / t[0]);
+        }
+        fused::setFusedInference(true);
+        std::printf("timing: %lld images by %s, %s AE: oneDNN median %.3f s, LibTorch median %.3f s, "
+                    "LibTorch/oneDNN %.2fx (%.2f-%.2f over %d pairs)\n",
+                    static_cast<long long>(ds.size()), toString(score).c_str(), toString(o.backbone).c_str(),
+                    median(fast), median(slow), median(slow) / median(fast), *std::min_element(ratio.begin(), ratio.end()),
+                    *std::max_element(ratio.begin(), ratio.end()), o.repeats);
+    }
+}
+
 void timing(const Dataset& ds, const Options& o)
 {
     torch::manual_seed(0);
-    auto model = makeModel(mlpAutoencoder());
+    ModelConfig config = mlpAutoencoder();
+    config.backbone = o.backbone;
+    auto model = makeModel(config);
     const auto all = range(ds.size());
+    if (o.compare) {
+        compareTiming(*model, ds, all, o);
+        return;
+    }
     for (const AnomalyScore score : {AnomalyScore::Mse, AnomalyScore::Bce}) {
         double best = 1e9;
         for (int r = 0; r < o.repeats; ++r) {
@@ -140,6 +184,10 @@ Options parse(int argc, char** argv)
             o.repeats = std::max(1, std::atoi(argv[++i]));
         else if (a == "--batch" && hasValue)
             o.batch = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--backbone" && hasValue)
+            o.backbone = backboneFromString(argv[++i]);
+        else if (a == "--compare")
+            o.compare = true;
         else if (a == "--epochs" && hasValue)
             o.epochs = std::max(1, std::atoi(argv[++i]));
         else if (a == "--classes" && hasValue) {

@@ -1,9 +1,14 @@
-// Encode-all speed: all 70,000 Fashion-MNIST images (train + t10k) through the MLP VAE 784-512-512-32 (untrained:
-// the weights do not change the work). Target: under 1 s on 2 threads. Prints every run and the best, since
-// the machine is shared and a single run says little.
+// Encode-all speed: all 70,000 Fashion-MNIST images (train + t10k) through a model (untrained: the weights do
+// not change the work), by default the MLP VAE 784-512-512-32. Target: under 1 s on 2 threads for that one.
+// Prints every run and the best, since the machine is shared and a single run says little.
+// --compare alternates runs through oneDNN (fused/inference.h) and through LibTorch's own layers in this one
+// process on the same images, and also times decoding a single latent (the explorer's probe) both ways;
+// it reports each way's median and the ratio of medians with its spread over the pairs.
 //   build/tests/bench/bench_encode_all [--threads 2] [--repeat 5] [--batch 1000] [--data DIR]
+//                                      [--kind vae] [--backbone mlp|conv] [--compare]
 #include "core/analysis/encode_all.h"
 #include "core/data/load_dataset.h"
+#include "core/models/fused/inference.h"
 #include "core/models/make_model.h"
 
 #include <torch/torch.h>
@@ -17,41 +22,110 @@
 
 using namespace latentlab;
 
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+template <class F>
+double secondsOf(F&& f)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
-    std::string data = "/usr/share/datasets/fashion-mnist";
+    std::string data = "/usr/share/datasets/fashion-mnist", kind = "vae", backbone = "mlp";
     int threads = 2, repeat = 5;
+    bool compare = false;
     std::int64_t batch = 1000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--threads"))
-            threads = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--repeat"))
-            repeat = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--batch"))
-            batch = std::atoll(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--data"))
-            data = argv[i + 1];
+    for (int i = 1; i < argc; ++i) {
+        const bool value = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--compare"))
+            compare = true;
+        else if (!std::strcmp(argv[i], "--threads") && value)
+            threads = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--repeat") && value)
+            repeat = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--batch") && value)
+            batch = std::atoll(argv[++i]);
+        else if (!std::strcmp(argv[i], "--data") && value)
+            data = argv[++i];
+        else if (!std::strcmp(argv[i], "--kind") && value)
+            kind = argv[++i];
+        else if (!std::strcmp(argv[i], "--backbone") && value)
+            backbone = argv[++i];
     }
     at::set_num_threads(threads);
     const Dataset ds = loadDataset(data);
     std::vector<std::int64_t> all(static_cast<std::size_t>(ds.size()));
     std::iota(all.begin(), all.end(), 0);
     torch::manual_seed(0);
-    auto model = makeModel(ModelConfig::defaultsFor(ds.sampleShape()));
+    ModelConfig config = ModelConfig::defaultsFor(ds.sampleShape(), modelKindFromString(kind));
+    config.backbone = backboneFromString(backbone);
+    auto model = makeModel(config);
+    model->eval();
     EncodeOptions o;
     o.batchSize = batch;
-    encodeDataset(*model, ds, std::vector<std::int64_t>(all.begin(), all.begin() + 2000), o); // warm-up
-    std::vector<double> seconds;
-    for (int r = 0; r < repeat; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        const EncodedSet z = encodeDataset(*model, ds, all, o);
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        std::printf("run %d: %lld x %lld latents in %.3f s\n", r + 1, static_cast<long long>(z.latents.size(0)),
-                    static_cast<long long>(z.latents.size(1)), seconds.back());
+    const std::vector<std::int64_t> warm(all.begin(), all.begin() + 2000);
+    encodeDataset(*model, ds, warm, o);
+    std::printf("%s %s, %lld images, %d threads, batch %lld\n", kind.c_str(), backbone.c_str(),
+                static_cast<long long>(ds.size()), threads, static_cast<long long>(batch));
+
+    if (!compare) {
+        std::vector<double> seconds;
+        for (int r = 0; r < repeat; ++r) {
+            EncodedSet z;
+            seconds.push_back(secondsOf([&] { z = encodeDataset(*model, ds, all, o); }));
+            std::printf("run %d: %lld x %lld latents in %.3f s\n", r + 1, static_cast<long long>(z.latents.size(0)),
+                        static_cast<long long>(z.latents.size(1)), seconds.back());
+        }
+        std::sort(seconds.begin(), seconds.end());
+        std::printf("encode-all  %lld images  %d threads  batch %lld  best %.3f s  median %.3f s\n",
+                    static_cast<long long>(ds.size()), threads, static_cast<long long>(batch), seconds.front(),
+                    seconds[seconds.size() / 2]);
+        return 0;
     }
-    std::sort(seconds.begin(), seconds.end());
-    std::printf("encode-all  %lld images  %d threads  batch %lld  best %.3f s  median %.3f s\n",
-                static_cast<long long>(ds.size()), threads, static_cast<long long>(batch), seconds.front(),
-                seconds[seconds.size() / 2]);
+
+    // Side by side: pairs of runs, the order swapped every pair so neither way always runs on a warmer cache.
+    fused::setFusedInference(false);
+    encodeDataset(*model, ds, warm, o);
+    fused::setFusedInference(true);
+    std::vector<double> fast, slow, ratio;
+    for (int r = 0; r < repeat; ++r) {
+        double t[2];
+        for (int k = 0; k < 2; ++k) {
+            const bool on = (k == 0) == (r % 2 == 0);
+            fused::setFusedInference(on);
+            t[on ? 0 : 1] = secondsOf([&] { encodeDataset(*model, ds, all, o); });
+        }
+        fast.push_back(t[0]);
+        slow.push_back(t[1]);
+        ratio.push_back(t[1] / t[0]);
+        std::printf("pair %d: oneDNN %.3f s  LibTorch %.3f s  %.2fx\n", r + 1, t[0], t[1], ratio.back());
+    }
+    std::printf("encode-all  oneDNN median %.3f s  LibTorch median %.3f s  LibTorch/oneDNN %.2fx (%.2f-%.2f)\n",
+                median(fast), median(slow), median(slow) / median(fast), *std::min_element(ratio.begin(), ratio.end()),
+                *std::max_element(ratio.begin(), ratio.end()));
+
+    // The explorer's probe: one latent decoded at a time, 200 times, each way; per-call medians.
+    torch::NoGradGuard noGrad;
+    const torch::Tensor z = torch::randn({1, model->latentDim()});
+    std::vector<double> probe[2];
+    for (int r = 0; r < 400; ++r) {
+        const bool on = r % 2 == 0;
+        fused::setFusedInference(on);
+        probe[on ? 0 : 1].push_back(secondsOf([&] { model->decode(z); }));
+    }
+    fused::setFusedInference(true);
+    std::printf("decode 1 latent  oneDNN median %.3f ms  LibTorch median %.3f ms  %.2fx\n", 1e3 * median(probe[0]),
+                1e3 * median(probe[1]), median(probe[1]) / median(probe[0]));
     return 0;
 }

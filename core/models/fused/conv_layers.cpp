@@ -123,6 +123,7 @@ struct ConvStack::Impl {
     static constexpr std::size_t kMaxPlans = 4;
 
     std::vector<Layer> layers;
+    bool training = true;
     std::int64_t inC = 0, inH = 0, inW = 0;
     dnnl::stream stream{conv_detail::convEngine()};
     std::map<std::int64_t, std::unique_ptr<Plan>> plans;
@@ -132,11 +133,12 @@ struct ConvStack::Impl {
     std::unique_ptr<Plan> makePlan(std::int64_t batch);
 };
 
-ConvStack::ConvStack(std::vector<ConvLayer> layers, std::vector<std::int64_t> inputShape)
+ConvStack::ConvStack(std::vector<ConvLayer> layers, std::vector<std::int64_t> inputShape, Use use)
     : impl_(std::make_unique<Impl>())
 {
     using namespace conv_detail;
     TORCH_CHECK(!layers.empty() && inputShape.size() == 3, "ConvStack: layers and a {C, H, W} input");
+    impl_->training = use == Use::Training;
     impl_->inC = inputShape[0];
     impl_->inH = inputShape[1];
     impl_->inW = inputShape[2];
@@ -150,10 +152,12 @@ ConvStack::ConvStack(std::vector<ConvLayer> layers, std::vector<std::int64_t> in
         const ConvGeometry& g = l.geometry;
         // oneDNN's weights are [out, in, kh, kw] for both kinds; LibTorch's transposed ones are [in, out, kh, kw].
         const memory::desc torchWeights({g.outC, g.inC, g.kH, g.kW}, kF32, spec.transposed ? ConvTag::iohw : ConvTag::oihw);
-        l.weightGrad = torch::zeros_like(spec.weight);
-        l.biasGrad = torch::zeros_like(spec.bias);
         l.weights = memory(torchWeights, convEngine(), spec.weight.data_ptr());
-        l.weightGradMem = memory(torchWeights, convEngine(), l.weightGrad.data_ptr());
+        if (impl_->training) {
+            l.weightGrad = torch::zeros_like(spec.weight);
+            l.biasGrad = torch::zeros_like(spec.bias);
+            l.weightGradMem = memory(torchWeights, convEngine(), l.weightGrad.data_ptr());
+        }
         l.bias = memory(memory::desc({g.outC}, kF32, ConvTag::x), convEngine(), spec.bias.data_ptr());
         l.spec = std::move(spec);
         impl_->layers.push_back(std::move(l));
@@ -202,7 +206,7 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
     const std::size_t n = layers.size();
     plan->layers.resize(n);
     for (std::size_t k = 0; k < n; ++k)
-        makeLayerPrimitives(plan->layers[k], layers[k].geometry, batch, layers[k].spec.transposed);
+        makeLayerPrimitives(plan->layers[k], layers[k].geometry, batch, layers[k].spec.transposed, !training);
 
     // The block's ends, flat NCHW rows; the tensors behind them are bound at each call (the output is ours).
     const ConvGeometry& first = layers.front().geometry;
@@ -229,15 +233,23 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
         // The last forward writes the block's output itself where it writes plain NCHW, and the first backward
         // data pass writes the input gradient itself likewise.
         p.dst = k + 1 == n && p.dstMd == outRows ? plan->outRows : memory(p.dstMd, convEngine());
+        const memory::desc& src = k == 0 ? inRows : plan->layers[k - 1].dstMd;
+        p.toSrc = Handoff(src, p.srcMd);
+        p.toFwdWeights = Handoff(l.weights.get_desc(), p.weightsMd);
+        if (p.addBias) {
+            p.biasRows = memory(memory::desc({1, l.geometry.outC, 1, 1}, kF32, ConvTag::nchw), convEngine(),
+                                DNNL_MEMORY_NONE);
+            p.toBias = Handoff(p.biasRows.get_desc(), p.biasMd);
+        }
+        for (const auto* md : {&p.fwdScratchMd, &p.addBiasScratchMd})
+            scratchBytes = std::max(scratchBytes, md->get_size());
+        if (!training)
+            continue;
         p.diffSrc = k == 0 && p.diffSrcMd == inRows ? plan->gradIn : memory(p.diffSrcMd, convEngine());
         p.diffWeights = memory(p.diffWeightsMd, convEngine());
         biasWidth += l.geometry.outC;
-
-        const memory::desc& src = k == 0 ? inRows : plan->layers[k - 1].dstMd;
         const memory::desc& gradOut = k + 1 == n ? outRows : plan->layers[k + 1].diffSrcMd;
         const memory::desc& gradAtDst = l.spec.relu ? p.dstMd : gradOut;
-        p.toSrc = Handoff(src, p.srcMd);
-        p.toFwdWeights = Handoff(l.weights.get_desc(), p.weightsMd);
         if (l.spec.relu) {
             p.toReluGrad = Handoff(gradOut, p.dstMd);
             p.reluBwd = reluBackward(p.dstMd);
@@ -247,16 +259,12 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
         p.toDataDiffDst = Handoff(gradAtDst, p.dataDiffDstMd);
         p.toDataWeights = Handoff(p.weightsMd, p.dataWeightsMd);
         p.addWeightGrad = Handoff(p.diffWeightsMd, l.weightGradMem, accumulate);
-        if (p.addBias) {
-            p.biasRows = memory(memory::desc({1, l.geometry.outC, 1, 1}, kF32, ConvTag::nchw), convEngine(),
-                                DNNL_MEMORY_NONE);
-            p.toBias = Handoff(p.biasRows.get_desc(), p.biasMd);
-        }
-        for (const auto* md : {&p.fwdScratchMd, &p.dataScratchMd, &p.weightsScratchMd, &p.addBiasScratchMd})
+        for (const auto* md : {&p.dataScratchMd, &p.weightsScratchMd})
             scratchBytes = std::max(scratchBytes, md->get_size());
     }
     plan->toOut = Handoff(plan->layers.back().dstMd, plan->outRows);
-    plan->toGradIn = Handoff(plan->layers.front().diffSrcMd, plan->gradIn);
+    if (training)
+        plan->toGradIn = Handoff(plan->layers.front().diffSrcMd, plan->gradIn);
 
     plan->scratch = torch::empty({static_cast<std::int64_t>(scratchBytes) + 64}, torch::kUInt8);
     plan->biasGrads = torch::empty({biasWidth});
@@ -265,9 +273,11 @@ std::unique_ptr<ConvStack::Impl::Plan> ConvStack::Impl::makePlan(std::int64_t ba
         LayerPlan& p = plan->layers[k];
         void* scratch = plan->scratch.data_ptr();
         p.fwdScratch = memory(p.fwdScratchMd, convEngine(), scratch);
+        p.addBiasScratch = memory(p.addBiasScratchMd, convEngine(), scratch);
+        if (!training)
+            continue;
         p.dataScratch = memory(p.dataScratchMd, convEngine(), scratch);
         p.weightsScratch = memory(p.weightsScratchMd, convEngine(), scratch);
-        p.addBiasScratch = memory(p.addBiasScratchMd, convEngine(), scratch);
         const memory::desc biasMd({layers[k].geometry.outC}, kF32, ConvTag::x);
         p.diffBias = memory(biasMd, convEngine(), plan->biasGrads.data_ptr<float>() + biasOffset);
         biasOffset += layers[k].geometry.outC;
@@ -323,6 +333,7 @@ void ConvStack::backward(const torch::Tensor& in, const torch::Tensor& gradOut, 
     if (batch == 0)
         return;
     Impl& m = *impl_;
+    TORCH_CHECK(m.training, "ConvStack::backward on a stack built for inference");
     auto found = m.plans.find(batch);
     TORCH_CHECK(found != m.plans.end(), "ConvStack::backward without a forward at this batch size");
     Impl::Plan& plan = *found->second;
@@ -385,6 +396,8 @@ void ConvStack::backward(const torch::Tensor& in, const torch::Tensor& gradOut, 
 std::vector<ParameterGrad> ConvStack::parameters()
 {
     std::vector<ParameterGrad> out;
+    if (!impl_->training)
+        return out;
     for (Impl::Layer& l : impl_->layers) {
         out.push_back({l.spec.weight, l.weightGrad});
         out.push_back({l.spec.bias, l.biasGrad});

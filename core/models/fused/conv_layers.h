@@ -31,8 +31,11 @@ struct ConvLayer {
 
 class ConvStack : public Block {
 public:
+    // Inference: the forward alone (oneDNN's forward_inference primitives, no gradient buffers); backward()
+    // refuses and parameters() is empty.
+    enum class Use { Training, Inference };
     // inputShape: {C, H, W} of the first layer's input.
-    ConvStack(std::vector<ConvLayer> layers, std::vector<std::int64_t> inputShape);
+    ConvStack(std::vector<ConvLayer> layers, std::vector<std::int64_t> inputShape, Use use = Use::Training);
     ~ConvStack() override;
     ConvStack(const ConvStack&) = delete;
     ConvStack& operator=(const ConvStack&) = delete;

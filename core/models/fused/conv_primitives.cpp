@@ -78,27 +78,22 @@ memory::desc biasLike(const memory::desc& like, memory::dim channels)
 // was slower than the product itself (20 ms).
 template <class Fwd, class BwdData, class BwdWeights>
 void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool separateBias,
-                        dnnl::algorithm alg)
+                        dnnl::algorithm alg, bool forwardOnly)
 {
+    const auto prop = forwardOnly ? dnnl::prop_kind::forward_inference : dnnl::prop_kind::forward_training;
     const memory::dims srcDims{batch, g.inC, g.inH, g.inW}, dstDims{batch, g.outC, g.outH, g.outW};
     const memory::desc src = convAnyLayout(srcDims), dst = convAnyLayout(dstDims);
     const memory::desc weights = convAnyLayout({g.outC, g.inC, g.kH, g.kW});
     const memory::desc bias({g.outC}, kF32, ConvTag::x);
     const typename Fwd::primitive_desc fwd =
         separateBias ? typename Fwd::primitive_desc(
-                           typename Fwd::desc(dnnl::prop_kind::forward_training, alg, src, weights,
+                           typename Fwd::desc(prop, alg, src, weights,
                                               convWrittenLayout(dstDims), g.strides, g.padL, g.padR),
                            convScratchAttr(), convEngine())
                      : typename Fwd::primitive_desc(
-                           typename Fwd::desc(dnnl::prop_kind::forward_training, alg, src, weights, bias,
+                           typename Fwd::desc(prop, alg, src, weights, bias,
                                               convWrittenLayout(dstDims), g.strides, g.padL, g.padR),
                            convScratchAttr(), convEngine());
-    const typename BwdData::primitive_desc data(
-        typename BwdData::desc(alg, convWrittenLayout(srcDims), weights, dst, g.strides, g.padL, g.padR),
-        convScratchAttr(), convEngine(), fwd);
-    const typename BwdWeights::primitive_desc grads(
-        typename BwdWeights::desc(alg, src, weights, bias, dst, g.strides, g.padL, g.padR), convScratchAttr(),
-        convEngine(), fwd);
     if (separateBias) {
         p.biasMd = biasLike(fwd.dst_desc(), g.outC);
         const dnnl::binary::primitive_desc add(
@@ -108,18 +103,26 @@ void makeConvPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, 
         p.addBiasScratchMd = add.scratchpad_desc();
     }
     p.fwd = Fwd(fwd);
-    p.bwdData = BwdData(data);
-    p.bwdWeights = BwdWeights(grads);
     p.srcMd = fwd.src_desc();
     p.weightsMd = fwd.weights_desc();
     p.dstMd = fwd.dst_desc();
+    p.fwdScratchMd = fwd.scratchpad_desc();
+    if (forwardOnly)
+        return;
+    const typename BwdData::primitive_desc data(
+        typename BwdData::desc(alg, convWrittenLayout(srcDims), weights, dst, g.strides, g.padL, g.padR),
+        convScratchAttr(), convEngine(), fwd);
+    const typename BwdWeights::primitive_desc grads(
+        typename BwdWeights::desc(alg, src, weights, bias, dst, g.strides, g.padL, g.padR), convScratchAttr(),
+        convEngine(), fwd);
+    p.bwdData = BwdData(data);
+    p.bwdWeights = BwdWeights(grads);
     p.dataWeightsMd = data.weights_desc();
     p.dataDiffDstMd = data.diff_dst_desc();
     p.diffSrcMd = data.diff_src_desc();
     p.wSrcMd = grads.src_desc();
     p.wDiffDstMd = grads.diff_dst_desc();
     p.diffWeightsMd = grads.diff_weights_desc();
-    p.fwdScratchMd = fwd.scratchpad_desc();
     p.dataScratchMd = data.scratchpad_desc();
     p.weightsScratchMd = grads.scratchpad_desc();
 }
@@ -147,16 +150,16 @@ void reluKeepingNaN(const memory& m)
     });
 }
 
-void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed)
+void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed, bool forwardOnly)
 {
     if (transposed)
         makeConvPrimitives<dnnl::deconvolution_forward, dnnl::deconvolution_backward_data,
                            dnnl::deconvolution_backward_weights>(p, g, batch, true,
-                                                                 dnnl::algorithm::deconvolution_direct);
+                                                                 dnnl::algorithm::deconvolution_direct, forwardOnly);
     else
         makeConvPrimitives<dnnl::convolution_forward, dnnl::convolution_backward_data,
                            dnnl::convolution_backward_weights>(p, g, batch, false,
-                                                               dnnl::algorithm::convolution_direct);
+                                                               dnnl::algorithm::convolution_direct, forwardOnly);
 }
 
 } // namespace latentlab::fused::conv_detail

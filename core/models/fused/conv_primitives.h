@@ -57,7 +57,8 @@ struct LayerPlan {
 };
 
 // Fills p's primitives and layouts (descs) for a convolution, or a transposed one; the memories are the plan's.
-void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed);
+// forwardOnly: the forward alone, for inference (oneDNN's forward_inference; no backward primitives).
+void makeLayerPrimitives(LayerPlan& p, const ConvGeometry& g, memory::dim batch, bool transposed, bool forwardOnly);
 
 // ReLU in place over m's whole buffer (any layout; blocked padding is zero and stays so), NaN kept as
 // LibTorch's relu keeps it: a poisoned weight must reach the loss, where the trainer stops. oneDNN's ReLU

@@ -3,20 +3,43 @@
 #include "core/models/fused/dense_stack.h"
 #include "core/models/fused/sgemm.h"
 
-namespace latentlab::fused {
+#include <atomic>
 
-bool canInferFused(const torch::Tensor& x, const std::vector<torch::nn::Linear>& layers)
+namespace latentlab::fused {
+namespace {
+
+std::atomic<bool> inferenceOn{true};
+std::atomic<std::uint64_t> inferencePasses{0};
+
+} // namespace
+
+bool canInferWithout(const torch::Tensor& x, const std::vector<torch::Tensor>& parameters)
 {
-    if (!onCpuInFloat(x) || !DenseStack::supports(layers))
+    if (!inferenceOn.load(std::memory_order_relaxed) || !onCpuInFloat(x))
         return false;
+    for (const auto& p : parameters)
+        if (!onCpuInFloat(p))
+            return false;
     if (!torch::GradMode::is_enabled())
         return true;
     if (x.requires_grad())
         return false;
-    for (const auto& l : layers)
-        if (l->weight.requires_grad() || l->bias.requires_grad())
+    for (const auto& p : parameters)
+        if (p.requires_grad())
             return false;
     return true;
+}
+
+bool canInferFused(const torch::Tensor& x, const std::vector<torch::nn::Linear>& layers)
+{
+    if (!DenseStack::supports(layers))
+        return false;
+    std::vector<torch::Tensor> parameters;
+    for (const auto& l : layers) {
+        parameters.push_back(l->weight);
+        parameters.push_back(l->bias);
+    }
+    return canInferWithout(x, parameters);
 }
 
 torch::Tensor inferDense(const torch::Tensor& x, const std::vector<torch::nn::Linear>& layers, bool reluAfterLast)
@@ -28,6 +51,26 @@ torch::Tensor inferDense(const torch::Tensor& x, const std::vector<torch::nn::Li
         h = out;
     }
     return h;
+}
+
+void setFusedInference(bool on)
+{
+    inferenceOn.store(on);
+}
+
+bool fusedInferenceOn()
+{
+    return inferenceOn.load();
+}
+
+std::uint64_t fusedInferencePasses()
+{
+    return inferencePasses.load();
+}
+
+void countFusedInferencePass()
+{
+    inferencePasses.fetch_add(1, std::memory_order_relaxed);
 }
 
 } // namespace latentlab::fused

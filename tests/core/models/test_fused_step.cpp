@@ -298,28 +298,3 @@ TEST(FusedStep, TrainerFollowsTheAutogradCurve)
     // only a little, but a run is deterministic, so any difference shows.
     EXPECT_GT(std::abs(curve(true, 0.0).back() - curve(true, 0.05).back()), 1e-5);
 }
-
-TEST(FusedStep, InferenceThroughTheFusedProductsMatchesLibTorch)
-{
-    // Without autograd (encoding, scoring, decoding) the MLP backbones take oneDNN's products; with it,
-    // LibTorch's layers. Both give the same codes and reconstructions to rounding, in NoGrad and InferenceMode.
-    for (ModelKind kind : {ModelKind::Vae, ModelKind::Autoencoder, ModelKind::HierarchicalVae, ModelKind::VqVae}) {
-        SCOPED_TRACE(toString(kind));
-        auto model = makeModel(mlpModel(kind, Likelihood::Bernoulli));
-        model->eval();
-        const torch::Tensor x = inputs(9, Likelihood::Bernoulli);
-        const Encoding slow = model->encode(x);
-        const torch::Tensor slowOut = model->decode(slow.z).reconstruction;
-        ASSERT_TRUE(slowOut.requires_grad()); // LibTorch's path: it recorded the graph
-        {
-            torch::NoGradGuard noGrad;
-            const Encoding fast = model->encode(x);
-            EXPECT_TRUE(torch::allclose(fast.z, slow.z.detach(), 1e-4, 1e-5));
-            EXPECT_TRUE(torch::allclose(model->decode(fast.z).reconstruction, slowOut.detach(), 1e-4, 1e-5));
-        }
-        c10::InferenceMode inference;
-        const Encoding fast = model->encode(x);
-        EXPECT_TRUE(torch::allclose(fast.mu, slow.mu.detach(), 1e-4, 1e-5));
-        EXPECT_TRUE(torch::allclose(model->decode(fast.z).reconstruction, slowOut.detach(), 1e-4, 1e-5));
-    }
-}
