@@ -43,6 +43,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     color_ = new QComboBox(this);
     color_->addItem(tr("Colour by class"));
     color_->addItem(tr("Colour by anomaly score"));
+    color_->addItem(tr("Colour by label suspicion"));
     color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
     connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
     // Full width where there is room; in a 1200-pixel window it gives way (elided) before the bar does.
@@ -230,6 +231,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     connect(selections_, &ExplorerSelections::regionChosen, this, &ExplorerView::regionSelected);
     setModel(nullptr);
     setAnomalyScores({});
+    setLabelScores({}, {});
 }
 
 ExplorerView::~ExplorerView() = default;
@@ -301,6 +303,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     probePlaced_ = false;
     scatter_->setPoints({}, {});
     setAnomalyScores({});
+    setLabelScores({}, {});
     pendingModel_.reset();
     QStringList names;
     if (data_)
@@ -504,7 +507,18 @@ void ExplorerView::setAnomalyScores(const std::vector<float>& scores)
         items->item(1)->setEnabled(!scores.empty());
     if (!scores.empty())
         color_->setCurrentIndex(1);
-    else
+    else if (color_->currentIndex() == 1)
+        color_->setCurrentIndex(0);
+    applyColouring();
+}
+
+void ExplorerView::setLabelScores(const std::vector<float>& scores, const std::vector<int>& suspects)
+{
+    labelScores_ = scores;
+    suspects_ = suspects;
+    if (auto* items = qobject_cast<QStandardItemModel*>(color_->model()))
+        items->item(2)->setEnabled(!scores.empty());
+    if (scores.empty() && color_->currentIndex() == 2)
         color_->setCurrentIndex(0);
     applyColouring();
 }
@@ -517,10 +531,13 @@ void ExplorerView::setFlagged(const std::vector<int>& flagged)
 
 void ExplorerView::applyColouring()
 {
-    const bool byScore = color_->currentIndex() == 1 && !anomalyScores_.empty() &&
-                         static_cast<int>(anomalyScores_.size()) == scatter_->pointCount();
-    scatter_->setValues(byScore ? anomalyScores_ : std::vector<float>());
-    scatter_->setOutlined(byScore ? flagged_ : std::vector<int>());
+    // Row 1: the anomaly scores and the flagged samples; row 2: label suspicion and the suspects.
+    const int row = color_->currentIndex();
+    const std::vector<float>& values = row == 2 ? labelScores_ : anomalyScores_;
+    const bool byScore = (row == 1 || row == 2) && !values.empty() &&
+                         static_cast<int>(values.size()) == scatter_->pointCount();
+    scatter_->setValues(byScore ? values : std::vector<float>());
+    scatter_->setOutlined(byScore ? (row == 2 ? suspects_ : flagged_) : std::vector<int>());
 }
 
 QString ExplorerView::statusText() const

@@ -50,6 +50,8 @@ public:
     // Anomaly scores for every sample (empty: none): the scatter can colour by them. `flagged` are outlined.
     void setAnomalyScores(const std::vector<float>& scores);
     void setFlagged(const std::vector<int>& flagged);
+    // The Labels tab's suspicion of every sample (NaN: not scored; empty: none) and its suspects, outlined.
+    void setLabelScores(const std::vector<float>& scores, const std::vector<int>& suspects);
     QComboBox* colorBox() const { return color_; }
     // A checkpoint or TorchScript file opened for exploration alone (the training tab does not see it).
     void openModelFile(const QString& path);
@@ -164,6 +166,8 @@ private:
     void applyColouring();
     std::vector<float> anomalyScores_;
     std::vector<int> flagged_;
+    std::vector<float> labelScores_;
+    std::vector<int> suspects_;
     // A model that arrived while the window showed another tab: encoded when this tab comes to the front,
     // so it does not take the cores from what the user is looking at.
     ModelPtr pendingModel_;

@@ -4,6 +4,7 @@
 #include "ui/dataset/dataset_loader.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/sample_sets.h"
+#include "ui/labels/labels_view.h"
 #include "ui/shell/session_file.h"
 #include "ui/shell/workspace.h"
 #include "ui/training/model_form.h"
@@ -47,6 +48,8 @@ Session SessionController::collect() const
     if (workspace_->dataset())
         session.sets = workspace_->explorerView()->sampleSets()->all();
     session.bookmarks = workspace_->explorerView()->bookmarks();
+    if (workspace_->dataset())
+        session.labelDecisions = workspace_->labelsView()->decisions().all();
     session.view = viewName(workspace_->currentView());
     return session;
 }
@@ -87,6 +90,7 @@ void SessionController::applyPending()
     if (session->projection)
         workspace_->explorerView()->setProjection(*session->projection);
     workspace_->explorerView()->setBookmarks(session->bookmarks);
+    restoreDecisions(*session);
     if (const std::optional<View> view = viewFromName(session->view))
         workspace_->showView(*view);
 }
@@ -107,6 +111,23 @@ void SessionController::restoreSets(const Session& session)
         return;
     }
     workspace_->explorerView()->sampleSets()->reset(session.sets);
+}
+
+// Like the sets: onto the dataset the session names, when every decision fits it.
+void SessionController::restoreDecisions(const Session& session)
+{
+    const DatasetPtr data = workspace_->dataset();
+    if (session.labelDecisions.empty() || !data || session.dataset.isEmpty()
+        || QFileInfo(workspace_->datasetPath()) != QFileInfo(session.dataset))
+        return;
+    try {
+        checkDecisionsFit(session.labelDecisions, data->size(), data->numClasses());
+    } catch (const std::exception& e) {
+        openMessage(dialogParent_, QMessageBox::Warning, tr("The session's label decisions were not restored"),
+                    QString::fromStdString(e.what()));
+        return;
+    }
+    workspace_->labelsView()->setDecisions(session.labelDecisions);
 }
 
 QString SessionController::save(const QString& path)

@@ -41,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void restoreSets(const Session& session);
+    void restoreDecisions(const Session& session);
 
     Workspace* workspace_;
     const DatasetLoader* loader_;

@@ -159,8 +159,8 @@ ExplorerBookmark bookmarkFromJson(const nlohmann::json& e, const QString& sessio
         b.view = r;
     }
     readJsonField(e, "colouring", b.colouring, shown + "'s colouring");
-    if (b.colouring < 0 || b.colouring > 1)
-        throw BadInputError(shown + ": colouring is 0 (by class) or 1 (by anomaly score)");
+    if (b.colouring < 0 || b.colouring > 2)
+        throw BadInputError(shown + ": colouring is 0 (by class), 1 (by anomaly score) or 2 (by label suspicion)");
     readJsonField(e, "hidden_classes", b.hiddenClasses, shown + "'s hidden classes");
     readJsonField(e, "selected", b.selected, shown + "'s selected sample");
     readJsonField(e, "region", b.region, shown + "'s region");
@@ -244,7 +244,50 @@ std::vector<SampleSet> setsFromJson(const nlohmann::json& j)
     return sets;
 }
 
+std::vector<LabelDecisionRecord> decisionsFromJson(const nlohmann::json& j)
+{
+    if (!j.is_array())
+        throw BadInputError("\"label_decisions\" must be a list of {\"index\", \"decision\", \"label\"}");
+    std::vector<LabelDecisionRecord> out;
+    for (const nlohmann::json& e : j) {
+        if (!e.is_object() || !e.contains("index") || !e.contains("decision") || !e["decision"].is_string())
+            throw BadInputError("every label decision needs an \"index\" and a \"decision\" (keep or relabel)");
+        LabelDecisionRecord r;
+        r.index = jsonInteger<qint64>(e["index"], "a label decision's index");
+        if (r.index < 0)
+            throw BadInputError("a label decision is for sample " + std::to_string(r.index) + ", and samples count from 0");
+        const std::string decision = e["decision"].get<std::string>();
+        if (decision != "keep" && decision != "relabel")
+            throw BadInputError("label decision \"" + printable(decision) + "\" for sample " + std::to_string(r.index)
+                                + " is neither keep nor relabel");
+        r.relabel = decision == "relabel";
+        if (r.relabel) {
+            if (!e.contains("label"))
+                throw BadInputError("the relabel of sample " + std::to_string(r.index) + " names no \"label\"");
+            r.label = jsonInteger<int>(e["label"], "the new label of sample " + std::to_string(r.index));
+            if (r.label < 0)
+                throw BadInputError("sample " + std::to_string(r.index) + " is relabelled to class "
+                                    + std::to_string(r.label) + ", and classes count from 0");
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
 } // namespace
+
+void checkDecisionsFit(const std::vector<LabelDecisionRecord>& decisions, std::int64_t samples, int classes)
+{
+    for (const LabelDecisionRecord& d : decisions) {
+        if (d.index >= samples)
+            throw BadInputError("a label decision is for sample " + std::to_string(d.index) + ", but the dataset has "
+                                + std::to_string(samples) + " samples");
+        if (d.relabel && d.label >= classes)
+            throw BadInputError("sample " + std::to_string(d.index) + " is relabelled to class "
+                                + std::to_string(d.label) + ", but the dataset has " + std::to_string(classes)
+                                + " classes");
+    }
+}
 
 void checkSetsFit(const std::vector<SampleSet>& sets, std::int64_t samples)
 {
@@ -295,6 +338,8 @@ Session readSession(const QString& path)
             s.projection = projectionFromJson(j["explorer"], path);
         if (j.contains("sets") && !j["sets"].is_null())
             s.sets = setsFromJson(j["sets"]);
+        if (j.contains("label_decisions") && !j["label_decisions"].is_null())
+            s.labelDecisions = decisionsFromJson(j["label_decisions"]);
         if (j.contains("bookmarks") && !j["bookmarks"].is_null()) {
             if (!j["bookmarks"].is_array())
                 throw BadInputError("\"bookmarks\" must be a list");
@@ -325,13 +370,17 @@ void writeSession(const QString& path, const Session& session)
     if (session.projection)
         j["explorer"] = projectionToJson(*session.projection, path);
     std::string text = j.dump(2);
-    std::vector<nlohmann::json> sets, bookmarks;
+    std::vector<nlohmann::json> sets, bookmarks, decisions;
+    for (const LabelDecisionRecord& d : session.labelDecisions)
+        decisions.push_back(d.relabel ? nlohmann::json{{"index", d.index}, {"decision", "relabel"}, {"label", d.label}}
+                                      : nlohmann::json{{"index", d.index}, {"decision", "keep"}});
     for (const SampleSet& set : session.sets)
         sets.push_back({{"name", set.name.toStdString()}, {"indices", set.indices}});
     for (const ExplorerBookmark& b : session.bookmarks)
         bookmarks.push_back(bookmarkToJson(b, path));
     appendCompactList(text, "sets", sets);
     appendCompactList(text, "bookmarks", bookmarks);
+    appendCompactList(text, "label_decisions", decisions);
     text += "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }

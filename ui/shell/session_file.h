@@ -1,12 +1,13 @@
 #pragma once
 // A session: what to reopen together, so a person picks up where they left off: the dataset, the model
 // checkpoint (when the model was saved), the model and training settings (split and normal classes
-// included), the explorer's layout, named sets and bookmarks, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
+// included), the explorer's layout, named sets and bookmarks, the label decisions, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
 #include "core/models/model_config.h"
 #include "core/training/training_config.h"
 #include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_reports.h"
 #include "ui/explorer/sample_sets.h"
+#include "ui/labels/label_decisions.h"
 
 #include <QString>
 
@@ -27,6 +28,7 @@ struct Session {
     std::optional<ProjectionSettings> projection; // the explorer's layout
     std::vector<SampleSet> sets;                  // the explorer's named sets, as kept
     std::vector<ExplorerBookmark> bookmarks;      // the explorer's bookmarks
+    std::vector<LabelDecisionRecord> labelDecisions; // the Labels tab's keep / relabel decisions
 };
 
 // Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative
@@ -37,5 +39,7 @@ void writeSession(const QString& path, const Session& session);
 // A file cannot know how many samples its dataset holds: on opening, once the dataset has loaded, every set's
 // indices are checked against it. BadInputError naming the set and the sample when one lies past the end.
 void checkSetsFit(const std::vector<SampleSet>& sets, std::int64_t samples);
+// The same for the label decisions, and their classes against the dataset's.
+void checkDecisionsFit(const std::vector<LabelDecisionRecord>& decisions, std::int64_t samples, int classes);
 
 } // namespace latentlab::ui

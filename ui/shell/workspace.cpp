@@ -7,6 +7,8 @@
 #include "ui/dataset/gallery_view.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_view.h"
+#include "ui/labels/labels_controller.h"
+#include "ui/labels/labels_view.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
 
@@ -26,10 +28,11 @@ struct NamedView {
 };
 
 // Written into session files: a name, once shipped, stays.
-constexpr std::array<NamedView, 4> kViewNames{{{View::Samples, "samples"},
+constexpr std::array<NamedView, 5> kViewNames{{{View::Samples, "samples"},
                                                {View::Training, "training"},
                                                {View::Explorer, "explorer"},
-                                               {View::Anomalies, "anomalies"}}};
+                                               {View::Anomalies, "anomalies"},
+                                               {View::Labels, "labels"}}};
 
 } // namespace
 
@@ -64,11 +67,13 @@ Workspace::Workspace(QWidget* parent) : QTabWidget(parent)
     training_ = new TrainingView;
     explorer_ = new ExplorerView;
     anomalies_ = new AnomalyView;
+    labels_ = new LabelsView;
     // In the enum's order, which promises the tab order.
     addTab(samples_, tr("Samples"));
     addTab(training_, tr("Training"));
     addTab(explorer_, tr("Explorer"));
     addTab(anomalies_, tr("Anomalies"));
+    addTab(labels_, tr("Labels"));
     connectViews();
 }
 
@@ -77,6 +82,7 @@ void Workspace::connectViews()
     connect(training_, &TrainingView::statusMessage, this, &Workspace::statusMessage);
     connect(explorer_, &ExplorerView::statusMessage, this, &Workspace::statusMessage);
     connect(anomalies_, &AnomalyView::statusMessage, this, &Workspace::statusMessage);
+    connect(labels_, &LabelsView::statusMessage, this, &Workspace::statusMessage);
     connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &Workspace::showSample);
 
     TrainingController* training = training_->controller();
@@ -91,15 +97,20 @@ void Workspace::connectViews()
         // The run's normal classes: the others are its known anomalies.
         const auto& normal = training_->controller()->trainingConfig().normalClasses;
         anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
-        anomalies_->setModel(std::move(model));
+        anomalies_->setModel(model);
+        labels_->setModel(std::move(model));
     });
     connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
-            [this](const QString&, ModelPtr model) { anomalies_->setModel(std::move(model)); });
+            [this](const QString&, ModelPtr model) {
+                anomalies_->setModel(model);
+                labels_->setModel(std::move(model));
+            });
     // While a model trains, the explorer's layouts and the anomaly scores take one thread each.
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         const bool active = state != TrainingController::State::Idle;
         explorer_->controller()->setTrainingActive(active);
         anomalies_->controller()->setTrainingActive(active);
+        labels_->controller()->setTrainingActive(active);
     });
     // The two views share scores, flags and the selection.
     connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
@@ -107,6 +118,10 @@ void Workspace::connectViews()
     connect(anomalies_, &AnomalyView::sampleChosen, explorer_, &ExplorerView::selectSample);
     connect(explorer_, &ExplorerView::sampleSelected, anomalies_, &AnomalyView::selectSample);
     connect(explorer_, &ExplorerView::regionSelected, anomalies_, &AnomalyView::setRegionFilter);
+    // And the labels view: its suspicion colours the scatter, and the selection goes both ways.
+    connect(labels_, &LabelsView::scoresChanged, explorer_, &ExplorerView::setLabelScores);
+    connect(labels_, &LabelsView::sampleChosen, explorer_, &ExplorerView::selectSample);
+    connect(explorer_, &ExplorerView::sampleSelected, labels_, &LabelsView::selectSample);
 }
 
 void Workspace::setDataset(DatasetPtr dataset, const QString& path)
@@ -117,6 +132,7 @@ void Workspace::setDataset(DatasetPtr dataset, const QString& path)
     training_->setDataset(dataset_, path);
     explorer_->setDataset(dataset_);
     anomalies_->setDataset(dataset_);
+    labels_->setDataset(dataset_);
     tableModel_->setDataset(dataset_);
     const bool images = dataset_ && dataset_->isImage();
     samples_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : table_);
@@ -131,6 +147,7 @@ QWidget* Workspace::page(View view) const
     case View::Training: return training_;
     case View::Explorer: return explorer_;
     case View::Anomalies: return anomalies_;
+    case View::Labels: return labels_;
     }
     return nullptr;
 }

@@ -18,15 +18,16 @@ class QTableView;
 namespace latentlab::ui {
 
 class AnomalyView;
+class LabelsView;
 class DatasetTableModel;
 class ExplorerView;
 class GalleryView;
 class TrainingView;
 
 // In tab order.
-enum class View { Samples, Training, Explorer, Anomalies };
+enum class View { Samples, Training, Explorer, Anomalies, Labels };
 
-// "samples", "training", "explorer", "anomalies".
+// "samples", "training", "explorer", "anomalies", "labels".
 QString viewName(View view);
 // None for a name no view has: a session written by a later version, a typo on the command line.
 std::optional<View> viewFromName(const QString& name);
@@ -55,6 +56,7 @@ public:
     TrainingView* trainingView() const { return training_; }
     ExplorerView* explorerView() const { return explorer_; }
     AnomalyView* anomalyView() const { return anomalies_; }
+    LabelsView* labelsView() const { return labels_; }
 
 Q_SIGNALS:
     // A view's message for the status bar.
@@ -72,6 +74,7 @@ private:
     TrainingView* training_ = nullptr;
     ExplorerView* explorer_ = nullptr;
     AnomalyView* anomalies_ = nullptr;
+    LabelsView* labels_ = nullptr;
 };
 
 } // namespace latentlab::ui
