@@ -140,12 +140,30 @@ void ScoreHistogram::setThreshold(double threshold)
     updateLine();
 }
 
+void ScoreHistogram::setCaptions(const QString& title, const QString& axis, bool countBelow)
+{
+    chart_->setTitle(title);
+    x_->setTitleText(axis);
+    countBelow_ = countBelow;
+    if (!sorted_.empty() || nan_ > 0)
+        updateLine();
+}
+
 void ScoreHistogram::updateLine()
 {
     line_->replace(QList<QPointF>{QPointF(threshold_, 0), QPointF(threshold_, top_)});
     const QLocale locale;
+    const qlonglong total = static_cast<qlonglong>(sorted_.size()) + nan_;
+    const QString all = locale.toString(total);
+    if (countBelow_) {
+        const auto below = std::upper_bound(sorted_.begin(), sorted_.end(), threshold_) - sorted_.begin();
+        count_->setText(tr("%1 of %2 at or below the threshold %3")
+                            .arg(locale.toString(static_cast<qlonglong>(below)), all)
+                            .arg(threshold_, 0, 'g', 4));
+        return;
+    }
     count_->setText(tr("%1 of %2 above the threshold %3")
-                        .arg(locale.toString(static_cast<qlonglong>(above_)), locale.toString(static_cast<qlonglong>(sorted_.size()) + nan_))
+                        .arg(locale.toString(static_cast<qlonglong>(above_)), all)
                         .arg(threshold_, 0, 'g', 4));
 }
 

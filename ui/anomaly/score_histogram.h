@@ -26,6 +26,9 @@ public:
     explicit ScoreHistogram(QWidget* parent = nullptr);
 
     void setScores(std::vector<double> scores, double threshold);
+    // Another distribution in the same chart (the duplicates' nearest-sample distances): its title, the axis's
+    // name, and whether the count says how many lie below the line rather than above it.
+    void setCaptions(const QString& title, const QString& axis, bool countBelow);
     void clear();
     void setThreshold(double threshold);
     double threshold() const { return threshold_; }
@@ -47,6 +50,7 @@ private:
     double threshold_ = 0.0;
     std::int64_t above_ = 0;
     std::int64_t nan_ = 0;
+    bool countBelow_ = false;
     double lo_ = 0.0, hi_ = 1.0, top_ = 1.0;
     QChart* chart_ = nullptr;
     ThresholdChartView* view_ = nullptr;

@@ -17,7 +17,8 @@ struct ExplorerBookmark {
     QString name;
     ProjectionSettings projection;
     std::optional<QRectF> view;      // the data rectangle shown; none: fitted to the points
-    int colouring = 0;               // the colour box's row: 0 by class, 1 by anomaly score, 2 by label suspicion
+    int colouring = 0;               // the colour box's row: 0 by class, 1 by anomaly score, 2 by label suspicion,
+                                     // 3 by nearest-sample distance
     std::vector<int> hiddenClasses;
     qint64 selected = -1;            // the selected sample, -1 for none
     std::vector<int> region;         // the selected region (sorted dataset indices)

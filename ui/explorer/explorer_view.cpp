@@ -44,6 +44,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     color_->addItem(tr("Colour by class"));
     color_->addItem(tr("Colour by anomaly score"));
     color_->addItem(tr("Colour by label suspicion"));
+    color_->addItem(tr("Colour by nearest-sample distance"));
     color_->setToolTip(tr("Anomaly scores come from the Anomalies tab; points above its threshold are outlined"));
     connect(color_, &QComboBox::currentIndexChanged, this, &ExplorerView::applyColouring);
     // Full width where there is room; in a 1200-pixel window it gives way (elided) before the bar does.
@@ -232,6 +233,7 @@ ExplorerView::ExplorerView(QWidget* parent)
     setModel(nullptr);
     setAnomalyScores({});
     setLabelScores({}, {});
+    setDuplicateDistances({}, {});
 }
 
 ExplorerView::~ExplorerView() = default;
@@ -304,6 +306,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     scatter_->setPoints({}, {});
     setAnomalyScores({});
     setLabelScores({}, {});
+    setDuplicateDistances({}, {});
     pendingModel_.reset();
     QStringList names;
     if (data_)
@@ -523,6 +526,17 @@ void ExplorerView::setLabelScores(const std::vector<float>& scores, const std::v
     applyColouring();
 }
 
+void ExplorerView::setDuplicateDistances(const std::vector<float>& distances, const std::vector<int>& grouped)
+{
+    nearestDistances_ = distances;
+    grouped_ = grouped;
+    if (auto* items = qobject_cast<QStandardItemModel*>(color_->model()))
+        items->item(3)->setEnabled(!distances.empty());
+    if (distances.empty() && color_->currentIndex() == 3)
+        color_->setCurrentIndex(0);
+    applyColouring();
+}
+
 void ExplorerView::setFlagged(const std::vector<int>& flagged)
 {
     flagged_ = flagged;
@@ -531,13 +545,15 @@ void ExplorerView::setFlagged(const std::vector<int>& flagged)
 
 void ExplorerView::applyColouring()
 {
-    // Row 1: the anomaly scores and the flagged samples; row 2: label suspicion and the suspects.
+    // Row 1: the anomaly scores and the flagged samples; row 2: label suspicion and the suspects; row 3: the
+    // nearest-sample distance and the samples in duplicate groups.
     const int row = color_->currentIndex();
-    const std::vector<float>& values = row == 2 ? labelScores_ : anomalyScores_;
-    const bool byScore = (row == 1 || row == 2) && !values.empty() &&
+    const std::vector<float>& values = row == 3 ? nearestDistances_ : row == 2 ? labelScores_ : anomalyScores_;
+    const std::vector<int>& outlined = row == 3 ? grouped_ : row == 2 ? suspects_ : flagged_;
+    const bool byScore = row >= 1 && row <= 3 && !values.empty() &&
                          static_cast<int>(values.size()) == scatter_->pointCount();
     scatter_->setValues(byScore ? values : std::vector<float>());
-    scatter_->setOutlined(byScore ? (row == 2 ? suspects_ : flagged_) : std::vector<int>());
+    scatter_->setOutlined(byScore ? outlined : std::vector<int>());
 }
 
 QString ExplorerView::statusText() const

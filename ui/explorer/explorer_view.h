@@ -52,6 +52,9 @@ public:
     void setFlagged(const std::vector<int>& flagged);
     // The Labels tab's suspicion of every sample (NaN: not scored; empty: none) and its suspects, outlined.
     void setLabelScores(const std::vector<float>& scores, const std::vector<int>& suspects);
+    // The Duplicates tab's distance from every sample to its nearest other one (empty: none) and the samples
+    // in its groups, outlined.
+    void setDuplicateDistances(const std::vector<float>& distances, const std::vector<int>& grouped);
     QComboBox* colorBox() const { return color_; }
     // A checkpoint or TorchScript file opened for exploration alone (the training tab does not see it).
     void openModelFile(const QString& path);
@@ -168,6 +171,8 @@ private:
     std::vector<int> flagged_;
     std::vector<float> labelScores_;
     std::vector<int> suspects_;
+    std::vector<float> nearestDistances_;
+    std::vector<int> grouped_;
     // A model that arrived while the window showed another tab: encoded when this tab comes to the front,
     // so it does not take the cores from what the user is looking at.
     ModelPtr pendingModel_;

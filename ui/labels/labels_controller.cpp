@@ -1,6 +1,5 @@
 #include "ui/labels/labels_controller.h"
 
-#include "core/analysis/analysis_control.h"
 #include "core/models/model_config.h"
 
 namespace latentlab::ui {
@@ -13,23 +12,20 @@ LabelsController::LabelsController(QObject* parent) : QObject(parent), thread_(Q
     qRegisterMetaType<QVector<LabelItem>>();
     qRegisterMetaType<QVector<LabelSuspectRow>>();
     qRegisterMetaType<RequestTag>("latentlab::ui::RequestTag");
-    thread_.setCancel([this] {
-        if (control_)
-            control_->cancel();
-    });
+    thread_.setCancel([this] { job_.cancelRunning(); });
     LabelsWorker* worker = thread_.worker();
     connect(worker, &LabelsWorker::progress, this, [this](RequestTag tag, double f, const QString& what) {
-        if (scores_.isCurrent(tag))
+        if (job_.isCurrent(tag))
             Q_EMIT progress(f, what);
     });
     connect(worker, &LabelsWorker::scored, this, [this](const LabelScores& scores) {
-        if (!scores_.isCurrent(scores.tag))
+        if (!job_.isCurrent(scores.tag))
             return;
         setScoring(false);
         Q_EMIT scored(scores);
     });
     connect(worker, &LabelsWorker::failed, this, [this](RequestTag tag, const QString& message) {
-        if (!scores_.isCurrent(tag))
+        if (!job_.isCurrent(tag))
             return;
         setScoring(false);
         if (!message.isEmpty())
@@ -66,16 +62,10 @@ RequestTag LabelsController::score(const LabelRequest& request)
 {
     if (!model_ || !data_)
         return 0;
-    if (control_)
-        control_->cancel();
-    const RequestTag tag = scores_.next();
-    LabelsWorker* worker = thread_.worker();
-    control_ = std::make_shared<AnalysisControl>([worker, tag](double fraction, const std::string& what) {
-        Q_EMIT worker->progress(tag, fraction, QString::fromStdString(what));
-    });
+    const auto [tag, control] = job_.start(thread_.worker());
     thread_.setTorchThreads(trainingActive_ ? 1 : 0);
     setScoring(true);
-    thread_.post([model = model_, data = data_, request, tag, control = control_](LabelsWorker& w) {
+    thread_.post([model = model_, data = data_, request, tag = tag, control = control](LabelsWorker& w) {
         w.score(model, data, request, tag, control);
     });
     return tag;
@@ -83,9 +73,7 @@ RequestTag LabelsController::score(const LabelRequest& request)
 
 void LabelsController::cancel()
 {
-    if (control_)
-        control_->cancel();
-    scores_.invalidate();
+    job_.drop();
     setScoring(false);
 }
 

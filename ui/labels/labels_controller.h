@@ -2,6 +2,7 @@
 // Runs the labels view's work on its own WorkerThread: scoring (a new request cancels the one running) and
 // rendering gallery pages. Answers of replaced requests are dropped here, so the view sees only the newest
 // scores and page. While a model trains, scoring takes one thread. Destroying it cancels and joins.
+#include "ui/common/cancellable_job.h"
 #include "ui/common/dataset_ptr.h"
 #include "ui/common/model_ptr.h"
 #include "ui/common/request_tag.h"
@@ -12,10 +13,6 @@
 #include <QObject>
 
 #include <memory>
-
-namespace latentlab {
-class AnalysisControl;
-}
 
 namespace latentlab::ui {
 
@@ -53,13 +50,13 @@ Q_SIGNALS:
 private:
     void setScoring(bool scoring);
 
-    std::shared_ptr<AnalysisControl> control_;
+    CancellableJob job_;
     DatasetPtr data_;
     ModelPtr model_;
-    RequestTags scores_, pages_, exports_;
+    RequestTags pages_, exports_;
     bool scoring_ = false;
     bool trainingActive_ = false;
-    // Last, so it is destroyed first: its cancel hook stops scoring through control_ before the thread joins.
+    // Last, so it is destroyed first: its cancel hook stops scoring through job_ before the thread joins.
     WorkerThread<LabelsWorker> thread_;
 };
 

@@ -159,8 +159,9 @@ ExplorerBookmark bookmarkFromJson(const nlohmann::json& e, const QString& sessio
         b.view = r;
     }
     readJsonField(e, "colouring", b.colouring, shown + "'s colouring");
-    if (b.colouring < 0 || b.colouring > 2)
-        throw BadInputError(shown + ": colouring is 0 (by class), 1 (by anomaly score) or 2 (by label suspicion)");
+    if (b.colouring < 0 || b.colouring > 3)
+        throw BadInputError(shown + ": colouring is 0 (by class), 1 (by anomaly score), 2 (by label suspicion) or 3 "
+                                    "(by nearest-sample distance)");
     readJsonField(e, "hidden_classes", b.hiddenClasses, shown + "'s hidden classes");
     readJsonField(e, "selected", b.selected, shown + "'s selected sample");
     readJsonField(e, "region", b.region, shown + "'s region");

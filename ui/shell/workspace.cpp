@@ -5,6 +5,8 @@
 #include "ui/common/model_ptr.h"
 #include "ui/dataset/dataset_table_model.h"
 #include "ui/dataset/gallery_view.h"
+#include "ui/duplicates/duplicates_controller.h"
+#include "ui/duplicates/duplicates_view.h"
 #include "ui/explorer/explorer_controller.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/labels/labels_controller.h"
@@ -28,11 +30,12 @@ struct NamedView {
 };
 
 // Written into session files: a name, once shipped, stays.
-constexpr std::array<NamedView, 5> kViewNames{{{View::Samples, "samples"},
+constexpr std::array<NamedView, 6> kViewNames{{{View::Samples, "samples"},
                                                {View::Training, "training"},
                                                {View::Explorer, "explorer"},
                                                {View::Anomalies, "anomalies"},
-                                               {View::Labels, "labels"}}};
+                                               {View::Labels, "labels"},
+                                               {View::Duplicates, "duplicates"}}};
 
 } // namespace
 
@@ -68,12 +71,14 @@ Workspace::Workspace(QWidget* parent) : QTabWidget(parent)
     explorer_ = new ExplorerView;
     anomalies_ = new AnomalyView;
     labels_ = new LabelsView;
+    duplicates_ = new DuplicatesView;
     // In the enum's order, which promises the tab order.
     addTab(samples_, tr("Samples"));
     addTab(training_, tr("Training"));
     addTab(explorer_, tr("Explorer"));
     addTab(anomalies_, tr("Anomalies"));
     addTab(labels_, tr("Labels"));
+    addTab(duplicates_, tr("Duplicates"));
     connectViews();
 }
 
@@ -83,6 +88,7 @@ void Workspace::connectViews()
     connect(explorer_, &ExplorerView::statusMessage, this, &Workspace::statusMessage);
     connect(anomalies_, &AnomalyView::statusMessage, this, &Workspace::statusMessage);
     connect(labels_, &LabelsView::statusMessage, this, &Workspace::statusMessage);
+    connect(duplicates_, &DuplicatesView::statusMessage, this, &Workspace::statusMessage);
     connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &Workspace::showSample);
 
     TrainingController* training = training_->controller();
@@ -98,12 +104,14 @@ void Workspace::connectViews()
         const auto& normal = training_->controller()->trainingConfig().normalClasses;
         anomalies_->setNormalClasses(QVector<int>(normal.begin(), normal.end()));
         anomalies_->setModel(model);
-        labels_->setModel(std::move(model));
+        labels_->setModel(model);
+        duplicates_->setModel(std::move(model));
     });
     connect(explorer_->controller(), &ExplorerController::modelOpened, anomalies_,
             [this](const QString&, ModelPtr model) {
                 anomalies_->setModel(model);
-                labels_->setModel(std::move(model));
+                labels_->setModel(model);
+                duplicates_->setModel(std::move(model));
             });
     // While a model trains, the explorer's layouts and the anomaly scores take one thread each.
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
@@ -111,6 +119,7 @@ void Workspace::connectViews()
         explorer_->controller()->setTrainingActive(active);
         anomalies_->controller()->setTrainingActive(active);
         labels_->controller()->setTrainingActive(active);
+        duplicates_->controller()->setTrainingActive(active);
     });
     // The two views share scores, flags and the selection.
     connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
@@ -122,6 +131,9 @@ void Workspace::connectViews()
     connect(labels_, &LabelsView::scoresChanged, explorer_, &ExplorerView::setLabelScores);
     connect(labels_, &LabelsView::sampleChosen, explorer_, &ExplorerView::selectSample);
     connect(explorer_, &ExplorerView::sampleSelected, labels_, &LabelsView::selectSample);
+    connect(duplicates_, &DuplicatesView::distancesChanged, explorer_, &ExplorerView::setDuplicateDistances);
+    connect(duplicates_, &DuplicatesView::sampleChosen, explorer_, &ExplorerView::selectSample);
+    connect(explorer_, &ExplorerView::sampleSelected, duplicates_, &DuplicatesView::selectSample);
 }
 
 void Workspace::setDataset(DatasetPtr dataset, const QString& path)
@@ -133,6 +145,7 @@ void Workspace::setDataset(DatasetPtr dataset, const QString& path)
     explorer_->setDataset(dataset_);
     anomalies_->setDataset(dataset_);
     labels_->setDataset(dataset_);
+    duplicates_->setDataset(dataset_);
     tableModel_->setDataset(dataset_);
     const bool images = dataset_ && dataset_->isImage();
     samples_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : table_);
@@ -148,6 +161,7 @@ QWidget* Workspace::page(View view) const
     case View::Explorer: return explorer_;
     case View::Anomalies: return anomalies_;
     case View::Labels: return labels_;
+    case View::Duplicates: return duplicates_;
     }
     return nullptr;
 }

@@ -19,15 +19,16 @@ namespace latentlab::ui {
 
 class AnomalyView;
 class LabelsView;
+class DuplicatesView;
 class DatasetTableModel;
 class ExplorerView;
 class GalleryView;
 class TrainingView;
 
 // In tab order.
-enum class View { Samples, Training, Explorer, Anomalies, Labels };
+enum class View { Samples, Training, Explorer, Anomalies, Labels, Duplicates };
 
-// "samples", "training", "explorer", "anomalies", "labels".
+// "samples", "training", "explorer", "anomalies", "labels", "duplicates".
 QString viewName(View view);
 // None for a name no view has: a session written by a later version, a typo on the command line.
 std::optional<View> viewFromName(const QString& name);
@@ -57,6 +58,7 @@ public:
     ExplorerView* explorerView() const { return explorer_; }
     AnomalyView* anomalyView() const { return anomalies_; }
     LabelsView* labelsView() const { return labels_; }
+    DuplicatesView* duplicatesView() const { return duplicates_; }
 
 Q_SIGNALS:
     // A view's message for the status bar.
@@ -75,6 +77,7 @@ private:
     ExplorerView* explorer_ = nullptr;
     AnomalyView* anomalies_ = nullptr;
     LabelsView* labels_ = nullptr;
+    DuplicatesView* duplicates_ = nullptr;
 };
 
 } // namespace latentlab::ui
