@@ -337,6 +337,17 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::ConfusionMatrix</name>
+    <message>
+        <source>Rows: the label a sample has. Columns: the label the model suggests. Click a cell to see its samples; click it again to see all.</source>
+        <translation>行：样本现有的标签。列：模型建议的标签。点击单元格查看其样本；再次点击查看全部。</translation>
+    </message>
+    <message>
+        <source>Score the labels to see given against suggested.</source>
+        <translation>为标签评分后，即可查看现有标签与建议标签的对照。</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::DatasetPanel</name>
     <message>
         <source>No dataset loaded</source>
@@ -439,6 +450,113 @@
     <message>
         <source>%1 has no inverse: this is the distance-weighted mean latent of the %2 nearest samples.</source>
         <translation>%1 没有逆映射：这是最近的 %2 个样本按距离加权的平均潜变量。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::DuplicatesView</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复</translation>
+    </message>
+    <message>
+        <source>Exact copies only</source>
+        <translation>仅完全相同的副本</translation>
+    </message>
+    <message>
+        <source>Only samples whose values are the same bytes; needs no model</source>
+        <translation>只找字节完全相同的样本；不需要模型</translation>
+    </message>
+    <message>
+        <source>Default threshold</source>
+        <translation>默认阈值</translation>
+    </message>
+    <message>
+        <source>Back to the threshold LatentLab chooses from the distances&apos; histogram</source>
+        <translation>恢复 LatentLab 根据距离直方图选定的阈值</translation>
+    </message>
+    <message>
+        <source>Distance to the nearest other sample</source>
+        <translation>到最近其他样本的距离</translation>
+    </message>
+    <message>
+        <source>latent distance</source>
+        <translation>隐空间距离</translation>
+    </message>
+    <message>
+        <source>Every group</source>
+        <translation>所有组</translation>
+    </message>
+    <message>
+        <source>Groups that leak test into training</source>
+        <translation>测试样本泄漏到训练集的组</translation>
+    </message>
+    <message>
+        <source>Exact copies</source>
+        <translation>完全相同的副本</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Finding Duplicates Failed</source>
+        <translation>查找重复失败</translation>
+    </message>
+    <message>
+        <source>Train or open a model to find near-duplicates, or tick &quot;Exact copies only&quot;.</source>
+        <translation>训练或打开模型以查找近似重复，或勾选“仅完全相同的副本”。</translation>
+    </message>
+    <message>
+        <source>Open a dataset to look for duplicates and for test samples that leak into training.</source>
+        <translation>打开数据集，查找重复样本以及泄漏到训练集的测试样本。</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复…</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>unsplit</source>
+        <translation>未划分</translation>
+    </message>
+    <message>
+        <source>near-duplicates not looked for</source>
+        <translation>未查找近似重复</translation>
+    </message>
+    <message>
+        <source>%1 groups of near-duplicates (latent distance at most %2%3)</source>
+        <translation>%1 组近似重复（隐空间距离不超过 %2%3）</translation>
+    </message>
+    <message>
+        <source>, the default</source>
+        <translation>，默认值</translation>
+    </message>
+    <message>
+        <source>%1 groups of exact copies, %2: %3 samples in groups. %4 test samples have a copy in training (%5 exact). Found in %6 s.</source>
+        <translation>%1 组完全相同的副本，%2：共 %3 个样本在组中。%4 个测试样本在训练集中有副本（其中 %5 个完全相同）。用时 %6 秒。</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>group %1 · %2 samples%3</source>
+        <translation>第 %1 组 · %2 个样本%3</translation>
+    </message>
+    <message>
+        <source> · exact</source>
+        <translation> · 完全相同</translation>
     </message>
 </context>
 <context>
@@ -634,6 +752,14 @@
         <source>%1 has no samples now: the axes stay as they were.</source>
         <translation>%1 现在没有样本：坐标轴保持不变。</translation>
     </message>
+    <message>
+        <source>Colour by label suspicion</source>
+        <translation>按标签可疑度着色</translation>
+    </message>
+    <message>
+        <source>Colour by nearest-sample distance</source>
+        <translation>按最近样本距离着色</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::GalleryView</name>
@@ -816,6 +942,216 @@
     <message>
         <source>Dimension %1: %2 nats</source>
         <translation>维度 %1：%2 nats</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::LabelsView</name>
+    <message>
+        <source>Neighbours&apos; labels</source>
+        <translation>邻居的标签</translation>
+    </message>
+    <message>
+        <source>Conditional VAE&apos;s preference</source>
+        <translation>条件 VAE 的偏好</translation>
+    </message>
+    <message>
+        <source>Neighbours: the share of a sample&apos;s nearest samples in latent space that carry another label (any model). Conditional: how much better another class explains the sample than its own label (a conditional VAE).</source>
+        <translation>邻居：样本在隐空间中最近的样本里带有其他标签的比例（任何模型）。条件：另一类别比其自身标签能更好地解释该样本的程度（条件 VAE）。</translation>
+    </message>
+    <message>
+        <source>How many neighbours</source>
+        <translation>邻居数量</translation>
+    </message>
+    <message>
+        <source>training samples</source>
+        <translation>训练样本</translation>
+    </message>
+    <message>
+        <source>test samples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>every sample</source>
+        <translation>所有样本</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Suspects and decisions as CSV…</source>
+        <translation>可疑样本及决定导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Relabelled labels…</source>
+        <translation>重新标注后的标签…</translation>
+    </message>
+    <message>
+        <source>Score by</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Given&lt;/b&gt; (rows) against &lt;b&gt;suggested&lt;/b&gt; (columns)</source>
+        <translation>&lt;b&gt;现有标签&lt;/b&gt;（行）对照&lt;b&gt;建议标签&lt;/b&gt;（列）</translation>
+    </message>
+    <message>
+        <source>Suspects only</source>
+        <translation>仅可疑样本</translation>
+    </message>
+    <message>
+        <source>Only the samples the model would label otherwise</source>
+        <translation>只显示模型会给出其他标签的样本</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Keep label</source>
+        <translation>保留标签</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>重新标注为</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Scoring Failed</source>
+        <translation>评分失败</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Open a labelled dataset and a model to find the samples whose label looks wrong.</source>
+        <translation>打开带标签的数据集和模型，查找标签看起来有误的样本。</translation>
+    </message>
+    <message>
+        <source>This dataset has no labels, so there are none to check.</source>
+        <translation>此数据集没有标签，因此无可检查。</translation>
+    </message>
+    <message>
+        <source>Train or open a model to score the labels.</source>
+        <translation>训练或打开模型以为标签评分。</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 look mislabelled (%4%5), scored in %6 s.</source>
+        <translation>%2 个%3中有 %1 个看起来标签有误（%4%5），评分用时 %6 秒。</translation>
+    </message>
+    <message>
+        <source>conditional VAE</source>
+        <translation>条件 VAE</translation>
+    </message>
+    <message>
+        <source>%1 neighbours</source>
+        <translation>%1 个邻居</translation>
+    </message>
+    <message>
+        <source>%1 samples labelled %2 that the model calls %3. Click the cell again to see all.</source>
+        <translation>%1 个标为 %2 而模型认为是 %3 的样本。再次点击单元格查看全部。</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its samples.</source>
+        <translation>点击单元格查看其样本。</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source> · relabel: %1</source>
+        <translation> · 重新标注：%1</translation>
+    </message>
+    <message>
+        <source> · kept</source>
+        <translation> · 已保留</translation>
+    </message>
+    <message>
+        <source>%1 · #%2%3</source>
+        <translation>%1 · #%2%3</translation>
+    </message>
+    <message>
+        <source>Click a sample to decide on its label.</source>
+        <translation>点击样本以决定其标签。</translation>
+    </message>
+    <message>
+        <source>#%1: labelled %2, the model suggests %3</source>
+        <translation>#%1：标为 %2，模型建议 %3</translation>
+    </message>
+    <message>
+        <source>%1 kept, %2 relabelled</source>
+        <translation>保留 %1 个，重新标注 %2 个</translation>
+    </message>
+    <message>
+        <source>Nothing to Export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>Score the labels first.</source>
+        <translation>请先为标签评分。</translation>
+    </message>
+    <message>
+        <source>Cannot Write the Labels Back</source>
+        <translation>无法写回标签</translation>
+    </message>
+    <message>
+        <source>Nothing Relabelled</source>
+        <translation>没有重新标注的样本</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Relabel as&quot; on the samples to change first; the export writes every label with those changes.</source>
+        <translation>请先在要更改的样本上选择“重新标注为”；导出会写出所有标签并包含这些更改。</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Export Suspects</source>
+        <translation>导出可疑样本</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::LabelsWorker</name>
+    <message>
+        <source>Score the labels first.</source>
+        <translation>请先为标签评分。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 suspects to %2</source>
+        <translation>已将 %1 个可疑样本写入 %2</translation>
+    </message>
+    <message>
+        <source>Wrote the labels with %1 changed to %2</source>
+        <translation>已将标签（更改了 %1 个）写入 %2</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2028,10 @@ In the %1 split</source>
         <source>%1 of %2 above the threshold %3</source>
         <translation>%2 个中有 %1 个高于阈值 %3</translation>
     </message>
+    <message>
+        <source>%1 of %2 at or below the threshold %3</source>
+        <translation>%2 个中有 %1 个不超过阈值 %3</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::SeparationHistogram</name>
@@ -1725,6 +2065,10 @@ In the %1 split</source>
     <message>
         <source>The session&apos;s sets were not restored</source>
         <translation>会话中的集合未恢复</translation>
+    </message>
+    <message>
+        <source>The session&apos;s label decisions were not restored</source>
+        <translation>未恢复会话中的标签决定</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2390,14 @@ or a folder of images with one sub-folder per class</source>
     <message>
         <source>Anomalies</source>
         <translation>异常</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
     </message>
 </context>
 </TS>
