@@ -149,11 +149,6 @@ void writeIdxLabels(const std::string& path, const Dataset& data, const std::vec
     }
     // A folder of train and t10k parts: each labels file again, under its own name, in the folder named.
     std::error_code ec;
-    if (fs::exists(path, ec) && !fs::is_directory(path, ec))
-        throw BadInputError(displayName(path) + " is a file: " + relabelDataName(data)
-                            + " has one labels file per part, so name a folder to write them into");
-    for (const LabelsFile& f : data.labelsFiles)
-        refuseOwnFile((fs::path(path) / fs::path(f.path).filename()).string(), data);
     fs::create_directories(path, ec);
     if (ec)
         throw IoError("could not create the folder " + displayName(path) + ": " + ec.message());
@@ -379,12 +374,24 @@ RelabelTarget relabelTarget(const Dataset& data)
                         + " data cannot be written back in their own format; export the suspects CSV instead");
 }
 
+void checkRelabelDestination(const std::string& path, const Dataset& data)
+{
+    const RelabelTarget target = relabelTarget(data);
+    refuseOwnFile(path, data);
+    std::error_code ec;
+    if (target.folder && fs::exists(path, ec) && !fs::is_directory(path, ec))
+        throw BadInputError(displayName(path) + " is a file: " + relabelDataName(data)
+                            + " has one labels file per part, so name a folder to write them into");
+    if (target.folder)
+        for (const LabelsFile& f : data.labelsFiles)
+            refuseOwnFile((fs::path(path) / fs::path(f.path).filename()).string(), data);
+}
+
 std::int64_t writeRelabelledLabels(const std::string& path, const Dataset& data,
                                    const std::map<std::int64_t, std::int32_t>& relabels)
 {
-    relabelTarget(data); // refuses data whose labels cannot be written back
+    checkRelabelDestination(path, data);
     const std::vector<std::int32_t> labels = relabelled(data, relabels);
-    refuseOwnFile(path, data);
     std::int64_t changes = 0;
     for (std::size_t i = 0; i < labels.size(); ++i)
         changes += labels[i] != data.labels()[i];

@@ -47,6 +47,10 @@ struct RelabelTarget {
 };
 RelabelTarget relabelTarget(const Dataset& data);
 
+// The refusals writeRelabelledLabels would give for this path and dataset (relabelTarget's, and a path that
+// is one of the dataset's own files), checked before any work is done, as the CLI and a save dialog want.
+void checkRelabelDestination(const std::string& path, const Dataset& data);
+
 // Writes the relabelled copy to path (a folder, created when missing, where relabelTarget says folder).
 // BadInputError as relabelTarget does, when path is one of the dataset's own files (the source, its labels
 // files, its images), when a relabel names a class outside the data, or when a CSV no longer holds the labels
