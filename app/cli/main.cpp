@@ -53,6 +53,19 @@ const Command kCommands[] = {
      "    scores (default: the model's training samples, of its normal classes); with anomaly classes (given, or\n"
      "    the checkpoint's non-normal ones) prints AUROC and precision/recall at the threshold. --json: one line\n"
      "    with threshold, flagged, auroc, precision, recall\n"},
+    {"labels", latentlab::cli::runLabels,
+     "labels --model CHECKPOINT|TORCHSCRIPT --out SUSPECTS.csv [--data PATH] [--split train|test|all]\n"
+     "       [--method conditional|neighbors] [--k K] [--relabel-out FILE] [--label-column NAME] [--labels FILE]\n"
+     "       [--batch N] [--threads T] [--json]\n"
+     "    how likely each selected sample's label is wrong (default split: all), with the label the model\n"
+     "    suggests. conditional (the default for a conditional VAE): -ELBO under the given label minus the\n"
+     "    smallest -ELBO under another class, at the posterior mean; neighbors (any model): the share of the\n"
+     "    K (10) nearest latent means among the scored samples that carry another label. CSV: index, file,\n"
+     "    given, suggested, score, decision, most suspect first. --relabel-out writes the labels with every\n"
+     "    suspect (score > 0 conditional, > 0.5 neighbors) relabelled as suggested, in the data's own format:\n"
+     "    an IDX labels file (a folder of them for train and t10k parts), a copy of the CSV with the label\n"
+     "    column replaced, or a CSV of file moves for an image folder; the dataset's own files are never\n"
+     "    written. --json: one line with method, k, samples, flagged and the top 10\n"},
     {"project", latentlab::cli::runProject,
      "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|umap|dims|latent --out LAYOUT.csv [--data PATH]\n"
      "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--neighbors K]\n"

@@ -137,6 +137,7 @@ Dataset loadCsv(const std::string& path, const std::string& labelColumn)
         for (const auto& t : labelText)
             labels.push_back(index[t]);
         ds.setLabels(std::move(labels), std::move(names));
+        ds.labelColumn = header[static_cast<std::size_t>(labelIndex)];
     }
     return ds;
 }

@@ -91,6 +91,30 @@ std::vector<std::string> splitCsvFields(const std::string& line, char delim)
     return fields;
 }
 
+std::vector<CsvSpan> splitCsvFieldSpans(const std::string& line, char delim)
+{
+    // The same walk as splitCsvFields, so both agree on where a quoted delimiter belongs.
+    std::vector<CsvSpan> spans;
+    std::size_t begin = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                ++i;
+            else if (c == '"')
+                quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == delim) {
+            spans.push_back({begin, i});
+            begin = i + 1;
+        }
+    }
+    spans.push_back({begin, line.size()});
+    return spans;
+}
+
 std::string trimCsvCell(const std::string& s)
 {
     const auto b = s.find_first_not_of(" \t");

@@ -22,6 +22,14 @@ char chooseCsvDelimiter(const std::string& path, const std::string& header);
 // Splits one line into fields; double quotes may enclose a field ("" is a literal quote).
 std::vector<std::string> splitCsvFields(const std::string& line, char delim);
 
+// Where each field of splitCsvFields lies in the line: [begin, end) byte offsets, quotes included, so a
+// writer can replace one field and keep every other byte of the row.
+struct CsvSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+std::vector<CsvSpan> splitCsvFieldSpans(const std::string& line, char delim);
+
 // Without the spaces and tabs around it.
 std::string trimCsvCell(const std::string& s);
 

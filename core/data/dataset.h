@@ -22,6 +22,14 @@ struct ValueRange {
     double max = 1.0;
 };
 
+// A file that holds the labels of consecutive samples [first, first + count), as IDX keeps them beside the
+// images (a folder of train and t10k parts has two).
+struct LabelsFile {
+    std::string path;
+    std::int64_t first = 0;
+    std::int64_t count = 0;
+};
+
 // Indices into the dataset. A predefined split comes with the data (IDX train/t10k); otherwise it is drawn
 // by seed.
 struct Split {
@@ -102,6 +110,10 @@ public:
     // One name per sample where the source has them (an image folder: each file's path relative to the
     // folder's parent, e.g. "shoes/boot/001.png"), so exports can name files; empty otherwise.
     std::vector<std::string> sampleNames;
+    // Where the labels were read from, so a relabelled copy can be written in the same form (label_export.h):
+    // the label column's header for a CSV/TSV table, the labels files for IDX; empty otherwise.
+    std::string labelColumn;
+    std::vector<LabelsFile> labelsFiles;
 
 private:
     void initShape(std::int64_t n, std::vector<std::int64_t> shape);

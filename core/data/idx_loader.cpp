@@ -233,9 +233,10 @@ Dataset loadIdxImages(const std::string& imagesPath, const std::string& labelsPa
     ds.source = imagesPath;
     ds.format = "idx";
     const std::string labels = labelsPath.empty() ? findIdxLabels(imagesPath) : labelsPath;
-    if (!labels.empty())
+    if (!labels.empty()) {
         attachLabels(ds, readLabels(labels, f.count, displayName(imagesPath)), fs::path(imagesPath).parent_path().string());
-    else
+        ds.labelsFiles = {{labels, 0, f.count}};
+    } else
         ds.notes.push_back("no labels file found beside " + displayName(imagesPath));
     return ds;
 }
@@ -276,6 +277,7 @@ Dataset loadIdxFolder(const std::string& folder)
         const std::vector<std::int32_t> more = readLabels(testLabels, test.count, displayName(testPath));
         labels.insert(labels.end(), more.begin(), more.end());
         attachLabels(ds, std::move(labels), folder);
+        ds.labelsFiles = {{trainLabels, 0, train.count}, {testLabels, train.count, test.count}};
     } else {
         ds.notes.push_back("labels files not found for both halves; loaded without labels");
     }

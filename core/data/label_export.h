@@ -35,18 +35,26 @@ void writeLabelSuspectsCsv(const std::string& path, const Dataset& data, const s
 std::vector<std::int32_t> relabelled(const Dataset& data, const std::map<std::int64_t, std::int32_t>& relabels);
 
 // What writeRelabelledLabels writes for this dataset, in a few words ("an IDX labels file", "a copy of the
-// CSV with the label column replaced", "a CSV of file moves"), and a file name to offer ("labels-relabelled.idx1-ubyte"...);
-// BadInputError for a dataset whose labels cannot be written back (no labels, no source file, a format
-// without a labels file).
+// CSV with the label column replaced", "a CSV of file moves"), and a file name to offer
+// ("train-labels-relabelled-idx1-ubyte", "iris-relabelled.csv", "label-moves.csv"); BadInputError for a dataset
+// whose labels cannot be written back (no labels, no source file, a format without a labels file).
+// An IDX folder of train and t10k parts keeps one labels file per part: its copy is a folder (folder = true,
+// offer a folder dialog) that receives each labels file under its original name.
 struct RelabelTarget {
     std::string what;
     std::string suggestedFileName;
+    bool folder = false;
 };
 RelabelTarget relabelTarget(const Dataset& data);
 
-// Writes the relabelled copy to path. BadInputError as relabelTarget does, when path is one of the dataset's
-// own files (the source, its labels file), or when a relabel names a class outside the data; IoError when the
-// file cannot be written. Returns the number of samples whose label changed.
+// The refusals writeRelabelledLabels would give for this path and dataset (relabelTarget's, and a path that
+// is one of the dataset's own files), checked before any work is done, as the CLI and a save dialog want.
+void checkRelabelDestination(const std::string& path, const Dataset& data);
+
+// Writes the relabelled copy to path (a folder, created when missing, where relabelTarget says folder).
+// BadInputError as relabelTarget does, when path is one of the dataset's own files (the source, its labels
+// files, its images), when a relabel names a class outside the data, or when a CSV no longer holds the labels
+// it was loaded with; IoError when the file cannot be written. Returns the number of samples whose label changed.
 std::int64_t writeRelabelledLabels(const std::string& path, const Dataset& data,
                                    const std::map<std::int64_t, std::int32_t>& relabels);
 
