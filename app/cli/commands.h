@@ -16,5 +16,6 @@ int runTraverse(const std::vector<std::string>& args);
 int runAttribute(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
 int runAnomalies(const std::vector<std::string>& args);
+int runDuplicates(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli
