@@ -17,5 +17,6 @@ int runAttribute(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
 int runAnomalies(const std::vector<std::string>& args);
 int runLabels(const std::vector<std::string>& args);
+int runDuplicates(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

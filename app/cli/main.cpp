@@ -66,6 +66,15 @@ const Command kCommands[] = {
      "    an IDX labels file (a folder of them for train and t10k parts), a copy of the CSV with the label\n"
      "    column replaced, or a CSV of file moves for an image folder; the dataset's own files are never\n"
      "    written. --json: one line with method, k, samples, flagged and the top 10\n"},
+    {"duplicates", latentlab::cli::runDuplicates,
+     "duplicates --model CHECKPOINT|TORCHSCRIPT --out GROUPS.csv [--data PATH] [--split train|test|all]\n"
+     "           [--threshold T] [--exact-only] [--label-column NAME] [--batch N] [--threads T] [--json]\n"
+     "    exact copies (the same bytes) and near-duplicates (latent means at most T apart; default: a tenth of\n"
+     "    the median distance of a sample to its nearest other), grouped transitively, among the selected\n"
+     "    samples (default: all); leaks are test samples whose group holds a training sample. CSV: group, index,\n"
+     "    split (train/test/none), file, distance (to the group's first member), exact (0/1), one row per member.\n"
+     "    --exact-only needs no model (then --data). --json: one line with threshold, exact_groups, near_groups,\n"
+     "    samples_in_groups, leaks, exact_leaks and the first leaks. Never writes over a file of the dataset\n"},
     {"project", latentlab::cli::runProject,
      "project --model CHECKPOINT|TORCHSCRIPT --method pca|tsne|umap|dims|latent --out LAYOUT.csv [--data PATH]\n"
      "        [--split train|test|all] [--dims I,J] [--perplexity P] [--iterations N] [--neighbors K]\n"
