@@ -97,7 +97,12 @@ int runDuplicates(const std::vector<std::string>& argv)
 
     ModelAndData in = openForDuplicates(args, exactOnly);
     const Dataset& ds = in.data.dataset;
-    if (isDatasetFile(ds, out)) // before the scan, not after it
+    // Before the scan, not after it; the labels file too, which the dataset does not name.
+    std::string labels = args.value("labels");
+    if (labels.empty() && in.model.checkpoint && namesTrainingData(args, in.model))
+        labels = in.model.checkpoint->dataset.labelsPath;
+    std::error_code ec;
+    if (isDatasetFile(ds, out) || (!labels.empty() && std::filesystem::equivalent(out, labels, ec)))
         throw BadInputError(out + " is a file of the dataset " + ds.source + "; write the groups to a new file");
     ProgressLine progress;
     const AnalysisControl control([&](double fraction, const std::string& what) { progress.update(fraction, what); });
