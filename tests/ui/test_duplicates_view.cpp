@@ -16,6 +16,7 @@
 #include "ui/shell/workspace.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QtTest>
 
 #include <random>

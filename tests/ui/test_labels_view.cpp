@@ -20,6 +20,7 @@
 #include "ui/shell/workspace.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QFile>
 #include <QtTest>
 
@@ -165,7 +166,7 @@ private Q_SLOTS:
     void decisionsMarkEntriesAndExportWithTheLabels()
     {
         TempDir dir;
-        const std::string images = fixtures::writeIdxPair(dir.path(), "d", 60, 8, 8, 3, false);
+        const std::string images = latentlab::testing::writeIdxPair(dir.path(), "d", 60, 8, 8, 3, false);
         Dataset loaded = loadDataset(images);
         loaded.splitBySeed(0.0, 1);
         const auto data = std::make_shared<const Dataset>(std::move(loaded));

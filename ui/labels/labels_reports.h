@@ -37,6 +37,7 @@ struct LabelScores {
     // Where a relabelled copy of the labels can go (core's relabelTarget): what it is and a file name to offer,
     // or why this dataset's labels cannot be written back.
     QString relabelWhat, relabelFileName, relabelRefusal;
+    bool relabelFolder = false; // the copy is a folder of labels files (an IDX folder of train and t10k parts)
 };
 
 // One gallery entry: the sample and, for the conditional score, its reconstruction under the given label and

@@ -510,6 +510,7 @@ void LabelsView::exportWithDialog(bool relabelled)
         return;
     }
     const QString name = relabelled ? scores_.relabelFileName : QStringLiteral("label-suspects.csv");
+    // A folder of labels files (IDX train and t10k parts) is named like a file: it is created there.
     const QString title = relabelled ? tr("Export %1").arg(scores_.relabelWhat) : tr("Export Suspects");
     const QString path = QFileDialog::getSaveFileName(this, title, name);
     if (path.isEmpty())

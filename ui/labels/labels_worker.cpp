@@ -65,6 +65,7 @@ void LabelsWorker::score(ModelPtr model, DatasetPtr data, const LabelRequest& re
             const RelabelTarget target = relabelTarget(*data);
             out.relabelWhat = QString::fromStdString(target.what);
             out.relabelFileName = QString::fromStdString(target.suggestedFileName);
+            out.relabelFolder = target.folder;
         } catch (const std::exception& e) {
             out.relabelRefusal = QString::fromStdString(e.what());
         }
