@@ -129,8 +129,13 @@ private Q_SLOTS:
         QCOMPARE(view.result().threshold, far);
         QCOMPARE(view.result().samplesInGroups, qint64(120));
         QCOMPARE(view.histogram()->threshold(), far);
-        // A click on a group reports its first sample.
+        // Copies are members of that one group now (a sample is in one group at most), marked exact there.
+        QCOMPARE(view.result().groups.size(), std::size_t(1));
+        QVERIFY(!view.result().groups.front().exact);
         view.setFilter(DuplicatesView::Filter::Exact);
+        QVERIFY(view.shown().empty());
+        // A click on a group reports its first sample.
+        view.setFilter(DuplicatesView::Filter::All);
         QSignalSpy chosen(&view, &DuplicatesView::sampleChosen);
         QTest::mouseClick(view.gallery(), Qt::LeftButton, {}, view.gallery()->itemRect(0).center());
         QCOMPARE(chosen.size(), 1);
