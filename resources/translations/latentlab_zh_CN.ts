@@ -558,6 +558,29 @@
         <source> · exact</source>
         <translation> · 完全相同</translation>
     </message>
+    <message>
+        <source>Export groups as CSV…</source>
+        <translation>将各组导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Duplicate Groups</source>
+        <translation>导出重复组</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::DuplicatesWorker</name>
+    <message>
+        <source>Find the duplicates first.</source>
+        <translation>请先查找重复。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 groups to %2</source>
+        <translation>已将 %1 个组写入 %2</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ExplorerSelections</name>

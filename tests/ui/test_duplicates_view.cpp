@@ -5,6 +5,7 @@
 #include "core/models/make_model.h"
 #include "core/models/model_snapshot.h"
 #include "core/training/trainer.h"
+#include "tests/support/fixtures.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/anomaly/score_histogram.h"
 #include "ui/common/strip_gallery.h"
@@ -106,6 +107,18 @@ private Q_SLOTS:
         QCOMPARE(r.groups[static_cast<std::size_t>(view.shown().front())].members, (std::vector<qint64>{10, 100}));
         QCOMPARE(view.gallery()->entries().size(), 1);
         QCOMPARE(view.gallery()->entries().front().images.size(), 2);
+        // Exported in core's groups CSV: a header and one row per member (2 + 3).
+        latentlab::testing::TempDir dir;
+        const QString csv = QString::fromStdString(dir.path() + "/groups.csv");
+        QSignalSpy done(&view, &DuplicatesView::exportFinished);
+        view.exportGroups(csv);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.last().at(0).toString(), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("group,index,split,file,distance,exact")));
+        QCOMPARE(text.count(QLatin1Char('\n')), 6);
     }
 
     void nearDuplicatesWithAModelAndANewThreshold()

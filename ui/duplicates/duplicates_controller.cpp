@@ -19,6 +19,8 @@ DuplicatesController::DuplicatesController(QObject* parent) : QObject(parent), t
         setScanning(false);
         Q_EMIT scanned(result);
     });
+    connect(worker, &DuplicatesWorker::exported, this,
+            [this](RequestTag, const QString& done, const QString& error) { Q_EMIT exported(done, error); });
     connect(worker, &DuplicatesWorker::failed, this, [this](RequestTag tag, const QString& message) {
         if (!job_.isCurrent(tag))
             return;
@@ -54,6 +56,11 @@ RequestTag DuplicatesController::scan(const DuplicateRequest& request)
         w.scan(model, data, request, tag, control);
     });
     return tag;
+}
+
+void DuplicatesController::exportGroups(const QString& path)
+{
+    thread_.post([path](DuplicatesWorker& w) { w.exportGroups(path, 0); });
 }
 
 void DuplicatesController::setScanning(bool scanning)

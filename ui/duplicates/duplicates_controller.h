@@ -25,12 +25,15 @@ public:
     // Answered by scanned(), failed() or (cancelled) scanningChanged(false) alone.
     RequestTag scan(const DuplicateRequest& request);
     bool isScanning() const { return scanning_; }
+    // Answered by exported().
+    void exportGroups(const QString& path);
 
 Q_SIGNALS:
     void progress(double fraction, const QString& what);
     void scanned(const latentlab::ui::DuplicateResult& result);
     void failed(const QString& message);
     void scanningChanged(bool scanning);
+    void exported(const QString& done, const QString& error);
 
 private:
     void setScanning(bool scanning);

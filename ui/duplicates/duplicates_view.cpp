@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -44,6 +45,9 @@ DuplicatesView::DuplicatesView(QWidget* parent) : QWidget(parent), controller_(n
     bar->addWidget(defaultThreshold_);
     bar->addWidget(progress_);
     bar->addStretch(1);
+    export_ = new QPushButton(tr("Export groups as CSV…"), this);
+    export_->setEnabled(false);
+    bar->addWidget(export_);
     layout->addLayout(bar);
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
@@ -85,6 +89,19 @@ DuplicatesView::DuplicatesView(QWidget* parent) : QWidget(parent), controller_(n
 
     connect(scanButton_, &QPushButton::clicked, this, &DuplicatesView::scan);
     connect(exactOnly_, &QCheckBox::toggled, this, &DuplicatesView::setExactOnly);
+    connect(export_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Duplicate Groups"),
+                                                          QStringLiteral("duplicate-groups.csv"));
+        if (!path.isEmpty())
+            exportGroups(path);
+    });
+    connect(controller_, &DuplicatesController::exported, this, [this](const QString& done, const QString& error) {
+        if (!error.isEmpty())
+            openMessage(this, QMessageBox::Warning, tr("Export Failed"), error);
+        else
+            Q_EMIT statusMessage(done);
+        Q_EMIT exportFinished(error);
+    });
     connect(defaultThreshold_, &QPushButton::clicked, this, [this] { setThreshold(-1.0); });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, &DuplicatesView::setThreshold);
     connect(controller_, &DuplicatesController::scanned, this, &DuplicatesView::onScanned);
@@ -114,6 +131,7 @@ void DuplicatesView::setDataset(DatasetPtr data)
     data_ = std::move(data);
     controller_->setData(data_);
     result_ = {};
+    export_->setEnabled(false);
     shown_.clear();
     page_ = 0;
     threshold_ = -1.0;
@@ -153,6 +171,11 @@ void DuplicatesView::scan()
     summary_->setText(tr("Looking for duplicates…"));
 }
 
+void DuplicatesView::exportGroups(const QString& path)
+{
+    controller_->exportGroups(path);
+}
+
 void DuplicatesView::setThreshold(double threshold)
 {
     threshold_ = threshold < 0.0 ? -1.0 : threshold;
@@ -181,6 +204,7 @@ QString DuplicatesView::partName(SamplePart part) const
 void DuplicatesView::onScanned(const DuplicateResult& result)
 {
     result_ = result;
+    export_->setEnabled(true);
     if (result_.nearest.empty())
         histogram_->clear();
     else

@@ -41,6 +41,8 @@ public:
     // Scans again with this latent distance as the threshold (what a drag on the histogram does).
     void setThreshold(double threshold);
     void setExactOnly(bool on);
+    // The groups in core's CSV, through the worker; answered by exportFinished.
+    void exportGroups(const QString& path);
 
     bool hasResult() const { return result_.tag != 0; }
     const DuplicateResult& result() const { return result_; }
@@ -62,6 +64,7 @@ Q_SIGNALS:
     // Per sample: the distance to its nearest other sample (empty without a near scan); the grouped ones.
     void distancesChanged(const std::vector<float>& distances, const std::vector<int>& grouped);
     void sampleChosen(qint64 index);
+    void exportFinished(const QString& error);
     void statusMessage(const QString& text);
 
 protected:
@@ -85,6 +88,7 @@ private:
     QPushButton* scanButton_ = nullptr;
     QCheckBox* exactOnly_ = nullptr;
     QPushButton* defaultThreshold_ = nullptr;
+    QPushButton* export_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* summary_ = nullptr;
     ScoreHistogram* histogram_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/analysis/analysis_control.h"
 #include "core/analysis/duplicates.h"
+#include "core/analysis/duplicates_csv.h"
 #include "core/models/model_snapshot.h"
 
 #include <QElapsedTimer>
@@ -22,6 +23,8 @@ SamplePart samplePartOf(const Dataset& data, qint64 index)
 } // namespace
 
 DuplicatesWorker::DuplicatesWorker(QObject* parent) : QObject(parent) {}
+
+DuplicatesWorker::~DuplicatesWorker() = default;
 
 void DuplicatesWorker::scan(ModelPtr model, DatasetPtr data, const DuplicateRequest& request, RequestTag tag,
                             std::shared_ptr<AnalysisControl> control)
@@ -63,11 +66,28 @@ void DuplicatesWorker::scan(ModelPtr model, DatasetPtr data, const DuplicateRequ
             out.groups.push_back(std::move(row));
         }
         out.seconds = clock.elapsed() / 1000.0;
+        data_ = data;
+        report_ = std::make_unique<DuplicateReport>(report);
         Q_EMIT scanned(out);
     } catch (const AnalysisCancelled&) {
         Q_EMIT failed(tag, QString());
     } catch (const std::exception& e) {
         Q_EMIT failed(tag, QString::fromStdString(e.what()));
+    }
+}
+
+void DuplicatesWorker::exportGroups(const QString& path, RequestTag tag)
+{
+    if (!data_ || !report_) {
+        Q_EMIT exported(tag, QString(), tr("Find the duplicates first."));
+        return;
+    }
+    try {
+        writeDuplicateGroupsCsv(path.toStdString(), *data_, *report_);
+        Q_EMIT exported(tag, tr("Wrote %1 groups to %2").arg(static_cast<qint64>(report_->groups.size())).arg(path),
+                        QString());
+    } catch (const std::exception& e) {
+        Q_EMIT exported(tag, QString(), QString::fromStdString(e.what()));
     }
 }
 

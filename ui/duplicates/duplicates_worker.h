@@ -13,6 +13,7 @@
 
 namespace latentlab {
 class AnalysisControl;
+struct DuplicateReport;
 }
 
 namespace latentlab::ui {
@@ -21,16 +22,25 @@ class DuplicatesWorker : public QObject {
     Q_OBJECT
 public:
     explicit DuplicatesWorker(QObject* parent = nullptr);
+    ~DuplicatesWorker() override;
 
     void scan(latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
               const latentlab::ui::DuplicateRequest& request, latentlab::ui::RequestTag tag,
               std::shared_ptr<latentlab::AnalysisControl> control);
+    // The last scan's groups in core's groups CSV (as `latentlab-cli duplicates` writes it), at the path chosen.
+    void exportGroups(const QString& path, latentlab::ui::RequestTag tag);
 
 Q_SIGNALS:
     void progress(latentlab::ui::RequestTag tag, double fraction, const QString& what);
     void scanned(const latentlab::ui::DuplicateResult& result);
     // An empty message: cancelled.
     void failed(latentlab::ui::RequestTag tag, const QString& message);
+    // error empty: written; done says what.
+    void exported(latentlab::ui::RequestTag tag, const QString& done, const QString& error);
+
+private:
+    DatasetPtr data_;
+    std::unique_ptr<DuplicateReport> report_; // the last scan's
 };
 
 } // namespace latentlab::ui
