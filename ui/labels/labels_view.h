@@ -75,7 +75,8 @@ public:
     QLabel* statusLabel() const { return status_; }
 
 Q_SIGNALS:
-    // One value per dataset sample (NaN where not scored), for the scatter's colours; the suspects outlined.
+    // One value per dataset sample (NaN where not scored), for the scatter's colours; the most suspect (500 at
+    // most) outlined.
     void scoresChanged(const std::vector<float>& scores, const std::vector<int>& suspects);
     void sampleChosen(qint64 index);
     void pageShown(int page);
