@@ -238,3 +238,14 @@ TEST(LabelErrors, ReportsProgressAndStopsWhenCancelled)
         EXPECT_THROW(scoreLabels(model, ds, allIndices(ds), options(method), &cancelled), AnalysisCancelled);
     }
 }
+
+TEST(LabelErrors, DefaultKIsFiftyButAQuarterOfTheSmallestClass)
+{
+    const Dataset ds = mislabelledImages(); // 32 samples of each class
+    EXPECT_EQ(defaultLabelNeighbours(ds, allIndices(ds)), 8);
+    EXPECT_EQ(defaultLabelNeighbours(prototypeImages(1000, 4, 7), allIndices(prototypeImages(1000, 4, 7))),
+              kDefaultLabelNeighbours);
+    // Only the scored samples count; at least 1, and below their number.
+    EXPECT_EQ(defaultLabelNeighbours(ds, {0, 1, 2, 3, 4, 5, 6, 7}), 1);
+    EXPECT_EQ(defaultLabelNeighbours(ds, {0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 44, 48}), 3); // 12 of one class
+}
