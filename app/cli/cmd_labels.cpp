@@ -77,7 +77,7 @@ int runLabels(const std::vector<std::string>& argv)
 
     LabelOptions lo;
     lo.method = args.has("method") ? labelMethodFromString(args.value("method")) : defaultLabelMethod(model);
-    lo.k = static_cast<int>(args.integer("k", 10, 1, 1000));
+    lo.k = args.has("k") ? static_cast<int>(args.integer("k", 10, 1, 1000)) : defaultLabelNeighbours(ds, indices);
     lo.batchSize = args.integer("batch", 500, 1, 65536);
     checkLabelScoring(model, ds, indices, lo);
     if (args.has("relabel-out"))

@@ -60,12 +60,13 @@ const Command kCommands[] = {
      "    how likely each selected sample's label is wrong (default split: all), with the label the model\n"
      "    suggests. conditional (the default for a conditional VAE): -ELBO under the given label minus the\n"
      "    smallest -ELBO under another class, at the posterior mean; neighbors (any model): the share of the\n"
-     "    K (10) nearest latent means among the scored samples that carry another label. CSV: index, file,\n"
-     "    given, suggested, score, decision, most suspect first. --relabel-out writes the labels with every\n"
-     "    suspect (score > 0 conditional, > 0.5 neighbors) relabelled as suggested, in the data's own format:\n"
-     "    an IDX labels file (a folder of them for train and t10k parts), a copy of the CSV with the label\n"
-     "    column replaced, or a CSV of file moves for an image folder; the dataset's own files are never\n"
-     "    written. --json: one line with method, k, samples, flagged and the top 10\n"},
+     "    K nearest latent means among the scored samples that carry another label (K: 50, or a quarter of\n"
+     "    the smallest class where that is less). CSV: index, file, given, suggested, score, decision, most\n"
+     "    suspect first. --relabel-out writes the labels with every suspect (score > 0 conditional, > 0.5\n"
+     "    neighbors) relabelled as suggested, in the data's own format: an IDX labels file (a folder of them\n"
+     "    for train and t10k parts), a copy of the CSV with the label column replaced, or a CSV of file moves\n"
+     "    for an image folder; the dataset's own files are never written. --json: one line with method, k,\n"
+     "    samples, flagged and the top 10\n"},
     {"duplicates", latentlab::cli::runDuplicates,
      "duplicates --model CHECKPOINT|TORCHSCRIPT --out GROUPS.csv [--data PATH] [--split train|test|all]\n"
      "           [--threshold T] [--exact-only] [--label-column NAME] [--batch N] [--threads T] [--json]\n"

@@ -140,6 +140,23 @@ LabelMethod defaultLabelMethod(const LatentModel& model)
     return model.kind() == ModelKind::ConditionalVae ? LabelMethod::Conditional : LabelMethod::Neighbours;
 }
 
+int defaultLabelNeighbours(const Dataset& data, const std::vector<std::int64_t>& indices)
+{
+    if (!data.hasLabels())
+        return 10;
+    std::vector<std::int64_t> counts(static_cast<std::size_t>(data.numClasses()));
+    for (const std::int64_t i : indices)
+        if (i >= 0 && i < data.size())
+            ++counts[static_cast<std::size_t>(data.labels()[static_cast<std::size_t>(i)])];
+    std::int64_t smallest = std::numeric_limits<std::int64_t>::max();
+    for (const std::int64_t c : counts)
+        if (c > 0)
+            smallest = std::min(smallest, c);
+    const std::int64_t k = std::min<std::int64_t>(kDefaultLabelNeighbours, smallest / 4);
+    const auto below = static_cast<std::int64_t>(indices.size()) - 1; // k must leave a sample to spare
+    return static_cast<int>(std::max<std::int64_t>(1, std::min(k, below)));
+}
+
 void checkLabelScoring(const LatentModel& model, const Dataset& data, const std::vector<std::int64_t>& indices,
                        const LabelOptions& options)
 {

@@ -28,7 +28,8 @@ LabelMethod labelMethodFromString(const std::string& name);
 
 struct LabelOptions {
     LabelMethod method = LabelMethod::Neighbours;
-    int k = 10; // neighbours: how many; BadInputError outside 1..1000 or >= the number of samples scored
+    int k = 10; // neighbours: how many (defaultLabelNeighbours() suits the data); BadInputError outside 1..1000
+                // or >= the number of samples scored
     std::int64_t batchSize = 500;
 };
 
@@ -42,6 +43,13 @@ struct LabelSuspect {
 
 // The method the model supports best: Conditional for a conditional VAE, Neighbours otherwise.
 LabelMethod defaultLabelMethod(const LatentModel& model);
+
+// A k for the neighbours score on these samples: kDefaultLabelNeighbours, where the Fashion-MNIST benchmark
+// (tests/bench/bench_label_errors.cpp) found the score at its best, cut to a quarter of the smallest class among
+// the scored samples (at least 1), so the samples of a small class are not outvoted by the classes around it.
+// 10 for data without labels (which checkLabelScoring refuses anyway).
+constexpr int kDefaultLabelNeighbours = 50;
+int defaultLabelNeighbours(const Dataset& data, const std::vector<std::int64_t>& indices);
 
 // BadInputError, in one sentence, for a dataset without labels, an empty list of indices or one outside the
 // data; ModelMismatchError for Conditional on a model that is not a conditional VAE, or a dataset whose

@@ -227,6 +227,7 @@ TEST(CliLabels, RelabelledLabelsOfTrainAndTestPartsGoIntoAFolder)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["samples"], kIdxTrain + kIdxTest);
+    EXPECT_EQ(j["k"], (kIdxTrain + kIdxTest) / 4 / 4); // without --k: a quarter of the smallest class
     // Each part's labels under its own name, the flagged suspects changed to their suggestion, no others.
     const std::vector<std::uint8_t> train = fileBytes(out + "/train-labels-idx1-ubyte");
     const std::vector<std::uint8_t> test = fileBytes(out + "/t10k-labels-idx1-ubyte");
