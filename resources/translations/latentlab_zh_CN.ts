@@ -982,10 +982,6 @@
         <translation>邻居：样本在隐空间中最近的样本里带有其他标签的比例（任何模型）。条件：另一类别比其自身标签能更好地解释该样本的程度（条件 VAE）。</translation>
     </message>
     <message>
-        <source>How many neighbours</source>
-        <translation>邻居数量</translation>
-    </message>
-    <message>
         <source>training samples</source>
         <translation>训练样本</translation>
     </message>
@@ -1160,6 +1156,14 @@
     <message>
         <source>Export Suspects</source>
         <translation>导出可疑样本</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>How many neighbours; auto: 50, or a quarter of the smallest class where that is less</source>
+        <translation>邻居数量；自动：50，若最小类别的四分之一更小则取该值</translation>
     </message>
 </context>
 <context>

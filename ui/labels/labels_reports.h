@@ -15,7 +15,7 @@ namespace latentlab::ui {
 
 struct LabelRequest {
     QString method = QStringLiteral("neighbors"); // core's labelMethodFromString: conditional, neighbors
-    int k = 10;                                   // neighbours
+    int k = 0;                                    // neighbours; 0: core's default for the data
     QString part = QStringLiteral("train");       // train, test (the validation split) or all
 };
 

@@ -46,9 +46,10 @@ LabelsView::LabelsView(QWidget* parent) : QWidget(parent), controller_(new Label
                            "label (any model). Conditional: how much better another class explains the sample "
                            "than its own label (a conditional VAE)."));
     k_ = new QSpinBox(this);
-    k_->setRange(1, 100);
-    k_->setValue(10);
-    k_->setToolTip(tr("How many neighbours"));
+    k_->setRange(0, 1000);
+    k_->setValue(0);
+    k_->setSpecialValueText(tr("auto"));
+    k_->setToolTip(tr("How many neighbours; auto: 50, or a quarter of the smallest class where that is less"));
     part_ = new QComboBox(this);
     part_->addItem(tr("training samples"), QStringLiteral("train"));
     part_->addItem(tr("test samples"), QStringLiteral("test"));

@@ -47,10 +47,10 @@ void LabelsWorker::score(ModelPtr model, DatasetPtr data, const LabelRequest& re
         data_ = data;
         LabelOptions options;
         options.method = labelMethodFromString(request.method.toStdString());
-        options.k = request.k;
         std::vector<std::int64_t> indices = partIndices(*data, request.part);
         if (indices.empty()) // a split without that part (every sample trains): score them all
             indices = partIndices(*data, QStringLiteral("all"));
+        options.k = request.k > 0 ? request.k : defaultLabelNeighbours(*data, indices);
         const std::vector<LabelSuspect> suspects = scoreLabels(*model_, *data, indices, options, control.get());
         LabelScores out;
         out.tag = tag;
