@@ -30,8 +30,10 @@ torch::Tensor negElboUnderEveryClass(LatentModel& model, const torch::Tensor& x,
 {
     const std::int64_t b = x.size(0);
     const torch::Tensor xs = x.repeat_interleave(classes, 0);
-    const torch::Tensor ys = torch::arange(classes, torch::TensorOptions().dtype(torch::kInt64).device(x.device())).repeat({b});
-    return scoreBatch(model, xs, ys, AnomalyScore::NegElbo).reshape({b, classes}).to(torch::kCPU, torch::kDouble).contiguous();
+    const auto int64 = torch::TensorOptions().dtype(torch::kInt64).device(x.device());
+    const torch::Tensor ys = torch::arange(classes, int64).repeat({b});
+    const torch::Tensor e = scoreBatch(model, xs, ys, AnomalyScore::NegElbo).reshape({b, classes});
+    return e.to(torch::kCPU, torch::kDouble).contiguous();
 }
 
 std::vector<LabelSuspect> conditionalSuspects(LatentModel& model, const Dataset& data,
@@ -180,15 +182,16 @@ void checkLabelScoring(const LatentModel& model, const Dataset& data, const std:
                                      + " classes but " + labelDataName(data) + " has "
                                      + std::to_string(data.numClasses()));
         if (data.numClasses() < 2)
-            throw BadInputError(labelDataName(data) + " has a single class, so no other label can explain a sample better");
+            throw BadInputError(labelDataName(data)
+                                + " has a single class, so no other label can explain a sample better");
         return;
     }
     if (options.k < 1 || options.k > kMaxLabelNeighbours)
         throw BadInputError("k = " + std::to_string(options.k) + " neighbours is outside 1.."
                             + std::to_string(kMaxLabelNeighbours));
     if (static_cast<std::size_t>(options.k) >= indices.size())
-        throw BadInputError("k = " + std::to_string(options.k) + " neighbours needs more than " + std::to_string(options.k)
-                            + " samples, and " + std::to_string(indices.size()) + " are scored");
+        throw BadInputError("k = " + std::to_string(options.k) + " neighbours needs more than "
+                            + std::to_string(options.k) + " samples, and " + std::to_string(indices.size()) + " are scored");
 }
 
 std::vector<LabelSuspect> scoreLabels(LatentModel& model, const Dataset& data, const std::vector<std::int64_t>& indices,
@@ -220,8 +223,8 @@ std::vector<std::size_t> rankLabelSuspects(const std::vector<LabelSuspect>& susp
 
 std::vector<std::vector<std::int64_t>> labelConfusion(const std::vector<LabelSuspect>& suspects, int numClasses)
 {
-    std::vector<std::vector<std::int64_t>> counts(static_cast<std::size_t>(std::max(0, numClasses)),
-                                                  std::vector<std::int64_t>(static_cast<std::size_t>(std::max(0, numClasses))));
+    const auto n = static_cast<std::size_t>(std::max(0, numClasses));
+    std::vector<std::vector<std::int64_t>> counts(n, std::vector<std::int64_t>(n));
     for (const LabelSuspect& s : suspects) {
         if (s.given < 0 || s.given >= numClasses || s.suggested < 0 || s.suggested >= numClasses)
             throw BadInputError("sample " + std::to_string(s.index) + " has a label outside the "

@@ -87,8 +87,9 @@ void checkRelabels(const Dataset& data, const std::map<std::int64_t, std::int32_
             throw BadInputError("sample " + std::to_string(index) + " is not in " + relabelDataName(data) + " (it has "
                                 + std::to_string(data.size()) + " samples)");
         if (label < 0 || label >= data.numClasses())
-            throw BadInputError("sample " + std::to_string(index) + " cannot be relabelled as class " + std::to_string(label)
-                                + ": " + relabelDataName(data) + " has " + std::to_string(data.numClasses()) + " classes");
+            throw BadInputError("sample " + std::to_string(index) + " cannot be relabelled as class "
+                                + std::to_string(label) + ": " + relabelDataName(data) + " has "
+                                + std::to_string(data.numClasses()) + " classes");
     }
 }
 
@@ -153,7 +154,8 @@ void writeIdxLabels(const std::string& path, const Dataset& data, const std::vec
     if (ec)
         throw IoError("could not create the folder " + displayName(path) + ": " + ec.message());
     for (const LabelsFile& f : data.labelsFiles)
-        writeMaybeGzipped((fs::path(path) / fs::path(f.path).filename()).string(), idxLabelsBytes(labels, f.first, f.count));
+        writeMaybeGzipped((fs::path(path) / fs::path(f.path).filename()).string(),
+                          idxLabelsBytes(labels, f.first, f.count));
 }
 
 // The class name a label cell is written as: quoted where the delimiter or a quote needs it, or where the
@@ -362,7 +364,8 @@ RelabelTarget relabelTarget(const Dataset& data)
         if (gz)
             file.resize(file.size() - 3);
         const std::string ext = fs::path(file).extension().string();
-        return {"a copy of the " + std::string(data.format == "tsv" ? "TSV" : "CSV") + " with the label column replaced",
+        const std::string kind = data.format == "tsv" ? "TSV" : "CSV";
+        return {"a copy of the " + kind + " with the label column replaced",
                 fs::path(file).stem().string() + "-relabelled" + ext + (gz ? ".gz" : ""), false};
     }
     if (data.format == "image-folder") {
