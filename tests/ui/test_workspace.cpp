@@ -7,6 +7,8 @@
 #include "ui/dataset/sample_grid.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/duplicates/duplicates_view.h"
+#include "ui/labels/labels_view.h"
 #include "ui/shell/workspace.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
@@ -21,7 +23,7 @@ using latentlab::testing::TempDir;
 
 namespace {
 
-constexpr View kAll[] = {View::Samples, View::Training, View::Explorer, View::Anomalies};
+constexpr View kAll[] = {View::Samples, View::Training, View::Explorer, View::Anomalies, View::Labels, View::Duplicates};
 
 } // namespace
 
@@ -46,8 +48,10 @@ private Q_SLOTS:
     void tabsFollowTheEnum()
     {
         Workspace workspace;
-        QCOMPARE(workspace.count(), 4);
+        QCOMPARE(workspace.count(), 6);
         QCOMPARE(workspace.page(View::Training), static_cast<QWidget*>(workspace.trainingView()));
+        QCOMPARE(workspace.page(View::Labels), static_cast<QWidget*>(workspace.labelsView()));
+        QCOMPARE(workspace.page(View::Duplicates), static_cast<QWidget*>(workspace.duplicatesView()));
         QCOMPARE(workspace.page(View::Explorer), static_cast<QWidget*>(workspace.explorerView()));
         QCOMPARE(workspace.page(View::Anomalies), static_cast<QWidget*>(workspace.anomalyView()));
         QVERIFY(workspace.page(View::Samples)->isAncestorOf(workspace.gallery()));
