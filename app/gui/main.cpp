@@ -32,7 +32,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Session file to restore."),
                                      QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("View to show first: training, explorer or anomalies."),
+                                  QStringLiteral("View to show first: samples, training, explorer, anomalies, labels or duplicates."),
                                   QStringLiteral("VIEW"));
     parser.addOptions({model, session, view});
     parser.process(app);
@@ -59,7 +59,7 @@ int main(int argc, char* argv[])
         if (chosen && *chosen != latentlab::ui::View::Samples)
             window.showView(*chosen);
         else
-            window.addNote(QStringLiteral("unknown view \"%1\" (expected training, explorer or anomalies)").arg(name));
+            window.addNote(QStringLiteral("unknown view \"%1\" (expected samples, training, explorer, anomalies, labels or duplicates)").arg(name));
     }
     return app.exec();
 }
