@@ -9,6 +9,7 @@
 #include "ui/anomaly/roc_chart.h"
 #include "ui/anomaly/row_error_panel.h"
 #include "ui/anomaly/score_histogram.h"
+#include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
 
 #include <QComboBox>
@@ -129,18 +130,8 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
         ruleValue_->setValue(rule_->currentData().toBool() ? 99.0 : 3.0);
     });
     connect(controller_, &AnomalyController::scored, this, &AnomalyView::onScored);
-    connect(controller_, &AnomalyController::failed, this, [this](const QString& message) {
-        status_->setText(message);
-        openMessage(this, QMessageBox::Warning, tr("Scoring Failed"), message);
-    });
-    connect(controller_, &AnomalyController::progress, this, [this](double f, const QString& what) {
-        progress_->setValue(static_cast<int>(f * 100));
-        progress_->setFormat(what + QStringLiteral(" %p%"));
-    });
-    connect(controller_, &AnomalyController::scoringChanged, this, [this](bool on) {
-        progress_->setVisible(on);
-        scoreButton_->setEnabled(!on);
-    });
+    showJobProgress(this, controller_, &AnomalyController::scoringChanged, progress_, scoreButton_, status_,
+                    tr("Scoring Failed"));
     // Only the newest page arrives here: the controller drops the answers of pages asked for before it.
     connect(controller_, &AnomalyController::pageReady, this, [this](RequestTag, const QVector<AnomalyItem>& items) {
         gallery_->setItems(items);

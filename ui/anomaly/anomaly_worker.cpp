@@ -7,6 +7,7 @@
 #include "core/analysis/inference_scope.h"
 #include "core/models/latent_model.h"
 #include "core/models/model_snapshot.h"
+#include "ui/common/cancellable_job.h"
 #include "ui/common/tensor_image.h"
 
 #include <QElapsedTimer>
@@ -26,7 +27,7 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
         Q_EMIT failed(tag, QString()); // answered, so the progress bar goes
         return;
     }
-    try {
+    answerJob(this, tag, [&] {
         QElapsedTimer clock;
         clock.start();
         model_ = snapshotModel(model);
@@ -55,11 +56,7 @@ void AnomalyWorker::score(ModelPtr model, DatasetPtr data, const AnomalyRequest&
                        .arg(QString::fromStdString(rule.describe()))
                        .arg(static_cast<qint64>(out.reference.size()));
         Q_EMIT scored(out);
-    } catch (const AnalysisCancelled&) {
-        Q_EMIT failed(tag, QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(tag, QString::fromStdString(e.what()));
-    }
+    });
 }
 
 void AnomalyWorker::page(const QVector<qint64>& indices, const QVector<double>& scores, RequestTag tag)

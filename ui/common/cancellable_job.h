@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <exception>
 #include <memory>
 #include <utility>
 
@@ -44,5 +45,19 @@ private:
     std::shared_ptr<AnalysisControl> control_;
     RequestTags tags_;
 };
+
+// Runs a job's body on the worker so that it is always answered: failed(tag, "") when it was cancelled
+// (AnalysisCancelled), failed(tag, what) when it threw anything else; the body answers success itself.
+template <class Worker, class Body>
+void answerJob(Worker* worker, RequestTag tag, Body&& body)
+{
+    try {
+        body();
+    } catch (const AnalysisCancelled&) {
+        Q_EMIT worker->failed(tag, QString());
+    } catch (const std::exception& e) {
+        Q_EMIT worker->failed(tag, QString::fromStdString(e.what()));
+    }
+}
 
 } // namespace latentlab::ui

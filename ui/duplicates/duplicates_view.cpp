@@ -1,6 +1,7 @@
 #include "ui/duplicates/duplicates_view.h"
 
 #include "ui/anomaly/score_histogram.h"
+#include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
 #include "ui/common/sample_image.h"
 #include "ui/common/strip_gallery.h"
@@ -105,18 +106,8 @@ DuplicatesView::DuplicatesView(QWidget* parent) : QWidget(parent), controller_(n
     connect(defaultThreshold_, &QPushButton::clicked, this, [this] { setThreshold(-1.0); });
     connect(histogram_, &ScoreHistogram::thresholdChanged, this, &DuplicatesView::setThreshold);
     connect(controller_, &DuplicatesController::scanned, this, &DuplicatesView::onScanned);
-    connect(controller_, &DuplicatesController::failed, this, [this](const QString& message) {
-        summary_->setText(message);
-        openMessage(this, QMessageBox::Warning, tr("Finding Duplicates Failed"), message);
-    });
-    connect(controller_, &DuplicatesController::progress, this, [this](double f, const QString& what) {
-        progress_->setValue(static_cast<int>(f * 100));
-        progress_->setFormat(what + QStringLiteral(" %p%"));
-    });
-    connect(controller_, &DuplicatesController::scanningChanged, this, [this](bool on) {
-        progress_->setVisible(on);
-        scanButton_->setEnabled(!on);
-    });
+    showJobProgress(this, controller_, &DuplicatesController::scanningChanged, progress_, scanButton_, summary_,
+                    tr("Finding Duplicates Failed"));
     connect(filterBox_, &QComboBox::currentIndexChanged, this, [this](int row) { setFilter(static_cast<Filter>(row)); });
     connect(gallery_, &StripGallery::sampleClicked, this, &DuplicatesView::sampleChosen);
     connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });

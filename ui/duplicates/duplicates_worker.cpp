@@ -4,6 +4,7 @@
 #include "core/analysis/duplicates.h"
 #include "core/analysis/duplicates_csv.h"
 #include "core/models/model_snapshot.h"
+#include "ui/common/cancellable_job.h"
 
 #include <QElapsedTimer>
 
@@ -33,7 +34,7 @@ void DuplicatesWorker::scan(ModelPtr model, DatasetPtr data, const DuplicateRequ
         Q_EMIT failed(tag, QString());
         return;
     }
-    try {
+    answerJob(this, tag, [&] {
         QElapsedTimer clock;
         clock.start();
         const std::shared_ptr<LatentModel> snapshot = request.exactOnly ? nullptr : snapshotModel(model);
@@ -69,11 +70,7 @@ void DuplicatesWorker::scan(ModelPtr model, DatasetPtr data, const DuplicateRequ
         data_ = data;
         report_ = std::make_unique<DuplicateReport>(report);
         Q_EMIT scanned(out);
-    } catch (const AnalysisCancelled&) {
-        Q_EMIT failed(tag, QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(tag, QString::fromStdString(e.what()));
-    }
+    });
 }
 
 void DuplicatesWorker::exportGroups(const QString& path, RequestTag tag)

@@ -1,5 +1,6 @@
 #include "ui/labels/labels_view.h"
 
+#include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
 #include "ui/common/strip_gallery.h"
 #include "ui/labels/confusion_matrix.h"
@@ -136,18 +137,8 @@ LabelsView::LabelsView(QWidget* parent) : QWidget(parent), controller_(new Label
     connect(method_, &QComboBox::currentIndexChanged, this,
             [this] { k_->setEnabled(method_->currentData().toString() == QLatin1String("neighbors")); });
     connect(controller_, &LabelsController::scored, this, &LabelsView::onScored);
-    connect(controller_, &LabelsController::failed, this, [this](const QString& message) {
-        status_->setText(message);
-        openMessage(this, QMessageBox::Warning, tr("Scoring Failed"), message);
-    });
-    connect(controller_, &LabelsController::progress, this, [this](double f, const QString& what) {
-        progress_->setValue(static_cast<int>(f * 100));
-        progress_->setFormat(what + QStringLiteral(" %p%"));
-    });
-    connect(controller_, &LabelsController::scoringChanged, this, [this](bool on) {
-        progress_->setVisible(on);
-        scoreButton_->setEnabled(!on);
-    });
+    showJobProgress(this, controller_, &LabelsController::scoringChanged, progress_, scoreButton_, status_,
+                    tr("Scoring Failed"));
     connect(controller_, &LabelsController::pageReady, this,
             [this](RequestTag, const QVector<LabelItem>& items) { showItems(items); });
     connect(controller_, &LabelsController::exported, this, [this](RequestTag, const QString& done, const QString& error) {

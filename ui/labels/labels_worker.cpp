@@ -7,6 +7,7 @@
 #include "core/data/label_export.h"
 #include "core/models/latent_model.h"
 #include "core/models/model_snapshot.h"
+#include "ui/common/cancellable_job.h"
 #include "ui/common/tensor_image.h"
 
 #include <QElapsedTimer>
@@ -40,7 +41,7 @@ void LabelsWorker::score(ModelPtr model, DatasetPtr data, const LabelRequest& re
         Q_EMIT failed(tag, QString()); // answered, so the progress bar goes
         return;
     }
-    try {
+    answerJob(this, tag, [&] {
         QElapsedTimer clock;
         clock.start();
         model_ = snapshotModel(model);
@@ -70,11 +71,7 @@ void LabelsWorker::score(ModelPtr model, DatasetPtr data, const LabelRequest& re
             out.relabelRefusal = QString::fromStdString(e.what());
         }
         Q_EMIT scored(out);
-    } catch (const AnalysisCancelled&) {
-        Q_EMIT failed(tag, QString());
-    } catch (const std::exception& e) {
-        Q_EMIT failed(tag, QString::fromStdString(e.what()));
-    }
+    });
 }
 
 void LabelsWorker::page(const QVector<LabelSuspectRow>& rows, RequestTag tag)
