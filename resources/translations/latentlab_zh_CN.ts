@@ -113,14 +113,6 @@
         <translation>阈值</translation>
     </message>
     <message>
-        <source>◀</source>
-        <translation>◀</translation>
-    </message>
-    <message>
-        <source>▶</source>
-        <translation>▶</translation>
-    </message>
-    <message>
         <source>Most anomalous in</source>
         <translation>最异常的样本，范围</translation>
     </message>
@@ -163,10 +155,6 @@
     <message>
         <source>in a region of %1 samples</source>
         <translation>在包含 %1 个样本的区域内</translation>
-    </message>
-    <message>
-        <source>page %1 of %2</source>
-        <translation>第 %1 / %2 页</translation>
     </message>
     <message>
         <source>There are no scores to export yet.</source>
@@ -495,14 +483,6 @@
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <source>◀</source>
-        <translation>◀</translation>
-    </message>
-    <message>
-        <source>▶</source>
-        <translation>▶</translation>
-    </message>
-    <message>
         <source>Finding Duplicates Failed</source>
         <translation>查找重复失败</translation>
     </message>
@@ -545,10 +525,6 @@
     <message>
         <source>%1 groups of exact copies, %2: %3 samples in groups. %4 test samples have a copy in training (%5 exact). Found in %6 s.</source>
         <translation>%1 组完全相同的副本，%2：共 %3 个样本在组中。%4 个测试样本在训练集中有副本（其中 %5 个完全相同）。用时 %6 秒。</translation>
-    </message>
-    <message>
-        <source>page %1 of %2</source>
-        <translation>第 %1 / %2 页</translation>
     </message>
     <message>
         <source>group %1 · %2 samples%3</source>
@@ -1034,14 +1010,6 @@
         <translation>只显示模型会给出其他标签的样本</translation>
     </message>
     <message>
-        <source>◀</source>
-        <translation>◀</translation>
-    </message>
-    <message>
-        <source>▶</source>
-        <translation>▶</translation>
-    </message>
-    <message>
         <source>Keep label</source>
         <translation>保留标签</translation>
     </message>
@@ -1096,10 +1064,6 @@
     <message>
         <source>Click a cell to see its samples.</source>
         <translation>点击单元格查看其样本。</translation>
-    </message>
-    <message>
-        <source>page %1 of %2</source>
-        <translation>第 %1 / %2 页</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -1634,6 +1598,21 @@
     <message>
         <source>The %1 nearest of %2 samples by euclidean distance; a click selects one.</source>
         <translation>按欧氏距离，%2 个样本中最近的 %1 个；点击即可选中。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::PageButtons</name>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
     </message>
 </context>
 <context>

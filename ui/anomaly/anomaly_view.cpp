@@ -11,6 +11,7 @@
 #include "ui/anomaly/score_histogram.h"
 #include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
+#include "ui/common/page_buttons.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -93,9 +94,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* pager = new QHBoxLayout;
     classBox_ = new QComboBox(right);
-    previous_ = new QPushButton(tr("◀"), right);
-    next_ = new QPushButton(tr("▶"), right);
-    pageLabel_ = new QLabel(right);
+    pages_ = new PageButtons(right);
     pager->addWidget(new QLabel(tr("Most anomalous in"), right));
     pager->addWidget(classBox_);
     regionLabel_ = new QLabel(right);
@@ -104,9 +103,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
     pager->addWidget(regionLabel_);
     pager->addWidget(clearRegion_);
     pager->addStretch(1);
-    pager->addWidget(previous_);
-    pager->addWidget(pageLabel_);
-    pager->addWidget(next_);
+    pager->addWidget(pages_);
     rightLayout->addLayout(pager);
     gallery_ = new AnomalyGallery;
     auto* scroll = new QScrollArea(right);
@@ -149,8 +146,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
         showPage();
     });
     connect(clearRegion_, &QPushButton::clicked, this, [this] { setRegionFilter({}); });
-    connect(previous_, &QPushButton::clicked, this, [this] { setPage(ranking_.page() - 1); });
-    connect(next_, &QPushButton::clicked, this, [this] { setPage(ranking_.page() + 1); });
+    connect(pages_, &PageButtons::pageRequested, this, &AnomalyView::setPage);
     setDataset(nullptr);
 }
 
@@ -179,7 +175,7 @@ void AnomalyView::setDataset(DatasetPtr data)
     rowPanel_->clear();
     rowPanel_->setVisible(data_ && !data_->isImage());
     status_->setText(tr("Train or open a model, then score every sample by how badly it is reconstructed."));
-    pageLabel_->clear();
+    pages_->setPage(0, 0);
 }
 
 void AnomalyView::setModel(ModelPtr model)
@@ -330,10 +326,7 @@ void AnomalyView::setRegionFilter(const std::vector<int>& indices)
 
 void AnomalyView::showPage()
 {
-    const int page = ranking_.page();
-    previous_->setEnabled(page > 0);
-    next_->setEnabled(page + 1 < ranking_.pageCount());
-    pageLabel_->setText(tr("page %1 of %2").arg(page + 1).arg(ranking_.pageCount()));
+    pages_->setPage(ranking_.page(), ranking_.pageCount());
     controller_->requestPage(ranking_.pageIndices(), ranking_.pageScores());
 }
 

@@ -25,6 +25,7 @@ namespace latentlab::ui {
 
 class AnomalyController;
 class AnomalyGallery;
+class PageButtons;
 class RocChart;
 class RowErrorPanel;
 class ScoreHistogram;
@@ -106,9 +107,7 @@ private:
     ScoreHistogram* histogram_ = nullptr;
     RocChart* roc_ = nullptr;
     QComboBox* classBox_ = nullptr;
-    QPushButton* previous_ = nullptr;
-    QPushButton* next_ = nullptr;
-    QLabel* pageLabel_ = nullptr;
+    PageButtons* pages_ = nullptr;
     QLabel* regionLabel_ = nullptr;
     QPushButton* clearRegion_ = nullptr;
     AnomalyGallery* gallery_ = nullptr;

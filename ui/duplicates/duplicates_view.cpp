@@ -3,6 +3,7 @@
 #include "ui/anomaly/score_histogram.h"
 #include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
+#include "ui/common/page_buttons.h"
 #include "ui/common/sample_image.h"
 #include "ui/common/strip_gallery.h"
 #include "ui/duplicates/duplicates_controller.h"
@@ -66,14 +67,10 @@ DuplicatesView::DuplicatesView(QWidget* parent) : QWidget(parent), controller_(n
     filterBox_->addItem(tr("Every group"));
     filterBox_->addItem(tr("Groups that leak test into training"));
     filterBox_->addItem(tr("Exact copies"));
-    previous_ = new QPushButton(tr("◀"), right);
-    next_ = new QPushButton(tr("▶"), right);
-    pageLabel_ = new QLabel(right);
+    pages_ = new PageButtons(right);
     pager->addWidget(filterBox_);
     pager->addStretch(1);
-    pager->addWidget(previous_);
-    pager->addWidget(pageLabel_);
-    pager->addWidget(next_);
+    pager->addWidget(pages_);
     rightLayout->addLayout(pager);
     gallery_ = new StripGallery;
     gallery_->setStripLength(kShownMembers);
@@ -110,8 +107,7 @@ DuplicatesView::DuplicatesView(QWidget* parent) : QWidget(parent), controller_(n
                     tr("Finding Duplicates Failed"));
     connect(filterBox_, &QComboBox::currentIndexChanged, this, [this](int row) { setFilter(static_cast<Filter>(row)); });
     connect(gallery_, &StripGallery::sampleClicked, this, &DuplicatesView::sampleChosen);
-    connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });
-    connect(next_, &QPushButton::clicked, this, [this] { setPage(page_ + 1); });
+    connect(pages_, &PageButtons::pageRequested, this, &DuplicatesView::setPage);
     setDataset(nullptr);
 }
 
@@ -257,9 +253,7 @@ void DuplicatesView::setPage(int page)
 
 void DuplicatesView::showPage()
 {
-    previous_->setEnabled(page_ > 0);
-    next_->setEnabled(page_ + 1 < pageCount());
-    pageLabel_->setText(tr("page %1 of %2").arg(page_ + 1).arg(pageCount()));
+    pages_->setPage(page_, pageCount());
     QVector<StripEntry> entries;
     const std::size_t begin = static_cast<std::size_t>(page_) * kPageSize;
     for (std::size_t i = begin; i < std::min(shown_.size(), begin + kPageSize) && data_; ++i) {

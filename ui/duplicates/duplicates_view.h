@@ -21,6 +21,7 @@ class QPushButton;
 namespace latentlab::ui {
 
 class DuplicatesController;
+class PageButtons;
 class ScoreHistogram;
 class StripGallery;
 
@@ -93,9 +94,7 @@ private:
     QLabel* summary_ = nullptr;
     ScoreHistogram* histogram_ = nullptr;
     QComboBox* filterBox_ = nullptr;
-    QPushButton* previous_ = nullptr;
-    QPushButton* next_ = nullptr;
-    QLabel* pageLabel_ = nullptr;
+    PageButtons* pages_ = nullptr;
     StripGallery* gallery_ = nullptr;
 };
 

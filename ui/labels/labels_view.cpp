@@ -2,6 +2,7 @@
 
 #include "ui/common/job_progress.h"
 #include "ui/common/message_box.h"
+#include "ui/common/page_buttons.h"
 #include "ui/common/strip_gallery.h"
 #include "ui/labels/confusion_matrix.h"
 #include "ui/labels/labels_controller.h"
@@ -98,14 +99,10 @@ LabelsView::LabelsView(QWidget* parent) : QWidget(parent), controller_(new Label
     suspectsOnly_ = new QCheckBox(tr("Suspects only"), right);
     suspectsOnly_->setChecked(true);
     suspectsOnly_->setToolTip(tr("Only the samples the model would label otherwise"));
-    previous_ = new QPushButton(tr("◀"), right);
-    next_ = new QPushButton(tr("▶"), right);
-    pageLabel_ = new QLabel(right);
+    pages_ = new PageButtons(right);
     pager->addWidget(suspectsOnly_);
     pager->addStretch(1);
-    pager->addWidget(previous_);
-    pager->addWidget(pageLabel_);
-    pager->addWidget(next_);
+    pager->addWidget(pages_);
     rightLayout->addLayout(pager);
     gallery_ = new StripGallery;
     auto* scroll = new QScrollArea(right);
@@ -155,8 +152,7 @@ LabelsView::LabelsView(QWidget* parent) : QWidget(parent), controller_(new Label
         updateDecisionBar();
         Q_EMIT sampleChosen(index);
     });
-    connect(previous_, &QPushButton::clicked, this, [this] { setPage(page_ - 1); });
-    connect(next_, &QPushButton::clicked, this, [this] { setPage(page_ + 1); });
+    connect(pages_, &PageButtons::pageRequested, this, &LabelsView::setPage);
     connect(keep_, &QPushButton::clicked, this, &LabelsView::keepSelected);
     connect(relabel_, &QPushButton::clicked, this, [this] { relabelSelected(relabelTo_->currentData().toInt()); });
     connect(undecide_, &QPushButton::clicked, this, &LabelsView::clearSelectedDecision);
@@ -345,9 +341,7 @@ void LabelsView::setSuspectsOnly(bool on)
 
 void LabelsView::showPage()
 {
-    previous_->setEnabled(page_ > 0);
-    next_->setEnabled(page_ + 1 < pageCount());
-    pageLabel_->setText(tr("page %1 of %2").arg(page_ + 1).arg(pageCount()));
+    pages_->setPage(page_, pageCount());
     QVector<LabelSuspectRow> rows;
     const std::size_t begin = static_cast<std::size_t>(page_) * kPageSize;
     for (std::size_t i = begin; i < std::min(ranked_.size(), begin + kPageSize); ++i)

@@ -27,6 +27,7 @@ namespace latentlab::ui {
 
 class ConfusionMatrix;
 class LabelsController;
+class PageButtons;
 class StripGallery;
 
 class LabelsView : public QWidget {
@@ -120,9 +121,7 @@ private:
     ConfusionMatrix* confusion_ = nullptr;
     QLabel* cellLabel_ = nullptr;
     QCheckBox* suspectsOnly_ = nullptr;
-    QPushButton* previous_ = nullptr;
-    QPushButton* next_ = nullptr;
-    QLabel* pageLabel_ = nullptr;
+    PageButtons* pages_ = nullptr;
     StripGallery* gallery_ = nullptr;
     QLabel* selectedLabel_ = nullptr;
     QPushButton* keep_ = nullptr;
