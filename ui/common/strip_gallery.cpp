@@ -43,10 +43,18 @@ void StripGallery::setStripLength(int images)
     update();
 }
 
+void StripGallery::setMinimumEntryWidth(int pixels)
+{
+    minimumWidth_ = std::max(0, pixels);
+    updateGeometry();
+    update();
+}
+
 QSize StripGallery::cellSize() const
 {
     const QFontMetrics fm(font());
-    return {length_ * image_ + (length_ - 1) * kImageGap + kGap, image_ + 2 * fm.height() + kGap};
+    const int strip = length_ * image_ + (length_ - 1) * kImageGap;
+    return {std::max(strip, minimumWidth_) + kGap, image_ + 2 * fm.height() + kGap};
 }
 
 int StripGallery::columnsFor(int width) const

@@ -31,6 +31,9 @@ public:
     void setImageSize(int pixels);
     // Images per strip that the layout makes room for (the longest strip is drawn whole in any case).
     void setStripLength(int images);
+    // The narrowest an entry is, whatever its strip: room for a caption such as "T-shirt/top → Pullover"
+    // under a single image.
+    void setMinimumEntryWidth(int pixels);
     QRect itemRect(int item) const;
     int itemAt(QPoint pos) const;
     // How many entries fit a page of this size.
@@ -57,6 +60,7 @@ private:
     qint64 selected_ = -1;
     int image_ = 56;
     int length_ = 1;
+    int minimumWidth_ = 0;
 };
 
 } // namespace latentlab::ui

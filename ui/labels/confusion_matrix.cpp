@@ -1,5 +1,6 @@
 #include "ui/labels/confusion_matrix.h"
 
+#include <QFont>
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
@@ -9,7 +10,15 @@
 
 namespace latentlab::ui {
 namespace {
-constexpr int kMaxNameWidth = 110; // row names beyond this are elided
+constexpr int kMaxNameWidth = 90; // row names beyond this are elided
+
+// Counts in a smaller font than the names, so ten classes' cells fit beside a gallery in a 1200-pixel window.
+QFont countFont(const QFont& base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8.0);
+    return f;
+}
 }
 
 ConfusionMatrix::ConfusionMatrix(QWidget* parent) : QWidget(parent)
@@ -56,7 +65,7 @@ int ConfusionMatrix::cell() const
     const int fits = classes() > 0 ? std::min((width() - labelWidth()) / classes(), (height() - fm.height() - 4) / classes())
                                    : 0;
     // Room for a four-digit count at least, whatever the widget's size.
-    return std::max(fm.horizontalAdvance(QStringLiteral("8888")) + 4, fits);
+    return std::max(QFontMetrics(countFont(font())).horizontalAdvance(QStringLiteral("8888")) + 4, fits);
 }
 
 QRect ConfusionMatrix::cellRect(int given, int suggested) const
@@ -69,7 +78,7 @@ QRect ConfusionMatrix::cellRect(int given, int suggested) const
 QSize ConfusionMatrix::minimumSizeHint() const
 {
     const QFontMetrics fm(font());
-    const int c = fm.horizontalAdvance(QStringLiteral("8888")) + 4;
+    const int c = QFontMetrics(countFont(font())).horizontalAdvance(QStringLiteral("8888")) + 4;
     const int n = std::max(1, classes());
     return {labelWidth() + n * c, fm.height() + 4 + n * c};
 }
@@ -117,8 +126,10 @@ void ConfusionMatrix::paintEvent(QPaintEvent*)
             p.setPen(palette().mid().color());
             p.drawRect(r);
             if (n > 0) {
+                p.setFont(countFont(font()));
                 p.setPen(g == s ? palette().placeholderText().color() : QColor(Qt::black));
                 p.drawText(r, Qt::AlignCenter, QString::number(n));
+                p.setFont(font());
             }
         }
     }
