@@ -202,6 +202,13 @@ private Q_SLOTS:
         QVERIFY(done.wait(10000));
         QCOMPARE(done.last().at(0).toString(), QString());
         QVERIFY(QFile::exists(labels));
+        LoadOptions withNew;
+        withNew.labelsPath = labels.toStdString();
+        const Dataset back = loadDataset(images, withNew);
+        for (qint64 i = 0; i < data->size(); ++i) {
+            const auto u = static_cast<std::size_t>(i);
+            QCOMPARE(back.labels()[u], i == 5 ? (data->labels()[5] + 1) % 3 : data->labels()[u]);
+        }
         // Over the dataset's own labels file: refused, the file unchanged.
         const std::string own = dir.path() + "/d-labels-idx1-ubyte";
         if (QFile::exists(QString::fromStdString(own))) {
