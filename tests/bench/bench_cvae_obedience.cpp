@@ -3,6 +3,7 @@
 //   build/tests/bench/bench_cvae_obedience [--data DIR] [--epochs 10] [--draws 1000] [--threads 2]
 //       [--judge-cache PATH] [--judge-epochs 2] [--model-cache DIR] [--vae on|off] [--seed 0]
 //       [--backbone mlp[,conv]] [--latent 32[,16,...]] [--kl-warmup 0[,5000,...]] [--beta 1[,0.5,...]]
+//       [--temperature 1[,0.5,...]]
 // The judge: a small CNN trained here with LibTorch autograd on the training split, its test accuracy printed
 // (the nearest-class-mean judge the issue started from read only 67.7% of real test images, too weak to judge
 // anything); --judge-cache keeps its weights, so later runs skip its training.
@@ -11,6 +12,7 @@
 // same settings, for the test -ELBO beside it. Lists of lever values run every combination, one row each.
 // The measurement: for each class c, --draws samples from the prior decoded (means) under label c, as the
 // sample grid draws them (samplePrior), classified by the judge; the share read as c, per class and averaged.
+// Beside it: the judge's accuracy on the CVAE's test reconstructions ("recon"), the ceiling blur allows.
 // Exit code 0 whatever the figures (read them).
 #include "core/analysis/evaluation.h"
 #include "core/analysis/generation.h"
@@ -56,6 +58,7 @@ struct Options {
     std::vector<std::int64_t> latents{32};
     std::vector<std::int64_t> warmups{0};
     std::vector<double> betas{1.0};
+    std::vector<double> temperatures{1.0}; // sampling only: no retraining per value
 };
 
 std::vector<std::string> stringList(const std::string& text)
@@ -109,6 +112,8 @@ Options parse(int argc, char** argv)
             o.warmups = list<std::int64_t>(v, toInt);
         else if (a == "--beta")
             o.betas = list<double>(v, toDouble);
+        else if (a == "--temperature")
+            o.temperatures = list<double>(v, toDouble);
         else
             std::fprintf(stderr, "ignored: %s %s\n", a.c_str(), v.c_str());
     }
@@ -292,19 +297,37 @@ Trained trainOrLoad(const std::string& name, const ModelConfig& config, Dataset&
 }
 
 // Share of prior draws under each label that the judge reads as that label.
-std::vector<double> obedience(LatentModel& model, Judge& judge, int classes, const Options& o)
+std::vector<double> obedience(LatentModel& model, Judge& judge, int classes, double temperature, const Options& o)
 {
     std::vector<double> share;
     for (int c = 0; c < classes; ++c) {
         SampleOptions s;
         s.n = o.draws;
-        s.temperature = 1.0;
+        s.temperature = temperature;
         s.seed = o.seed + static_cast<std::uint64_t>(c);
         s.label = c;
         const GeneratedImages drawn = samplePrior(model, s);
         share.push_back(classify(judge, drawn.images).eq(c).to(torch::kFloat64).mean().item<double>());
     }
     return share;
+}
+
+// How often the judge reads the CVAE's reconstructions of test images (posterior mean, true label) as their
+// label: decoded Bernoulli means are blurrier than the data, and this says how much of a low obedience is the
+// judge misreading blur rather than the decoder drawing another class.
+double reconstructionsRead(LatentModel& model, Judge& judge, const Dataset& ds, const std::vector<std::int64_t>& test)
+{
+    torch::NoGradGuard noGrad;
+    model.eval();
+    std::int64_t hits = 0;
+    for (std::size_t s = 0; s < test.size(); s += 500) {
+        const std::vector<std::int64_t> idx(test.begin() + static_cast<std::ptrdiff_t>(s),
+                                            test.begin() + static_cast<std::ptrdiff_t>(std::min(test.size(), s + 500)));
+        const torch::Tensor y = ds.labelBatch(idx);
+        const torch::Tensor recon = model.decodeMean(model.encode(ds.batch(idx), y), y).reconstruction;
+        hits += classify(judge, recon).eq(y).sum().item<std::int64_t>();
+    }
+    return static_cast<double>(hits) / static_cast<double>(test.size());
 }
 
 } // namespace
@@ -339,8 +362,8 @@ int main(int argc, char** argv)
         std::fflush(stdout);
     }
 
-    std::printf("\n%-32s %8s  %-69s %9s %9s %7s %7s %8s %8s\n", "settings", "obey", "per class 0..9", "-ELBO c",
-                "-ELBO u", "KL c", "KL u", "train c", "train u");
+    std::printf("\n%-40s %7s  %-59s %9s %9s %7s %7s %6s %8s %8s\n", "settings (c = CVAE, u = VAE)", "obey",
+                "per class 0..9", "-ELBO c", "-ELBO u", "KL c", "KL u", "recon", "train c", "train u");
     std::fflush(stdout);
     for (const std::string& backbone : o.backbones)
         for (const std::int64_t latent : o.latents)
@@ -349,10 +372,8 @@ int main(int argc, char** argv)
                     const Settings s{backbone, latent, warmup, beta};
                     const Trained cvae = trainOrLoad("cvae-" + s.file(),
                                                      configFor(ds, ModelKind::ConditionalVae, s), ds, o);
-                    start = Clock::now();
-                    const std::vector<double> share = obedience(*cvae.model, judge, ds.numClasses(), o);
-                    const double judgeSeconds = secondsSince(start);
                     const ModelEvaluation ce = evaluateModel(*cvae.model, ds, test);
+                    const double recon = reconstructionsRead(*cvae.model, judge, ds, test);
                     ModelEvaluation ue;
                     Trained vae;
                     if (o.vae) {
@@ -365,17 +386,25 @@ int main(int argc, char** argv)
                                 return value;
                         return 0.0;
                     };
-                    std::string per;
-                    for (const double v : share) {
-                        char buf[16];
-                        std::snprintf(buf, sizeof buf, "%.3f ", v);
-                        per += buf;
+                    for (const double temperature : o.temperatures) {
+                        start = Clock::now();
+                        const std::vector<double> share = obedience(*cvae.model, judge, ds.numClasses(), temperature, o);
+                        const double judgeSeconds = secondsSince(start);
+                        std::string per;
+                        for (const double v : share) {
+                            char buf[16];
+                            std::snprintf(buf, sizeof buf, "%.3f ", v);
+                            per += buf;
+                        }
+                        const double mean
+                            = std::accumulate(share.begin(), share.end(), 0.0) / static_cast<double>(share.size());
+                        char what[200];
+                        std::snprintf(what, sizeof what, "%s T %g", s.text().c_str(), temperature);
+                        std::printf("%-40s %7.4f  %-59s %9.2f %9.2f %7.2f %7.2f %6.3f %7.0fs %7.0fs  (judging %.1f s)\n",
+                                    what, mean, per.c_str(), ce.negElbo, o.vae ? ue.negElbo : 0.0, kl(ce),
+                                    o.vae ? kl(ue) : 0.0, recon, cvae.seconds, vae.seconds, judgeSeconds);
+                        std::fflush(stdout);
                     }
-                    const double mean = std::accumulate(share.begin(), share.end(), 0.0) / static_cast<double>(share.size());
-                    std::printf("%-32s %8.4f  %-69s %9.2f %9.2f %7.2f %7.2f %7.0fs %7.0fs  (judging %.1f s)\n",
-                                s.text().c_str(), mean, per.c_str(), ce.negElbo, o.vae ? ue.negElbo : 0.0, kl(ce),
-                                o.vae ? kl(ue) : 0.0, cvae.seconds, vae.seconds, judgeSeconds);
-                    std::fflush(stdout);
                 }
     return 0;
 }
