@@ -59,6 +59,7 @@ struct Options {
     std::vector<std::int64_t> warmups{0};
     std::vector<double> betas{1.0};
     std::vector<double> temperatures{1.0}; // sampling only: no retraining per value
+    bool confusion = false;                // also print what the judge read each label's draws as
 };
 
 std::vector<std::string> stringList(const std::string& text)
@@ -112,6 +113,8 @@ Options parse(int argc, char** argv)
             o.warmups = list<std::int64_t>(v, toInt);
         else if (a == "--beta")
             o.betas = list<double>(v, toDouble);
+        else if (a == "--confusion")
+            o.confusion = v == "on";
         else if (a == "--temperature")
             o.temperatures = list<double>(v, toDouble);
         else
@@ -296,10 +299,11 @@ Trained trainOrLoad(const std::string& name, const ModelConfig& config, Dataset&
     return {model, seconds};
 }
 
-// Share of prior draws under each label that the judge reads as that label.
-std::vector<double> obedience(LatentModel& model, Judge& judge, int classes, double temperature, const Options& o)
+// Row c: the shares of prior draws under label c that the judge reads as each class (the diagonal is obedience).
+std::vector<std::vector<double>> readings(LatentModel& model, Judge& judge, int classes, double temperature,
+                                          const Options& o)
 {
-    std::vector<double> share;
+    std::vector<std::vector<double>> rows;
     for (int c = 0; c < classes; ++c) {
         SampleOptions s;
         s.n = o.draws;
@@ -307,9 +311,13 @@ std::vector<double> obedience(LatentModel& model, Judge& judge, int classes, dou
         s.seed = o.seed + static_cast<std::uint64_t>(c);
         s.label = c;
         const GeneratedImages drawn = samplePrior(model, s);
-        share.push_back(classify(judge, drawn.images).eq(c).to(torch::kFloat64).mean().item<double>());
+        const torch::Tensor counts = torch::bincount(classify(judge, drawn.images), {}, classes).to(torch::kFloat64);
+        std::vector<double> row(static_cast<std::size_t>(classes));
+        for (int k = 0; k < classes; ++k)
+            row[static_cast<std::size_t>(k)] = counts[k].item<double>() / static_cast<double>(o.draws);
+        rows.push_back(std::move(row));
     }
-    return share;
+    return rows;
 }
 
 // How often the judge reads the CVAE's reconstructions of test images (posterior mean, true label) as their
@@ -388,8 +396,11 @@ int main(int argc, char** argv)
                     };
                     for (const double temperature : o.temperatures) {
                         start = Clock::now();
-                        const std::vector<double> share = obedience(*cvae.model, judge, ds.numClasses(), temperature, o);
+                        const auto rows = readings(*cvae.model, judge, ds.numClasses(), temperature, o);
                         const double judgeSeconds = secondsSince(start);
+                        std::vector<double> share;
+                        for (std::size_t c = 0; c < rows.size(); ++c)
+                            share.push_back(rows[c][c]);
                         std::string per;
                         for (const double v : share) {
                             char buf[16];
@@ -403,6 +414,13 @@ int main(int argc, char** argv)
                         std::printf("%-40s %7.4f  %-59s %9.2f %9.2f %7.2f %7.2f %6.3f %7.0fs %7.0fs  (judging %.1f s)\n",
                                     what, mean, per.c_str(), ce.negElbo, o.vae ? ue.negElbo : 0.0, kl(ce),
                                     o.vae ? kl(ue) : 0.0, recon, cvae.seconds, vae.seconds, judgeSeconds);
+                        if (o.confusion)
+                            for (std::size_t c = 0; c < rows.size(); ++c) {
+                                std::printf("    asked %zu, read as:", c);
+                                for (const double v : rows[c])
+                                    std::printf(" %.3f", v);
+                                std::printf("\n");
+                            }
                         std::fflush(stdout);
                     }
                 }
