@@ -14,7 +14,7 @@
 #include "core/analysis/roc.h"
 #include "core/data/class_subset.h"
 #include "core/data/load_dataset.h"
-#include "core/models/fused/inference.h"
+#include "tests/bench/bench_clock.h"
 #include "core/models/make_model.h"
 #include "core/training/trainer.h"
 
@@ -33,12 +33,8 @@ using namespace latentlab;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t)
-{
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
+using bench::Clock;
+using bench::secondsSince;
 
 struct Options {
     std::string data = "/usr/share/datasets/fashion-mnist";
@@ -57,12 +53,6 @@ ModelConfig mlpAutoencoder()
     return ModelConfig::defaultsFor({1, 28, 28}, ModelKind::Autoencoder); // MLP 784-512-512-32, Bernoulli
 }
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 std::vector<std::int64_t> range(std::int64_t n)
 {
     std::vector<std::int64_t> v(static_cast<std::size_t>(n));
@@ -73,26 +63,13 @@ std::vector<std::int64_t> range(std::int64_t n)
 void compareTiming(LatentModel& model, const Dataset& ds, const std::vector<std::int64_t>& all, const Options& o)
 {
     for (const AnomalyScore score : {AnomalyScore::Mse, AnomalyScore::Bce}) {
-        std::vector<double> fast, slow, ratio;
-        for (int r = 0; r < o.repeats; ++r) {
-            double t[2];
-            for (int k = 0; k < 2; ++k) {
-                const bool on = (k == 0) == (r % 2 == 0);
-                fused::setFusedInference(on);
-                const auto start = Clock::now();
-                anomalyScores(model, ds, all, score, nullptr, o.batch);
-                t[on ? 0 : 1] = secondsSince(start);
-            }
-            fast.push_back(t[0]);
-            slow.push_back(t[1]);
-            ratio.push_back(t[1] / t[0]);
-        }
-        fused::setFusedInference(true);
+        const bench::FusedComparison c =
+            bench::compareFusedInference(o.repeats, [&] { anomalyScores(model, ds, all, score, nullptr, o.batch); });
         std::printf("timing: %lld images by %s, %s AE: oneDNN median %.3f s, LibTorch median %.3f s, "
                     "LibTorch/oneDNN %.2fx (%.2f-%.2f over %d pairs)\n",
                     static_cast<long long>(ds.size()), toString(score).c_str(), toString(o.backbone).c_str(),
-                    median(fast), median(slow), median(slow) / median(fast), *std::min_element(ratio.begin(), ratio.end()),
-                    *std::max_element(ratio.begin(), ratio.end()), o.repeats);
+                    bench::median(c.fused), bench::median(c.libtorch), bench::median(c.libtorch) / bench::median(c.fused),
+                    c.minRatio(), c.maxRatio(), o.repeats);
     }
 }
 

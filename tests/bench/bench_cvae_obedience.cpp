@@ -20,6 +20,7 @@
 #include "core/models/make_model.h"
 #include "core/training/checkpoint.h"
 #include "core/training/trainer.h"
+#include "tests/bench/bench_clock.h"
 
 #include <torch/torch.h>
 
@@ -37,12 +38,8 @@ using namespace latentlab;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t)
-{
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
+using bench::Clock;
+using bench::secondsSince;
 
 struct Options {
     std::string data = "/usr/share/datasets/fashion-mnist";

@@ -10,6 +10,7 @@
 #include "core/data/load_dataset.h"
 #include "core/models/fused/inference.h"
 #include "core/models/make_model.h"
+#include "tests/bench/bench_clock.h"
 
 #include <torch/torch.h>
 
@@ -23,12 +24,6 @@
 using namespace latentlab;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 template <class F>
 double secondsOf(F&& f)
@@ -98,22 +93,12 @@ int main(int argc, char** argv)
     fused::setFusedInference(false);
     encodeDataset(*model, ds, warm, o);
     fused::setFusedInference(true);
-    std::vector<double> fast, slow, ratio;
-    for (int r = 0; r < repeat; ++r) {
-        double t[2];
-        for (int k = 0; k < 2; ++k) {
-            const bool on = (k == 0) == (r % 2 == 0);
-            fused::setFusedInference(on);
-            t[on ? 0 : 1] = secondsOf([&] { encodeDataset(*model, ds, all, o); });
-        }
-        fast.push_back(t[0]);
-        slow.push_back(t[1]);
-        ratio.push_back(t[1] / t[0]);
-        std::printf("pair %d: oneDNN %.3f s  LibTorch %.3f s  %.2fx\n", r + 1, t[0], t[1], ratio.back());
-    }
+    const bench::FusedComparison c = bench::compareFusedInference(repeat, [&] { encodeDataset(*model, ds, all, o); });
+    for (std::size_t r = 0; r < c.ratio.size(); ++r)
+        std::printf("pair %zu: oneDNN %.3f s  LibTorch %.3f s  %.2fx\n", r + 1, c.fused[r], c.libtorch[r], c.ratio[r]);
     std::printf("encode-all  oneDNN median %.3f s  LibTorch median %.3f s  LibTorch/oneDNN %.2fx (%.2f-%.2f)\n",
-                median(fast), median(slow), median(slow) / median(fast), *std::min_element(ratio.begin(), ratio.end()),
-                *std::max_element(ratio.begin(), ratio.end()));
+                bench::median(c.fused), bench::median(c.libtorch), bench::median(c.libtorch) / bench::median(c.fused),
+                c.minRatio(), c.maxRatio());
 
     // The explorer's probe: one latent decoded at a time, 200 times, each way; per-call medians.
     torch::NoGradGuard noGrad;
@@ -125,7 +110,7 @@ int main(int argc, char** argv)
         probe[on ? 0 : 1].push_back(secondsOf([&] { model->decode(z); }));
     }
     fused::setFusedInference(true);
-    std::printf("decode 1 latent  oneDNN median %.3f ms  LibTorch median %.3f ms  %.2fx\n", 1e3 * median(probe[0]),
-                1e3 * median(probe[1]), median(probe[1]) / median(probe[0]));
+    std::printf("decode 1 latent  oneDNN median %.3f ms  LibTorch median %.3f ms  %.2fx\n", 1e3 * bench::median(probe[0]),
+                1e3 * bench::median(probe[1]), bench::median(probe[1]) / bench::median(probe[0]));
     return 0;
 }

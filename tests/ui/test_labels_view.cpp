@@ -271,7 +271,7 @@ private Q_SLOTS:
         w->labelsView()->setModel(model_);
         QVERIFY(waitScored(*w->labelsView()));
         ExplorerView* explorer = w->explorerView();
-        QVERIFY(QTest::qWaitFor([&] { return explorer->colorBox()->count() == 4; }, 1000));
+        QCOMPARE(explorer->colorBox()->count(), 4);
         explorer->colorBox()->setCurrentIndex(2);
         QVERIFY(QTest::qWaitFor([&] { return explorer->findChild<ScatterView*>()->coloredByValue(); }, 20000));
         // A gallery choice selects the sample in the explorer.
