@@ -6,7 +6,8 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 
 # Every package the project needs from outside. libopenblas0-openmp matters: without it Debian's LibTorch
 # falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). libdnnl-dev is
-# oneDNN, which Debian's LibTorch already links: the fused training steps' products and convolutions. python3-torch is
+# oneDNN, which Debian's LibTorch already links: the fused training steps' products and convolutions; its CMake
+# config asks for OpenCL, whose dev files libdnnl-dev only recommends (ocl-icd-opencl-dev). python3-torch is
 # PyTorch's Python API: a test opens our checkpoints with torch.load, and the speed benchmark compares with it.
 # qt6-l10n-tools and qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and
 # fonts-wqy-microhei draws it. python3-sklearn: the t-SNE benchmark (tests/bench/compare_tsne.sh) runs
@@ -14,7 +15,7 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 # compiles with clang so that the same build also makes the libFuzzer targets.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
-  libtorch-dev libopenblas0-openmp libdnnl-dev
+  libtorch-dev libopenblas0-openmp libdnnl-dev ocl-icd-opencl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei
   zlib1g-dev libstb-dev nlohmann-json3-dev
