@@ -81,6 +81,14 @@ torch::Tensor priorLatents(std::int64_t n, std::int64_t d, double temperature, a
     return torch::randn({n, d}, generator) * temperature;
 }
 
+// The model's prior latents for this noise under these labels, on the CPU as the noise is.
+torch::Tensor classPriorLatents(LatentModel& model, const torch::Tensor& noise, const torch::Tensor& labels)
+{
+    InferenceScope scope(model);
+    const torch::Device device = modelDevice(model);
+    return model.priorLatents(noise.to(device), labels.to(device)).to(torch::kCPU).contiguous();
+}
+
 void requireBottomLayer(const LatentModel& model)
 {
     if (!model.canResampleBottom())
@@ -148,6 +156,8 @@ GeneratedImages samplePrior(LatentModel& model, const SampleOptions& options, co
             out.labels.assign(static_cast<std::size_t>(options.n), options.label);
         }
         out.latents = priorLatents(options.n, model.latentDim(), t, gen);
+        if (y.defined())
+            out.latents = classPriorLatents(model, out.latents, y.expand({options.n}));
         out.images = decodeLatents(model, out.latents, y, control, chunk);
         return out;
     }
@@ -164,8 +174,9 @@ GeneratedImages classGrid(LatentModel& model, std::int64_t perClass, double temp
     at::Generator gen = seededGenerator(seed);
     const torch::Tensor z = priorLatents(perClass, model.latentDim(), temperature, gen);
     GeneratedImages out;
-    out.latents = z.repeat({k, 1});
     const torch::Tensor labels = torch::arange(k, torch::kInt64).repeat_interleave(perClass);
+    // The same noise under every class; a class prior moves it into each class's own region.
+    out.latents = classPriorLatents(model, z.repeat({k, 1}), labels);
     out.labels.assign(labels.data_ptr<std::int64_t>(), labels.data_ptr<std::int64_t>() + labels.numel());
     out.images = decodeLatents(model, out.latents, labels);
     out.columns = perClass;

@@ -1,6 +1,7 @@
 #pragma once
 // The input side of t-SNE: exact k nearest neighbours, a Gaussian per point whose width gives the asked
 // perplexity over its neighbours, and the symmetric joint probabilities P as a sparse matrix.
+#include "core/analysis/exact_neighbours.h"
 #include "core/analysis/parallel_chunks.h"
 
 #include <torch/torch.h>
@@ -10,17 +11,6 @@
 #include <vector>
 
 namespace latentlab::tsne {
-
-struct Neighbours {
-    torch::Tensor indices;   // [N, k] int64, nearest first, never the point itself
-    torch::Tensor distances; // [N, k] float64 squared Euclidean distances
-};
-
-// Exact, by blocks of rows against all points: one matrix product a block (d is small, N large: BLAS does the
-// work), then the runner's threads pick each row's k smallest. `progress(fraction)` is called after each block
-// and may throw to stop the search.
-Neighbours nearestNeighbours(const torch::Tensor& x, std::int64_t k, ChunkRunner& runner,
-                             const std::function<void(double)>& progress = {});
 
 // P in compressed rows: row i's entries are cols[rowStart[i]..rowStart[i+1]), by increasing column.
 struct SparseAffinities {

@@ -1,5 +1,7 @@
 #include "core/models/gaussian_vae.h"
 
+#include <tuple>
+
 namespace latentlab {
 
 GaussianVaeImpl::GaussianVaeImpl(const ModelConfig& config) : LatentModel(config)
@@ -10,6 +12,17 @@ GaussianVaeImpl::GaussianVaeImpl(const ModelConfig& config) : LatentModel(config
     mu_ = register_module("mu", torch::nn::Linear(encoder_->featureDim() + extra, config.latentDim));
     logvar_ = register_module("logvar", torch::nn::Linear(encoder_->featureDim() + extra, config.latentDim));
     decoder_ = register_module("decoder", FlatDecoder(b, config.latentDim + extra));
+    if (classPrior()) {
+        // Every class starts at N(0, I); the KL pulls each towards where the encoder puts its images.
+        priorMu_ = register_parameter("prior_mu", torch::zeros({config.numClasses, config.latentDim}));
+        priorLogvar_ = register_parameter("prior_logvar", torch::zeros({config.numClasses, config.latentDim}));
+    }
+}
+
+std::pair<torch::Tensor, torch::Tensor> GaussianVaeImpl::priorOf(const torch::Tensor& labels) const
+{
+    const torch::Tensor rows = labels.to(priorMu_.device());
+    return {priorMu_.index_select(0, rows), priorLogvar_.index_select(0, rows)};
 }
 
 torch::Tensor GaussianVaeImpl::withLabel(const torch::Tensor& h, const torch::Tensor& y) const
@@ -27,6 +40,8 @@ Encoding GaussianVaeImpl::encode(const torch::Tensor& x, const torch::Tensor& y)
     e.logvar = logvar_->forward(h);
     e.z = is_training() ? reparameterize(e.mu, e.logvar) : e.mu;
     e.layers = {LatentLayer{e.mu, e.logvar, e.z}};
+    if (classPrior())
+        std::tie(e.priorMu, e.priorLogvar) = priorOf(checkLabels(y, x.size(0)));
     return e;
 }
 
@@ -42,7 +57,13 @@ LossTerms GaussianVaeImpl::loss(const torch::Tensor& x, const torch::Tensor& y, 
     const torch::Tensor z = reparameterize(mu, logvar);
     LossTerms out;
     const torch::Tensor recon = reconstructionLoss(decoder_->forward(withLabel(z, y)), x);
-    const torch::Tensor klDims = gaussianKlPerDim(mu, logvar);
+    torch::Tensor klDims;
+    if (classPrior()) {
+        const auto [pm, plv] = priorOf(checkLabels(y, x.size(0)));
+        klDims = gaussianKlPerDim(mu, logvar, pm, plv);
+    } else {
+        klDims = gaussianKlPerDim(mu, logvar);
+    }
     const torch::Tensor kl = klDims.sum() / static_cast<double>(x.size(0));
     out.terms = {{"recon", recon}, {"kl", kl}};
     out.klPerDim = klDims.mean(0).detach();
@@ -53,11 +74,19 @@ LossTerms GaussianVaeImpl::loss(const torch::Tensor& x, const torch::Tensor& y, 
 torch::Tensor GaussianVaeImpl::sample(std::int64_t n, const torch::Tensor& y, double temperature,
                                       c10::optional<at::Generator> generator)
 {
-    const torch::Tensor z = standardNormal({n, config_.latentDim}, generator, mu_->weight.options()) * temperature;
+    const torch::Tensor noise = standardNormal({n, config_.latentDim}, generator, mu_->weight.options()) * temperature;
     torch::Tensor labels = y;
     if (conditional() && y.defined() && y.numel() == 1)
         labels = y.reshape({1}).expand({n}).contiguous();
-    return decode(z, labels).reconstruction;
+    return decode(priorLatents(noise, labels), labels).reconstruction;
+}
+
+torch::Tensor GaussianVaeImpl::priorLatents(const torch::Tensor& noise, const torch::Tensor& y)
+{
+    if (!classPrior())
+        return noise;
+    const auto [pm, plv] = priorOf(checkLabels(y, noise.size(0)));
+    return pm + (0.5 * plv).exp() * noise.to(pm.device());
 }
 
 } // namespace latentlab

@@ -36,7 +36,15 @@ torch::Tensor LatentModel::klPerSample(const Encoding& e)
 {
     if (!hasKl() || !e.logvar.defined())
         throw ModelMismatchError("this " + toString(config_.kind) + " model has no KL term");
-    return gaussianKlPerDim(e.mu.reshape({e.mu.size(0), -1}), e.logvar.reshape({e.logvar.size(0), -1})).sum(1);
+    const torch::Tensor mu = e.mu.reshape({e.mu.size(0), -1}), logvar = e.logvar.reshape({e.logvar.size(0), -1});
+    if (e.priorMu.defined())
+        return gaussianKlPerDim(mu, logvar, e.priorMu, e.priorLogvar).sum(1);
+    return gaussianKlPerDim(mu, logvar).sum(1);
+}
+
+torch::Tensor LatentModel::priorLatents(const torch::Tensor& noise, const torch::Tensor&)
+{
+    return noise;
 }
 
 Decoding LatentModel::decodeMean(const Encoding& e, const torch::Tensor& y)

@@ -21,6 +21,9 @@ struct Encoding {
     torch::Tensor mu, logvar, z; // the layer the views use (the top one for the hierarchical VAE)
     torch::Tensor codes;         // VQ-VAE: code index per position, [B, P] (int64)
     std::vector<LatentLayer> layers; // bottom first; one entry for single-layer models
+    // The prior the KL of mu, logvar is taken against, per row [B, d]: the conditional VAE's class prior.
+    // Undefined: N(0, I).
+    torch::Tensor priorMu, priorLogvar;
 };
 
 struct Decoding {
@@ -66,6 +69,9 @@ public:
                                  c10::optional<at::Generator> generator = c10::nullopt) = 0;
 
     virtual std::int64_t latentDim() const { return config_.latentDim; }
+    // The prior's latents [N, d] for standard-normal noise [N, d] (already scaled by a temperature) under labels
+    // y [N]: the noise itself where the prior is N(0, I); the conditional VAE's class prior moves and scales it.
+    virtual torch::Tensor priorLatents(const torch::Tensor& noise, const torch::Tensor& y = {});
     bool hasLogvar() const;
 
     // What callers may ask of any model, so that none of them needs to know the family.

@@ -153,7 +153,8 @@ nlohmann::json ModelConfig::toJson() const
             {"code_dim", codeDim},
             {"commitment", commitment},
             {"bottom_latent_dim", bottomLatentDim},
-            {"num_classes", numClasses}};
+            {"num_classes", numClasses},
+            {"class_prior", classPrior}};
 }
 
 ModelConfig ModelConfig::fromJson(const nlohmann::json& j)
@@ -189,6 +190,7 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j)
     get("commitment", c.commitment);
     get("bottom_latent_dim", c.bottomLatentDim);
     get("num_classes", c.numClasses);
+    get("class_prior", c.classPrior);
     return c;
 }
 
@@ -209,6 +211,10 @@ ModelConfig ModelConfig::defaultsFor(const std::vector<std::int64_t>& inputShape
     }
     if (kind == ModelKind::BetaVae)
         c.beta = 4.0;
+    // With one N(0, I) for every class, a prior draw for class c lands where the encoder put other classes'
+    // images, and the decoder draws those: the per-class prior makes the draws for c come from c's region
+    // (tests/bench/bench_cvae_obedience measures it; README, "How far the CVAE obeys its label").
+    c.classPrior = kind == ModelKind::ConditionalVae;
     return c;
 }
 

@@ -41,6 +41,9 @@ struct ModelConfig {
     std::int64_t bottomLatentDim = 32;                   // hierarchical VAE: z1 (bottom); latentDim is z2 (top)
 
     std::int64_t numClasses = 0;                         // conditional VAE: size of the one-hot label
+    // Conditional VAE: a learned Gaussian prior per class, p(z | y) = N(m_y, diag s_y^2), instead of one N(0, I)
+    // for all. Off in checkpoints from before it existed (their key is absent); defaultsFor turns it on.
+    bool classPrior = false;
 
     std::int64_t inputNumel() const;
     bool isImage() const { return inputShape.size() == 3; }

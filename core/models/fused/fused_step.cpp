@@ -24,6 +24,11 @@ void FusedStep::track(Block& block)
         parameters_.push_back(std::move(p));
 }
 
+void FusedStep::track(ParameterGrad parameter)
+{
+    parameters_.push_back(std::move(parameter));
+}
+
 void FusedStep::zeroGradients()
 {
     for (const ParameterGrad& p : parameters_)

@@ -33,6 +33,8 @@ protected:
     virtual LossTerms run(const torch::Tensor& x, const torch::Tensor& y, std::int64_t step) = 0;
     // Every block the step trains through, registered once by the family's constructor.
     void track(Block& block);
+    // A parameter outside any block (the conditional VAE's class prior) and its gradient buffer.
+    void track(ParameterGrad parameter);
 
 private:
     // Every tracked block's parameters and gradient buffers, which live as long as the blocks.

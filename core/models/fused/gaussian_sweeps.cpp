@@ -49,13 +49,16 @@ double addStandardKl(const torch::Tensor& mu, const torch::Tensor& logvar, std::
 }
 
 double priorKl(const torch::Tensor& mu, const torch::Tensor& logvar, const torch::Tensor& priorMu,
-               const torch::Tensor& priorLogvar)
+               const torch::Tensor& priorLogvar, std::vector<double>* klDims)
 {
     const Cells m(mu), lv(logvar), pm(priorMu), plv(priorLogvar);
     double total = 0.0;
     forEachCell(mu, [&](std::int64_t r, std::int64_t c) {
         const double d = m(r, c) - pm(r, c);
-        total += 0.5 * (plv(r, c) - lv(r, c) + (std::exp(lv(r, c)) + d * d) / std::exp(plv(r, c)) - 1.0);
+        const double k = 0.5 * (plv(r, c) - lv(r, c) + (std::exp(lv(r, c)) + d * d) / std::exp(plv(r, c)) - 1.0);
+        if (klDims)
+            (*klDims)[static_cast<std::size_t>(c)] += k;
+        total += k;
     });
     return total;
 }

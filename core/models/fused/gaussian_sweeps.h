@@ -15,9 +15,10 @@ void drawLatent(const torch::Tensor& mu, const torch::Tensor& logvar, const torc
 // KL(N(mu, exp(logvar)) || N(0, 1)) of every cell added to its column's entry of klDims; returns the total.
 double addStandardKl(const torch::Tensor& mu, const torch::Tensor& logvar, std::vector<double>& klDims);
 
-// KL(N(mu, exp(logvar)) || N(priorMu, exp(priorLogvar))) summed over every cell.
+// KL(N(mu, exp(logvar)) || N(priorMu, exp(priorLogvar))) summed over every cell; each cell's also added to
+// its column's entry of klDims where one is given.
 double priorKl(const torch::Tensor& mu, const torch::Tensor& logvar, const torch::Tensor& priorMu,
-               const torch::Tensor& priorLogvar);
+               const torch::Tensor& priorLogvar, std::vector<double>* klDims = nullptr);
 
 // The gradients at mu and logvar from gradZ (the gradient at z) and w times the standard KL.
 void standardLatentBackward(const torch::Tensor& gradZ, const torch::Tensor& mu, const torch::Tensor& logvar,

@@ -1,8 +1,12 @@
 // The VAE, the beta-VAE and the conditional VAE (whose one-hot label joins the encoder's features before
-// the heads and the latent code before the decoder, as GaussianVaeImpl::withLabel joins them).
+// the heads and the latent code before the decoder, as GaussianVaeImpl::withLabel joins them; with a class
+// prior its KL is taken against each row's class's Gaussian, whose gradients gather back into prior_mu and
+// prior_logvar by label).
 #include "core/models/fused/family_steps.h"
 #include "core/models/fused/gaussian_sweeps.h"
 #include "core/models/fused/linear_heads.h"
+
+#include <tuple>
 
 namespace latentlab::fused {
 
@@ -15,6 +19,12 @@ public:
         track(*encoder_);
         track(heads_);
         track(*decoder_);
+        if (model.classPrior()) {
+            priorMuGrad_ = torch::zeros_like(model.priorMu_);
+            priorLogvarGrad_ = torch::zeros_like(model.priorLogvar_);
+            track(ParameterGrad{model.priorMu_, priorMuGrad_});
+            track(ParameterGrad{model.priorLogvar_, priorLogvarGrad_});
+        }
     }
 
 protected:
@@ -25,6 +35,7 @@ private:
     std::unique_ptr<Block> encoder_, decoder_;
     LinearHeads heads_;
     torch::Tensor headIn_, gradHeadIn_, eps_, sd_, decoderIn_, gradDecoderIn_, gradHeads_, gradOutput_;
+    torch::Tensor priorMuGrad_, priorLogvarGrad_, gradPriorMu_, gradPriorLogvar_; // class prior only
 };
 
 LossTerms GaussianVaeStep::run(const torch::Tensor& x, const torch::Tensor& y, std::int64_t step)
@@ -32,7 +43,9 @@ LossTerms GaussianVaeStep::run(const torch::Tensor& x, const torch::Tensor& y, s
     const std::int64_t b = x.size(0), features = encoder_->outWidth(), latent = model_.config().latentDim;
     const std::int64_t classes = model_.conditional() ? model_.config().numClasses : 0;
     const double invBatch = 1.0 / static_cast<double>(b);
-    const torch::Tensor labels = classes > 0 ? model_.oneHot(model_.checkLabels(y, b)).to(torch::kFloat) : torch::Tensor();
+    const torch::Tensor classOf = classes > 0 ? model_.checkLabels(y, b) : torch::Tensor();
+    const torch::Tensor labels = classes > 0 ? model_.oneHot(classOf).to(torch::kFloat) : torch::Tensor();
+    const bool classPrior = model_.classPrior();
 
     torch::Tensor h = encoder_->forward(x);
     if (classes > 0) {
@@ -53,15 +66,30 @@ LossTerms GaussianVaeStep::run(const torch::Tensor& x, const torch::Tensor& y, s
     const torch::Tensor gradOutput = scratchRows(gradOutput_, b, output.size(1));
     const double recon = reconstructionAndGradient(model_.config().likelihood, output, x, gradOutput);
     std::vector<double> klDims(static_cast<std::size_t>(latent), 0.0);
-    const double kl = addStandardKl(mu, logvar, klDims) * invBatch;
+    torch::Tensor priorMu, priorLogvar;
+    if (classPrior)
+        std::tie(priorMu, priorLogvar) = model_.priorOf(classOf);
+    const double kl = (classPrior ? priorKl(mu, logvar, priorMu, priorLogvar, &klDims) : addStandardKl(mu, logvar, klDims))
+                      * invBatch;
     LossTerms out;
     const auto [objective, slope] = model_.klObjectiveAndSlope(kl, step, out);
 
     const torch::Tensor gradZIn = scratchRows(gradDecoderIn_, b, latent + classes);
     decoder_->backward(zIn, gradOutput, gradZIn);
     const torch::Tensor gradHeads = scratchRows(gradHeads_, b, 2 * latent);
-    standardLatentBackward(gradZIn.narrow(1, 0, latent), mu, logvar, eps, sd, static_cast<float>(slope * invBatch),
-                           heads_.head(gradHeads, 0), heads_.head(gradHeads, 1));
+    const auto w = static_cast<float>(slope * invBatch);
+    if (classPrior) {
+        priorLatentBackward(gradZIn.narrow(1, 0, latent), mu, logvar, eps, sd, priorMu, priorLogvar, w,
+                            heads_.head(gradHeads, 0), heads_.head(gradHeads, 1));
+        const torch::Tensor gradMuRows = scratchRows(gradPriorMu_, b, latent);
+        const torch::Tensor gradLogvarRows = scratchRows(gradPriorLogvar_, b, latent);
+        priorKlBackward(mu, logvar, priorMu, priorLogvar, w, gradMuRows, gradLogvarRows);
+        priorMuGrad_.index_add_(0, classOf, gradMuRows);
+        priorLogvarGrad_.index_add_(0, classOf, gradLogvarRows);
+    } else {
+        standardLatentBackward(gradZIn.narrow(1, 0, latent), mu, logvar, eps, sd, w, heads_.head(gradHeads, 0),
+                               heads_.head(gradHeads, 1));
+    }
     const torch::Tensor gradH = scratchRows(gradHeadIn_, b, features + classes);
     heads_.backward(h, gradHeads, gradH);
     encoder_->backward(x, classes > 0 ? gradH.narrow(1, 0, features) : gradH, torch::Tensor());

@@ -58,6 +58,16 @@ void matmul(const torch::Tensor& out, const torch::Tensor& a, const torch::Tenso
         throw std::runtime_error("oneDNN's sgemm failed (status " + std::to_string(static_cast<int>(status)) + ")");
 }
 
+void matmulTransposedB(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
+                       std::int64_t ldb, float* c, std::int64_t ldc)
+{
+    if (m == 0 || n == 0)
+        return;
+    const dnnl_status_t status = dnnl_sgemm('N', 'T', m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc);
+    if (status != dnnl_success)
+        throw std::runtime_error("oneDNN's sgemm failed (status " + std::to_string(static_cast<int>(status)) + ")");
+}
+
 void linearForward(const torch::Tensor& out, const torch::Tensor& in, const torch::Tensor& weight,
                    const torch::Tensor& bias, bool relu)
 {

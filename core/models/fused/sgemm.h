@@ -16,6 +16,11 @@ namespace latentlab::fused {
 // row-major with unit column stride. beta 0 ignores what out held (NaN included).
 void matmul(const torch::Tensor& out, const torch::Tensor& a, const torch::Tensor& b, float beta = 0.0f);
 
+// c[m, n] = a[m, k] @ b[n, k]^T for row-major arrays with leading dimensions lda, ldb, ldc: rows of points
+// against rows of points, the form a tile of distances takes (core/analysis/exact_neighbours.cpp).
+void matmulTransposedB(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
+                       std::int64_t ldb, float* c, std::int64_t ldc);
+
 // out = in @ weight^T + bias (the Linear layer), optionally followed by ReLU; bias may be undefined.
 void linearForward(const torch::Tensor& out, const torch::Tensor& in, const torch::Tensor& weight,
                    const torch::Tensor& bias, bool relu);

@@ -220,6 +220,33 @@ TEST(FusedStep, EveryFamilyMatchesAutograd)
             expectMatchesAutograd(mlpModel(kind, likelihood));
 }
 
+// The conditional VAE both ways: the class prior (the default) from a start where every class's Gaussian differs,
+// so a mix-up of rows and labels shows, and the single N(0, I) prior of older checkpoints.
+TEST(FusedStep, ConditionalVaePriorsMatchAutograd)
+{
+    for (const bool classPrior : {true, false}) {
+        SCOPED_TRACE(classPrior ? "class prior" : "standard prior");
+        ModelConfig c = mlpModel(ModelKind::ConditionalVae, Likelihood::Bernoulli);
+        c.classPrior = classPrior;
+        auto model = makeModel(c);
+        const auto named = model->named_parameters();
+        EXPECT_EQ(named.contains("prior_mu"), classPrior);
+        if (classPrior) {
+            torch::NoGradGuard noGrad;
+            torch::manual_seed(11);
+            named["prior_mu"].copy_(torch::randn({4, 3}));
+            named["prior_logvar"].copy_(torch::randn({4, 3}) * 0.5);
+        }
+        model->train();
+        auto fused = FusedStep::create(*model);
+        ASSERT_TRUE(fused);
+        const torch::Tensor x = inputs(12, c.likelihood, c.inputShape);
+        const StepResult reference = viaAutograd(*model, x, labels(12), 0, 5);
+        const StepResult fast = viaFusedStep(*model, *fused, x, labels(12), 0, 5);
+        expectSame(reference, fast);
+    }
+}
+
 // The conv backbones (conv_backbone.h) under every family, on a 3-channel 8x12 image so rows and columns,
 // and channels, cannot be mixed up unnoticed.
 ModelConfig convModel(ModelKind kind, Likelihood likelihood)

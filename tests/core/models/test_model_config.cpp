@@ -21,6 +21,20 @@ TEST(ModelConfig, RoundTripsThroughJson)
     EXPECT_EQ(back.backbone, Backbone::Conv);
 }
 
+TEST(ModelConfig, TheClassPriorIsOnForNewConditionalVaesAndRoundTrips)
+{
+    ModelConfig c = ModelConfig::defaultsFor({1, 28, 28}, ModelKind::ConditionalVae);
+    EXPECT_TRUE(c.classPrior);
+    EXPECT_FALSE(ModelConfig::defaultsFor({1, 28, 28}, ModelKind::Vae).classPrior);
+    c.numClasses = 10;
+    EXPECT_TRUE(ModelConfig::fromJson(nlohmann::json::parse(c.toJson().dump())).classPrior);
+    c.classPrior = false;
+    EXPECT_EQ(ModelConfig::fromJson(nlohmann::json::parse(c.toJson().dump())), c);
+    nlohmann::json j = c.toJson();
+    j["class_prior"] = "yes";
+    EXPECT_NE(badInputMessage([&] { ModelConfig::fromJson(j); }).find("class_prior"), std::string::npos);
+}
+
 TEST(ModelConfig, DefaultsAreTheClassicVaeForImagesAndGaussianForTables)
 {
     const ModelConfig img = ModelConfig::defaultsFor({1, 28, 28});

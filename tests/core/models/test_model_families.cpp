@@ -5,6 +5,7 @@
 #include "core/models/vq_vae.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "core/util/errors.h"
 
@@ -231,6 +232,66 @@ TEST(ConditionalVae, TheSameZDecodesDifferentlyUnderEachClass)
     EXPECT_EQ(s0.size(0), 4);
     EXPECT_THROW(m->loss(d.x, {}), BadInputError);
     EXPECT_THROW(m->loss(d.x, d.y + 10), BadInputError);
+}
+
+// The class prior: each class's Gaussian learns where the encoder puts that class, its KL is the one the loss
+// and the anomaly score (klPerSample) take, and prior draws for a class start from that class's Gaussian.
+TEST(ConditionalVae, TheClassPriorMovesToEachClassAndDrawsStartThere)
+{
+    torch::manual_seed(0);
+    const Synthetic d = synthetic();
+    ModelConfig c = smallConfig(ModelKind::ConditionalVae, Backbone::Mlp);
+    ASSERT_TRUE(c.classPrior); // the default for a new CVAE
+    auto m = makeModel(c);
+    train(*m, d, 300);
+    m->eval();
+    torch::NoGradGuard noGrad;
+    const auto named = m->named_parameters();
+    const torch::Tensor priorMu = named["prior_mu"], priorLogvar = named["prior_logvar"];
+    // Trained away from the all-zero start, and apart: not every class at one place.
+    EXPECT_GT(priorMu.abs().max().item<double>(), 0.05);
+    EXPECT_GT((priorMu[0] - priorMu[1]).norm().item<double>(), 1e-3);
+    // The per-sample KL is against each sample's own class: the loss's KL term is its mean.
+    const Encoding e = m->encode(d.x, d.y);
+    ASSERT_TRUE(e.priorMu.defined());
+    const torch::Tensor own = m->klPerSample(e);
+    const torch::Tensor direct = gaussianKlPerDim(e.mu, e.logvar, priorMu.index_select(0, d.y),
+                                                  priorLogvar.index_select(0, d.y)).sum(1);
+    EXPECT_TRUE(torch::allclose(own, direct, 1e-5, 1e-6));
+    EXPECT_FALSE(torch::allclose(own, gaussianKlPerDim(e.mu, e.logvar).sum(1), 1e-3, 1e-4));
+    // Noise 0 is each class's mean; noise 1 is mean + sd.
+    const torch::Tensor classes = torch::tensor({int64_t{2}, int64_t{0}});
+    const torch::Tensor at0 = m->priorLatents(torch::zeros({2, 4}), classes);
+    EXPECT_TRUE(torch::allclose(at0, priorMu.index_select(0, classes)));
+    const torch::Tensor at1 = m->priorLatents(torch::ones({2, 4}), classes);
+    EXPECT_TRUE(torch::allclose(at1 - at0, (0.5 * priorLogvar.index_select(0, classes)).exp(), 1e-5, 1e-6));
+    // sample() decodes exactly those latents.
+    torch::manual_seed(4);
+    const torch::Tensor drawn = m->sample(3, torch::tensor({int64_t{1}}));
+    torch::manual_seed(4);
+    const torch::Tensor noise = torch::randn({3, 4});
+    const torch::Tensor labels = torch::full({3}, 1, torch::kInt64);
+    EXPECT_TRUE(torch::allclose(drawn, m->decode(m->priorLatents(noise, labels), labels).reconstruction, 1e-5, 1e-6));
+}
+
+// A checkpoint from before the class prior (its config has no class_prior key) builds the CVAE it was: no prior
+// parameters, the standard normal everywhere.
+TEST(ConditionalVae, AConfigWithoutClassPriorKeepsTheStandardPrior)
+{
+    nlohmann::json j = smallConfig(ModelKind::ConditionalVae, Backbone::Mlp).toJson();
+    j.erase("class_prior");
+    const ModelConfig old = ModelConfig::fromJson(j);
+    EXPECT_FALSE(old.classPrior);
+    auto m = makeModel(old);
+    EXPECT_FALSE(m->named_parameters().contains("prior_mu"));
+    const torch::Tensor noise = torch::randn({2, 4});
+    EXPECT_TRUE(torch::equal(m->priorLatents(noise, torch::tensor({int64_t{0}, int64_t{3}})), noise));
+    m->eval();
+    torch::NoGradGuard noGrad;
+    const Synthetic d = synthetic();
+    const Encoding e = m->encode(d.x, d.y);
+    EXPECT_FALSE(e.priorMu.defined());
+    EXPECT_TRUE(torch::allclose(m->klPerSample(e), gaussianKlPerDim(e.mu, e.logvar).sum(1)));
 }
 
 TEST(VqVae, PerplexityRisesAndSamplingUsesTheFittedCodePrior)
