@@ -4,33 +4,38 @@
 LATENTLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 
-# Every package the project needs from outside. libopenblas0-openmp matters: without it Debian's LibTorch
-# falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). libdnnl-dev is
-# oneDNN, which Debian's LibTorch already links: the fused training steps' products and convolutions; its CMake
-# config asks for OpenCL, whose dev files libdnnl-dev only recommends (ocl-icd-opencl-dev). python3-torch is
-# PyTorch's Python API: a test opens our checkpoints with torch.load, and the speed benchmark compares with it.
-# qt6-l10n-tools and qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and
-# fonts-wqy-microhei draws it. python3-sklearn: the t-SNE benchmark (tests/bench/compare_tsne.sh) runs
-# scikit-learn's TSNE beside ours. clang and libclang-rt-14-dev: the sanitizer build (`scripts/test --sanitize`)
-# compiles with clang so that the same build also makes the libFuzzer targets.
+# Every package the build and the app need from outside. libopenblas0-openmp matters: without it Debian's LibTorch
+# falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). libdnnl-dev is oneDNN,
+# which Debian's LibTorch already links: the fused training steps' products and convolutions; its CMake config
+# asks for OpenCL, whose dev files libdnnl-dev only recommends (ocl-icd-opencl-dev). qt6-l10n-tools and
+# qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and fonts-wqy-microhei draws it.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp libdnnl-dev ocl-icd-opencl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei
   zlib1g-dev libstb-dev nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
   dataset-fashion-mnist
+)
+# What only the tests and benchmarks need, installed by scripts/test and never by scripts/run: GoogleTest and
+# Google Benchmark; python3-torch (a test opens our checkpoints with torch.load, and the speed benchmark compares
+# with PyTorch); python3-sklearn (tests/bench/compare_tsne.sh runs scikit-learn's TSNE beside ours); Xvfb for the
+# screenshot tools; clang and libclang-rt-14-dev for the sanitizer build (`scripts/test --sanitize`), which
+# compiles with clang so that the same build also makes the libFuzzer targets.
+LATENTLAB_TEST_PACKAGES=(
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3-torch python3-sklearn
   xvfb xauth
-  python3-torch
-  python3-sklearn
   clang libclang-rt-14-dev
 )
 
+# latentlab_install_packages [test]: the app's packages, and with "test" the tests' as well.
 latentlab_install_packages() {
+  local wanted=("${LATENTLAB_PACKAGES[@]}")
+  [ "${1:-}" = "test" ] && wanted+=("${LATENTLAB_TEST_PACKAGES[@]}")
   local missing=()
   local p
-  for p in "${LATENTLAB_PACKAGES[@]}"; do
+  for p in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -51,9 +56,12 @@ latentlab_install_packages() {
 }
 
 # latentlab_build [TARGET...]: configures (Release, everything on) and builds the given targets, or all.
-# Both scripts share one configuration, so switching between them rebuilds nothing.
+# Both scripts share one configuration, so switching between them rebuilds nothing; the tests are configured
+# once GoogleTest is there (scripts/test installs it), so scripts/run on a fresh machine needs none of it.
 latentlab_build() {
   local werror=OFF
+  local tests=OFF
+  dpkg-query -W -f='${Status}' libgtest-dev 2>/dev/null | grep -q "install ok installed" && tests=ON
   # CI turns warnings into errors for our own code.
   [ "${CI:-}" = "true" ] && werror=ON
   # The AddressSanitizer build uses clang: libFuzzer is clang's, so one build runs the suite and the fuzzers.
@@ -62,7 +70,8 @@ latentlab_build() {
   echo "==> configuring (Release${LATENTLAB_SANITIZE:+, sanitizer: $LATENTLAB_SANITIZE}) in $LATENTLAB_BUILD"
   cmake -S "$LATENTLAB_ROOT" -B "$LATENTLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${compilers[@]}" \
     -DLATENTLAB_WERROR="$werror" -DLATENTLAB_SANITIZE="${LATENTLAB_SANITIZE:-}" \
-    -DLATENTLAB_BUILD_GUI="${LATENTLAB_BUILD_GUI:-ON}" -DLATENTLAB_BUILD_BENCH="${LATENTLAB_BUILD_BENCH:-ON}" \
+    -DLATENTLAB_BUILD_GUI="${LATENTLAB_BUILD_GUI:-ON}" -DLATENTLAB_BUILD_TESTS="$tests" \
+    -DLATENTLAB_BUILD_BENCH="${LATENTLAB_BUILD_BENCH:-$tests}" \
     >/dev/null || return 1
   echo "==> building ${*:-everything}"
   local targets=()

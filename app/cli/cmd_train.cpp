@@ -95,6 +95,13 @@ ModelConfig modelFromArgs(const Args& args, const Dataset& ds)
             throw BadInputError("--model cvae needs labelled data, and " + ds.source
                                 + " has no labels (for CSV, name the label column with --label-column)");
         c.numClasses = ds.numClasses();
+        const std::string prior = args.value("class-prior", "on");
+        if (prior != "on" && prior != "off")
+            throw BadInputError("--class-prior: 'on' (a learned Gaussian per class, the default) or 'off' (one N(0, I) "
+                                "for every class), not '" + prior + "'");
+        c.classPrior = prior == "on";
+    } else if (args.has("class-prior")) {
+        throw BadInputError("--class-prior belongs to --model cvae, the only model with classes in its prior");
     }
     c.validate();
     return c;
@@ -176,7 +183,7 @@ private:
 };
 
 const std::set<std::string> kModelOptions{"model", "arch", "latent", "hidden", "beta", "kl-warmup",
-                                          "codebook", "code-dim", "likelihood"};
+                                          "codebook", "code-dim", "likelihood", "class-prior"};
 
 } // namespace
 

@@ -25,9 +25,9 @@ const Command kCommands[] = {
     {"train", latentlab::cli::runTrain,
      "train --data PATH --out CHECKPOINT [--model ae|vae|beta-vae|cvae|vqvae|hvae] [--arch mlp|conv]\n"
      "      [--latent N] [--hidden N[,N...]] [--beta B] [--kl-warmup STEPS] [--codebook K] [--code-dim D]\n"
-     "      [--likelihood bernoulli|gaussian] [--epochs N] [--batch N] [--lr X] [--weight-decay X]\n"
-     "      [--grad-clip NORM] [--seed S] [--threads T] [--device cpu|cuda] [--split train|all]\n"
-     "      [--val-split F] [--label-column NAME] [--json]\n"
+     "      [--likelihood bernoulli|gaussian] [--class-prior on|off] [--epochs N] [--batch N] [--lr X]\n"
+     "      [--weight-decay X] [--grad-clip NORM] [--seed S] [--threads T] [--device cpu|cuda]\n"
+     "      [--split train|all] [--val-split F] [--label-column NAME] [--json]\n"
      "      [--normal-classes C[,C...]]  (one-class protocol: train and validate on these classes only)\n"
      "train --resume CHECKPOINT [--epochs N] [--data PATH] [--out CHECKPOINT] [--lr X] [--threads T]\n"
      "      [--device cpu|cuda] [--json]\n"

@@ -82,6 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadArgs{"MissingData", [](const TempDir& d) { return Argv{"train", "--out", d.file("m.ckpt")}; }, "--data"},
         BadArgs{"CvaeOnUnlabelledImages", [](const TempDir& d) { return train(d, {"--model", "cvae"}, writeIdxFolder(d.file("i"), 16, 0, 8, 8, false)); }, "needs labelled data"},
         BadArgs{"CvaeOnCsvWithoutLabelColumn", [](const TempDir& d) { writeText(d.file("n.csv"), "a,b\n1,2\n3,4\n5,6\n"); return train(d, {"--model", "cvae"}, d.file("n.csv")); }, "--label-column"},
+        BadArgs{"ClassPriorNotOnOrOff", [](const TempDir& d) { return train(d, {"--model", "cvae", "--class-prior", "maybe"}); }, "--class-prior: 'on'"},
+        BadArgs{"ClassPriorWithoutCvae", [](const TempDir& d) { return train(d, {"--model", "vae", "--class-prior", "off"}); }, "--class-prior belongs to --model cvae"},
         BadArgs{"ResumeMissingFile", [](const TempDir& d) { return Argv{"train", "--resume", d.file("none.ckpt"), "--epochs", "3"}; }, "none.ckpt"},
         BadArgs{"ResumeChangesBatch", [](const TempDir& d) { return Argv{"train", "--resume", d.file("any.ckpt"), "--epochs", "3", "--batch", "4"}; }, "--batch cannot change"},
         BadArgs{"EvalATextFile", [](const TempDir& d) { writeText(d.file("notes.ckpt"), "hello\n"); return Argv{"eval", "--model", d.file("notes.ckpt")}; }, "notes.ckpt is not a LatentLab checkpoint"},

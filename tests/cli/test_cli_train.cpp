@@ -168,6 +168,7 @@ INSTANTIATE_TEST_SUITE_P(
     AllModels, CliTrainFamily,
     ::testing::Values(Family{"ae", {"--model", "ae"}}, Family{"vae", {"--model", "vae"}},
                       Family{"beta_vae", {"--model", "beta-vae"}}, Family{"cvae", {"--model", "cvae"}},
+                      Family{"cvae_standard_prior", {"--model", "cvae", "--class-prior", "off"}},
                       Family{"vqvae", {"--model", "vqvae", "--code-dim", "2", "--codebook", "8"}},
                       Family{"hvae", {"--model", "hvae"}}, Family{"conv_vae", {"--model", "vae", "--arch", "conv"}, 28}),
     [](const ::testing::TestParamInfo<Family>& info) { return std::string(info.param.name); });
