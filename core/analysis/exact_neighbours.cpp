@@ -25,6 +25,38 @@ constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::max();
 
 using Candidate = std::pair<float, std::int32_t>; // ordered by value, then index: ties go to the lower index
 
+// The two loops every entry goes through, compiled for AVX-512, AVX2 and the baseline, the best chosen when the
+// program loads (GCC's and clang's target_clones): the build targets the plain x86-64 baseline, whose 4-wide
+// vectors would make the scan, not the products, the search's cost.
+#define LATENTLAB_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+// row[j] = |x_j|^2 - 2 x_i.x_j from the products x_i.x_j, in place. (Doubling is exact, so fused or not the
+// result is the same float.)
+LATENTLAB_VECTOR_CLONES void toRankingValues(float* __restrict row, const float* __restrict sq, std::int64_t cols)
+{
+    for (std::int64_t j = 0; j < cols; ++j)
+        row[j] = sq[j] - 2.0f * row[j];
+}
+
+// The first j in [from, cols) with row[j] <= threshold, or cols: kLanes entries at a time, almost all of which
+// fail together.
+LATENTLAB_VECTOR_CLONES std::int64_t nextAtOrUnder(const float* __restrict row, std::int64_t from, std::int64_t cols,
+                                                   float threshold)
+{
+    std::int64_t j = from;
+    for (; j + kLanes <= cols; j += kLanes) {
+        int hit = 0;
+        for (std::int64_t t = 0; t < kLanes; ++t)
+            hit |= row[j + t] <= threshold;
+        if (hit)
+            break;
+    }
+    for (; j < cols; ++j)
+        if (row[j] <= threshold)
+            return j;
+    return cols;
+}
+
 // One thread's search over rows [first, last): the k smallest of |x_j|^2 - 2 x_i.x_j for j != i (the ranking
 // needs no |x_i|^2), kept per row as a max-heap whose front is the row's threshold.
 class RowSearch {
@@ -56,22 +88,11 @@ private:
     // Turns row's products into ranking values in place and offers the ones at or under the threshold.
     void scan(float* row, std::int64_t c0, std::int64_t cols, std::int64_t self, Candidate* heap) const
     {
-        const float* sq = sq_ + c0;
+        toRankingValues(row, sq_ + c0, cols);
         float threshold = heap[0].first;
-        std::int64_t j = 0;
-        for (; j + kLanes <= cols; j += kLanes) {
-            bool any = false;
-            for (std::int64_t t = 0; t < kLanes; ++t) {
-                const float v = sq[j + t] - 2.0f * row[j + t];
-                row[j + t] = v;
-                any |= v <= threshold;
-            }
-            if (any)
-                for (std::int64_t t = j; t < j + kLanes; ++t)
-                    threshold = offer(heap, row[t], c0 + t, self);
-        }
-        for (; j < cols; ++j)
-            threshold = offer(heap, sq[j] - 2.0f * row[j], c0 + j, self);
+        for (std::int64_t j = nextAtOrUnder(row, 0, cols, threshold); j < cols;
+             j = nextAtOrUnder(row, j + 1, cols, threshold))
+            threshold = offer(heap, row[j], c0 + j, self);
     }
 
     // Puts (value, column) into the heap if it beats the front; returns the front's value after.

@@ -81,14 +81,6 @@ torch::Tensor priorLatents(std::int64_t n, std::int64_t d, double temperature, a
     return torch::randn({n, d}, generator) * temperature;
 }
 
-// The model's prior latents for this noise under these labels, on the CPU as the noise is.
-torch::Tensor classPriorLatents(LatentModel& model, const torch::Tensor& noise, const torch::Tensor& labels)
-{
-    InferenceScope scope(model);
-    const torch::Device device = modelDevice(model);
-    return model.priorLatents(noise.to(device), labels.to(device)).to(torch::kCPU).contiguous();
-}
-
 void requireBottomLayer(const LatentModel& model)
 {
     if (!model.canResampleBottom())
@@ -100,6 +92,16 @@ void requireBottomLayer(const LatentModel& model)
 at::Generator seededGenerator(std::uint64_t seed)
 {
     return at::detail::createCPUGenerator(seed);
+}
+
+torch::Tensor priorLatentsFor(LatentModel& model, const torch::Tensor& noise, const torch::Tensor& y)
+{
+    const torch::Tensor labels = labelsFor(model, y, noise.size(0));
+    InferenceScope scope(model);
+    const torch::Device device = modelDevice(model);
+    return model.priorLatents(noise.to(device, torch::kFloat32), labels.defined() ? labels.to(device) : labels)
+        .to(torch::kCPU)
+        .contiguous();
 }
 
 torch::Tensor decodeLatents(LatentModel& model, const torch::Tensor& z, const torch::Tensor& y,
@@ -157,7 +159,7 @@ GeneratedImages samplePrior(LatentModel& model, const SampleOptions& options, co
         }
         out.latents = priorLatents(options.n, model.latentDim(), t, gen);
         if (y.defined())
-            out.latents = classPriorLatents(model, out.latents, y.expand({options.n}));
+            out.latents = priorLatentsFor(model, out.latents, y);
         out.images = decodeLatents(model, out.latents, y, control, chunk);
         return out;
     }
@@ -176,7 +178,7 @@ GeneratedImages classGrid(LatentModel& model, std::int64_t perClass, double temp
     GeneratedImages out;
     const torch::Tensor labels = torch::arange(k, torch::kInt64).repeat_interleave(perClass);
     // The same noise under every class; a class prior moves it into each class's own region.
-    out.latents = classPriorLatents(model, z.repeat({k, 1}), labels);
+    out.latents = priorLatentsFor(model, z.repeat({k, 1}), labels);
     out.labels.assign(labels.data_ptr<std::int64_t>(), labels.data_ptr<std::int64_t>() + labels.numel());
     out.images = decodeLatents(model, out.latents, labels);
     out.columns = perClass;

@@ -22,6 +22,11 @@ at::Generator seededGenerator(std::uint64_t seed);
 torch::Tensor decodeLatents(LatentModel& model, const torch::Tensor& z, const torch::Tensor& y = {},
                             const AnalysisControl* control = nullptr, std::int64_t batchSize = 256);
 
+// The model's prior latents [N, d] for standard-normal noise [N, d] (scaled already by any temperature): the noise
+// itself under N(0, I), each label's own Gaussian under a conditional VAE's class prior. y as decodeLatents takes
+// it. On the CPU.
+torch::Tensor priorLatentsFor(LatentModel& model, const torch::Tensor& noise, const torch::Tensor& y = {});
+
 struct GeneratedImages {
     torch::Tensor images;             // [N, ...input shape] float32 on the CPU: decoded means
     torch::Tensor latents;            // [N, latentDim()] what was decoded; undefined where the model draws its

@@ -83,7 +83,11 @@ DecodedLatents gaussianManifold(LatentModel& model, std::int64_t side, std::int6
     if (dimU == dimV)
         throw BadInputError("a manifold grid needs two different dimensions, not " + std::to_string(dimU) + " twice");
     const std::vector<double> q = gaussianQuantiles(side);
-    return decodePlane(model, torch::zeros({d}), axis(d, dimU), axis(d, dimV), q, q, y, control);
+    // Quantiles of the prior's own Gaussian: N(0, I)'s, or under a class prior the label's mean and spread.
+    DecodedLatents out;
+    out.latents = priorLatentsFor(model, planeGrid(torch::zeros({d}), axis(d, dimU), axis(d, dimV), q, q), y);
+    out.images = decodeLatents(model, out.latents, y, control);
+    return out;
 }
 
 std::vector<DimensionKl> dimensionsByKl(LatentModel& model, const Dataset& data,

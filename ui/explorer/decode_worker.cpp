@@ -220,9 +220,13 @@ void DecodeWorker::sampleGrid(RequestTag tag, const GridRequest& request)
             const ExplorerSpace& sp = *s.space;
             DecodedLatents grid;
             const std::vector<double> q = gaussianQuantiles(side);
-            if (sp.method == ProjectionMethod::Latent || sp.method == ProjectionMethod::Dims) {
-                const torch::Tensor origin = sp.method == ProjectionMethod::Dims ? sp.base : torch::zeros({2});
-                grid = decodePlane(*s.model, origin, axis(origin.size(0), sp.dims[0]), axis(origin.size(0), sp.dims[1]),
+            if (sp.method == ProjectionMethod::Latent) {
+                // The prior's quantiles: N(0, I)'s, or under a CVAE's class prior the label's own Gaussian.
+                const torch::Tensor noise = planeGrid(torch::zeros({2}), axis(2, sp.dims[0]), axis(2, sp.dims[1]), q, q);
+                grid.latents = priorLatentsFor(*s.model, noise, y);
+                grid.images = decodeLatents(*s.model, grid.latents, y);
+            } else if (sp.method == ProjectionMethod::Dims) {
+                grid = decodePlane(*s.model, sp.base, axis(sp.base.size(0), sp.dims[0]), axis(sp.base.size(0), sp.dims[1]),
                                    q, q, y);
             } else if (sp.method == ProjectionMethod::Pca) {
                 // Quantiles of each component's own spread, so the grid covers where the data lies.

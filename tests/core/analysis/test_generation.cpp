@@ -1,6 +1,8 @@
 // Sampling from every family's prior: determinism for a seed, temperature, class grids, the VQ-VAE's code
 // prior and the hierarchical VAE's bottom resampling. Untrained small models suffice: the promises are exact.
 #include "core/analysis/generation.h"
+#include "core/analysis/latent_geometry.h"
+#include "core/analysis/latent_walks.h"
 #include "core/models/make_model.h"
 #include "core/util/errors.h"
 #include "tests/core/analysis/analysis_fixtures.h"
@@ -96,6 +98,34 @@ TEST(ClassGrid, TheSameZDownEachColumnUnderEveryClass)
     one.label = 3;
     EXPECT_THROW(samplePrior(*m, one), BadInputError);
     EXPECT_THROW(classGrid(*tinyModel(ModelKind::Vae), 4, 1.0, 7), ModelMismatchError);
+}
+
+// Under a class prior every draw for class c is c's Gaussian applied to the noise: a class grid's rows share
+// the noise, not the latent; the sample grid and the manifold grid start from the class's own mean.
+TEST(ClassGrid, AClassPriorMovesTheSameNoiseIntoEachClass)
+{
+    auto m = tinyModel(ModelKind::ConditionalVae);
+    ASSERT_TRUE(m->config().classPrior);
+    const torch::Tensor mu = torch::tensor({{3.f, 0.f, 0.f, 0.f}, {0.f, -2.f, 0.f, 0.f}, {1.f, 1.f, 1.f, 1.f}});
+    const torch::Tensor logvar = torch::tensor({{0.f, 0.f, 0.f, 0.f}, {-2.f, -2.f, -2.f, -2.f}, {1.f, 0.f, 1.f, 0.f}});
+    {
+        torch::NoGradGuard noGrad;
+        m->named_parameters()["prior_mu"].copy_(mu);
+        m->named_parameters()["prior_logvar"].copy_(logvar);
+    }
+    const GeneratedImages g = classGrid(*m, 4, 1.0, 7);
+    // The noise is class 0's latents minus its mean (its sd is 1).
+    const torch::Tensor noise = g.latents.narrow(0, 0, 4) - mu[0];
+    for (std::int64_t c = 0; c < 3; ++c)
+        EXPECT_TRUE(torch::allclose(g.latents.narrow(0, c * 4, 4), mu[c] + (0.5 * logvar[c]).exp() * noise, 1e-5, 1e-6))
+            << "class " << c;
+    const GeneratedImages s = samplePrior(*m, SampleOptions{4, 1.0, 7, 1});
+    EXPECT_TRUE(torch::allclose(s.latents, g.latents.narrow(0, 4, 4), 1e-5, 1e-6));
+    EXPECT_TRUE(torch::allclose(s.images, g.images.narrow(0, 4, 4), 1e-5, 1e-6));
+    const DecodedLatents grid = gaussianManifold(*m, 3, 0, 1, torch::full({1}, 2, torch::kInt64));
+    EXPECT_TRUE(torch::allclose(grid.latents[4], mu[2])); // the centre of a 3 x 3 grid
+    EXPECT_FLOAT_EQ(grid.latents[3][0].item<float>(),
+                    1.f + std::exp(0.5f) * static_cast<float>(gaussianQuantiles(3)[0]));
 }
 
 TEST(CodePrior, FittingFromDataChangesHasCodePrior)
