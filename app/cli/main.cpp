@@ -91,11 +91,12 @@ const Command kCommands[] = {
      "       [--seed S] [--columns K] [--resample-bottom] [--manifold [--dims I,J]] [--data PATH] [--threads T]\n"
      "       [--json]\n"
      "    N samples (64) from the prior at temperature T (1; 0 decodes the prior's mean), K per row (about\n"
-     "    sqrt N); the same seed draws the same samples. A conditional VAE without --class decodes N latents\n"
-     "    under every class, one row per class; a VQ-VAE without a code prior gets one fitted on the train split\n"
-     "    of --data (default: its training data). --resample-bottom (hierarchical VAE): each row keeps one top\n"
-     "    code and redraws the bottom layer. --manifold: a K x K grid (15) over the Gaussian quantiles of dims\n"
-     "    I,J (0,1), the others at 0. Table models write decoded rows in the data's units to a .csv\n"},
+     "    sqrt N); the same seed draws the same samples. A conditional VAE without --class decodes N draws\n"
+     "    under every class (through each class's prior), one row per class; a VQ-VAE without a code prior gets\n"
+     "    one fitted on the train split of --data (default: its training data). --resample-bottom (hierarchical\n"
+     "    VAE): each row keeps one top code and redraws the bottom layer. --manifold: a K x K grid (15) over the\n"
+     "    prior's quantiles along dims I,J (0,1), the others at the prior's mean. Table models write decoded\n"
+     "    rows in the data's units to a .csv\n"},
     {"interpolate", latentlab::cli::runInterpolate,
      "interpolate --model CHECKPOINT|TORCHSCRIPT --from I --to J --out STRIP.png|ROWS.csv [--steps N] [--slerp]\n"
      "            [--columns K] [--data PATH] [--split train|test|all] [--label-column NAME] [--threads T] [--json]\n"
