@@ -1198,6 +1198,10 @@
         <source>Could not write the chart to %1.</source>
         <translation>无法将图表写入 %1。</translation>
     </message>
+    <message>
+        <source>The loss of every training step is drawn here once training starts: the total and each of its terms, with each epoch&apos;s validation mean dashed in the same colour. Below it come the KL of each latent dimension and reconstructions of fixed validation images.</source>
+        <translation>训练开始后，这里会画出每一步的损失：总损失及其各项，每个轮次的验证均值以同色虚线表示。其下方将显示每个潜在维度的 KL 以及固定验证图像的重建。</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::MainWindow</name>
@@ -2253,10 +2257,6 @@ In the %1 split</source>
         <translation>模型未保存</translation>
     </message>
     <message>
-        <source>No KL for this model</source>
-        <translation>此模型没有 KL 项</translation>
-    </message>
-    <message>
         <source>The KL of each latent dimension appears after the first epoch</source>
         <translation>第一轮结束后将显示各隐变量维度的 KL</translation>
     </message>
@@ -2313,6 +2313,10 @@ In the %1 split</source>
 The weights of the last good step were kept.</source>
         <translation>
 已保留最后一个正常步骤的权重。</translation>
+    </message>
+    <message>
+        <source>An autoencoder and a VQ-VAE have no KL term, so nothing is drawn here</source>
+        <translation>自编码器和 VQ-VAE 没有 KL 项，因此这里不绘制内容</translation>
     </message>
 </context>
 <context>

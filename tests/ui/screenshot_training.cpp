@@ -1,5 +1,6 @@
 // A screenshot of the training tab mid-run, for looking at the window as a user sees it (not a test):
 //   screenshot_training DATA OUT.png [SECONDS=20] [WIDTH=1280] [HEIGHT=800]
+// SECONDS below 0 grabs the tab before any training: its empty state, as a newcomer first sees it.
 // Run it under Xvfb (xvfb-run -a) or with QT_QPA_PLATFORM=offscreen; the image is Qt's own grab.
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
@@ -11,6 +12,7 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 int main(int argc, char* argv[])
@@ -37,8 +39,9 @@ int main(int argc, char* argv[])
     window.showView(QStringLiteral("training"));
     window.setConfirmClose([] { return true; });
     window.trainingView()->form()->epochsBox()->setValue(10);
-    window.trainingView()->startTraining();
-    QTimer::singleShot(seconds * 1000, &app, [&] {
+    if (seconds >= 0)
+        window.trainingView()->startTraining();
+    QTimer::singleShot(std::max(seconds, 1) * 1000, &app, [&] {
         const bool ok = window.grab().save(out);
         std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(out));
         app.exit(ok ? 0 : 1);

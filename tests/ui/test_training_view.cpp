@@ -124,14 +124,21 @@ private Q_SLOTS:
         TrainingController* controller = view.controller();
         QSignalSpy progress(controller, &TrainingController::progressed);
         QSignalSpy epochs(controller, &TrainingController::epochDone);
+        // Before the first run: the loss chart says what it will draw, and the KL and reconstruction panels,
+        // empty until a run fills them, leave it the whole height.
+        view.lossChart()->flushNow();
+        QVERIFY(view.lossChart()->showsPlaceholder());
+        QVERIFY(!view.showsRunPanels());
 
         QTest::mouseClick(view.trainButton(), Qt::LeftButton);
+        QVERIFY(view.showsRunPanels());
         QCOMPARE(controller->state(), TrainingController::State::Training);
         QVERIFY(!view.trainButton()->isEnabled());
         QVERIFY(!view.form()->latentBox()->isEnabled());        // the model is fixed while it trains
         QVERIFY(view.form()->learningRateBox()->isEnabled());   // the rate is not
         QVERIFY(epochs.wait(30000));
         view.lossChart()->flushNow();
+        QVERIFY(!view.lossChart()->showsPlaceholder());
         QCOMPARE(view.lossChart()->termNames(), (QStringList{"total", "recon", "kl"}));
         QVERIFY(!view.lossChart()->trainingSeries().first()->points().isEmpty());
         QCOMPARE(view.klChart()->dimensionCount(), 2);

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -88,10 +89,22 @@ LossChart::LossChart(QWidget* parent)
     toolbar->addStretch(1);
     toolbar->addWidget(exportButton);
 
+    placeholder_ = new QLabel(tr("The loss of every training step is drawn here once training starts: the total "
+                                 "and each of its terms, with each epoch's validation mean dashed in the same "
+                                 "colour. Below it come the KL of each latent dimension and reconstructions of "
+                                 "fixed validation images."));
+    placeholder_->setAlignment(Qt::AlignCenter);
+    placeholder_->setWordWrap(true);
+    placeholder_->setEnabled(false);
+    placeholder_->setMargin(24);
+    stack_ = new QStackedWidget;
+    stack_->addWidget(placeholder_);
+    stack_->addWidget(view_);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(toolbar);
-    layout->addWidget(view_, 1);
+    layout->addWidget(stack_, 1);
 
     redrawTimer_.setSingleShot(true);
     redrawTimer_.setInterval(redrawDelayMs);
@@ -235,9 +248,15 @@ void LossChart::installYAxis()
         series->attachAxis(yAxis_);
 }
 
+bool LossChart::showsPlaceholder() const
+{
+    return stack_->currentWidget() == placeholder_;
+}
+
 void LossChart::redraw()
 {
     ++redrawCount_;
+    stack_->setCurrentWidget(steps_.isEmpty() && epochSteps_.isEmpty() ? static_cast<QWidget*>(placeholder_) : view_);
     QList<QList<QPointF>> training;
     QList<QList<QPointF>> validation;
     for (int t = 0; t < names_.size(); ++t) {

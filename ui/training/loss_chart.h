@@ -17,7 +17,9 @@ class QChartView;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLegendMarker;
+class QLabel;
 class QLineSeries;
+class QStackedWidget;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -64,10 +66,14 @@ public:
     int redrawCount() const { return redrawCount_; }
     // Rebuilds now instead of when the timer fires.
     void flushNow();
+    // No data yet: a sentence says what will be drawn instead of an empty white box.
+    bool showsPlaceholder() const;
     // Appended data waits for the timer.
     bool isRedrawPending() const { return redrawTimer_.isActive(); }
 
 private:
+    QStackedWidget* stack_ = nullptr;
+    QLabel* placeholder_ = nullptr;
     void scheduleRedraw();
     void redraw();
     void rebuildSeries();

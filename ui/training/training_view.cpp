@@ -106,6 +106,8 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setSizes({520, 300});
+    bottom_ = bottom;
+    bottom_->hide(); // until a run or an opened model has something to show there
     auto* charts = new QSplitter(Qt::Vertical);
     charts->addWidget(loss_);
     charts->addWidget(bottom);
@@ -248,9 +250,8 @@ void TrainingView::startTraining()
     rememberConfigs(model, training);
     loss_->clear();
     kl_->setValues({});
-    kl_->setPlaceholderText(model.kind == ModelKind::Autoencoder || model.kind == ModelKind::VqVae
-                                ? tr("No KL for this model")
-                                : tr("The KL of each latent dimension appears after the first epoch"));
+    updateKlPlaceholder(model.kind);
+    bottom_->show(); // the KL panel says when its values come; the reconstructions follow in a few steps
     progress_->setValue(0);
     progressLabel_->setText(tr("Starting…"));
     form_->setRunning(true);
@@ -295,6 +296,8 @@ void TrainingView::onOpened(const OpenedModelInfo& info)
     for (const EpochInfo& e : info.epochs)
         loss_->appendEpoch(e.step, e.train, e.validation);
     kl_->setValues(info.epochs.isEmpty() ? QVector<double>() : info.epochs.last().klPerDim);
+    updateKlPlaceholder(controller_->modelConfig().kind);
+    bottom_->show();
     form_->setConfigs(controller_->modelConfig(), controller_->trainingConfig());
     preview_->setPixmap(QPixmap());
     progress_->setValue(0);
@@ -364,6 +367,18 @@ void TrainingView::onPreview(const ReconstructionPreview& preview)
         return;
     preview_->setPixmap(previewPixmap(preview, qMax(preview_->width(), 120)));
     preview_->setToolTip(tr("Each validation input above its reconstruction at step %1.").arg(preview.step));
+}
+
+void TrainingView::updateKlPlaceholder(ModelKind kind)
+{
+    kl_->setPlaceholderText(kind == ModelKind::Autoencoder || kind == ModelKind::VqVae
+                                ? tr("An autoencoder and a VQ-VAE have no KL term, so nothing is drawn here")
+                                : tr("The KL of each latent dimension appears after the first epoch"));
+}
+
+bool TrainingView::showsRunPanels() const
+{
+    return !bottom_->isHidden();
 }
 
 void TrainingView::onFinished(TrainingStatus status, const QString& message)

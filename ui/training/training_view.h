@@ -55,6 +55,10 @@ public:
     // File > Save Model: asks where, then saves.
     void chooseSavePath();
 
+    // Whether the KL chart and the reconstructions are on screen: not before anything fills them, so that the
+    // loss chart has the whole height.
+    bool showsRunPanels() const;
+
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -74,12 +78,15 @@ private:
     void onFinished(latentlab::TrainingStatus status, const QString& message);
     void onOpened(const OpenedModelInfo& info);
     void showMessage(bool error, const QString& title, const QString& text);
+    // What the KL panel says before a run has values, for the family in the form (or of the run).
+    void updateKlPlaceholder(ModelKind kind);
 
     TrainingController* controller_;
     ModelForm* form_;
     LossChart* loss_;
     KlChart* kl_;
     QLabel* preview_;
+    QWidget* bottom_ = nullptr; // the KL chart and the reconstructions: shown once a run or a model fills them
     QScrollArea* formScroll_ = nullptr;
     QLabel* progressLabel_;
     QProgressBar* progress_;
