@@ -4,8 +4,10 @@
 // default threshold is read from, and how many samples each candidate threshold (a fraction of the median
 // nearest distance) would put in groups. --pairs DIR writes, for a few distance bands, PNG strips of sample
 // pairs (each sample beside its nearest other) to judge by eye where identical ends and similar begins.
-// BENCH_DIMS=1 also times the search on the latents' first 32, 16, 8 and 2 columns: on 2026-12-02 it took
-// as long on 2 as on 32, so the search is bound by picking each row's nearest among 70,000, not by its products.
+// BENCH_DIMS=1 also times the search on the latents' first 32, 16, 8 and 2 columns. On 2026-12-02 the blocked
+// search took as long on 2 as on 32 (bound by writing and re-reading 20 GB of distances); the tiled one
+// (exact_neighbours.h) took 1.97, 1.36, 1.30 and 1.27 s: what is left is testing 4.9e9 entries against each
+// row's threshold, and the products' share grows with the columns.
 //   build/tests/bench/bench_duplicates --model CKPT [--data DIR] [--threads 2] [--repeat 3] [--pairs DIR]
 #include "core/analysis/duplicates.h"
 #include "core/analysis/encode_all.h"
