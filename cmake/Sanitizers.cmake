@@ -18,6 +18,10 @@ elseif(NOT LATENTLAB_SANITIZE STREQUAL "")
 endif()
 if(_san)
   add_compile_options(${_san})
+  # target_clones dispatches through an IFUNC resolver that the dynamic loader runs before the sanitizer's
+  # runtime is initialised; TSan's instrumented resolver crashes there (core_tests segfaulted at load). The
+  # sanitized builds check behaviour, not speed, so they take the baseline loop.
+  add_compile_definitions(LATENTLAB_NO_TARGET_CLONES)
   add_link_options(${_san})
   message(STATUS "sanitizers: ${_san}")
 endif()

@@ -28,7 +28,12 @@ using Candidate = std::pair<float, std::int32_t>; // ordered by value, then inde
 // The two loops every entry goes through, compiled for AVX-512, AVX2 and the baseline, the best chosen when the
 // program loads (GCC's and clang's target_clones): the build targets the plain x86-64 baseline, whose 4-wide
 // vectors would make the scan, not the products, the search's cost.
+// (Sanitized builds go without: see cmake/Sanitizers.cmake.)
+#if defined(LATENTLAB_NO_TARGET_CLONES)
+#define LATENTLAB_VECTOR_CLONES
+#else
 #define LATENTLAB_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
 
 // row[j] = |x_j|^2 - 2 x_i.x_j from the products x_i.x_j, in place. (Doubling is exact, so fused or not the
 // result is the same float.)
