@@ -1,6 +1,9 @@
 // The explorer's image grids fit their panels: the sample grid shrinks its cells to the panel's width (or
-// scrolls when even its smallest cells do not fit, never cutting the last column off).
+// scrolls when even its smallest cells do not fit, never cutting the last column off), and the interpolation
+// strip grows to fill the width, at least three times a 28-pixel image where there is room. The
+// interpolation's two ends are never the same sample.
 #include "ui/explorer/image_grid_view.h"
+#include "ui/explorer/interpolation_panel.h"
 #include "ui/explorer/sampling_panel.h"
 
 #include <QScrollArea>
@@ -29,6 +32,15 @@ bool cellsInside(const ImageGridView& grid, const QRect& area)
         if (!area.contains(grid.cellRect(i)))
             return false;
     return true;
+}
+
+// The rightmost cell's right edge: how much of the grid's width the cells use.
+int cellsRight(const ImageGridView& grid)
+{
+    int right = 0;
+    for (int i = 0; i < grid.count(); ++i)
+        right = std::max(right, grid.cellRect(i).right() + 1);
+    return right;
 }
 
 } // namespace
@@ -81,6 +93,58 @@ private Q_SLOTS:
         QTRY_VERIFY(scroll.horizontalScrollBar()->isVisible());
         QCOMPARE(grid->cellSize(), 28);
         QVERIFY(cellsInside(*grid, grid->rect())); // the last column is there to scroll to, not cut off
+    }
+
+    void theStripFillsTheInterpolationPanel()
+    {
+        InterpolationPanel panel;
+        panel.setSampleCount(100);
+        panel.resize(460, 900);
+        panel.show();
+        ImageSet strip;
+        strip.images = images(10);
+        strip.columns = 10;
+        panel.showStrip(strip);
+        ImageGridView* grid = panel.stripView();
+        QTRY_VERIFY(grid->width() > 400);
+        QTRY_VERIFY(cellsInside(*grid, grid->rect())); // once the layout has given the rows their height
+        QVERIFY2(grid->cellSize() >= 3 * 28, qPrintable(QString::number(grid->cellSize())));
+        QVERIFY(cellsRight(*grid) >= grid->width() * 8 / 10);
+        // The image drawn fills its cell: a 28-pixel image is enlarged, not left at its own size.
+        const QImage drawn = grid->toImage();
+        const QRect cell = grid->cellRect(0);
+        QCOMPARE(drawn.pixelColor(cell.topLeft() + QPoint(1, 1)), QColor(0, 0, 0));
+        QCOMPARE(drawn.pixelColor(cell.bottomRight() - QPoint(1, 1)), QColor(0, 0, 0));
+    }
+
+    void theEndsStartOnTwoClasses()
+    {
+        InterpolationPanel panel;
+        panel.setSampleCount(6);
+        panel.setLabels({3, 3, 1, 3, 0, 1});
+        QSignalSpy strips(&panel, &InterpolationPanel::stripRequested);
+        panel.start();
+        QCOMPARE(strips.count(), 1);
+        QCOMPARE(panel.request().from, qint64(0));
+        QCOMPARE(panel.request().to, qint64(2)); // the first sample of another class
+
+        // From the selection, once the ends meet again.
+        panel.setEnds(4, 4);
+        QVERIFY(panel.request().from != panel.request().to);
+        panel.setTo(panel.request().from);
+        QCOMPARE(panel.request().to, qint64(4));
+        QCOMPARE(panel.request().from, qint64(0)); // moved to the first sample of another class than 0's
+        panel.setFrom(4);
+        QCOMPARE(panel.request().from, qint64(4));
+        QCOMPARE(panel.request().to, qint64(0));
+
+        // Without labels the other end is the next sample.
+        InterpolationPanel plain;
+        plain.setSampleCount(3);
+        plain.setSelected(2);
+        plain.start();
+        QCOMPARE(plain.request().from, qint64(2));
+        QCOMPARE(plain.request().to, qint64(1));
     }
 };
 
