@@ -1,9 +1,10 @@
 // The explorer's image grids fit their panels: the sample grid shrinks its cells to the panel's width (or
-// scrolls when even its smallest cells do not fit, never cutting the last column off), and the interpolation
-// strip grows to fill the width, at least three times a 28-pixel image where there is room. The
-// interpolation's two ends are never the same sample.
+// scrolls when even its smallest cells do not fit, never cutting the last column off), and the probe's
+// nearest samples and the interpolation strip grow to fill the width, at least three times a 28-pixel image
+// where there is room. The interpolation's two ends are never the same sample.
 #include "ui/explorer/image_grid_view.h"
 #include "ui/explorer/interpolation_panel.h"
+#include "ui/explorer/probe_panel.h"
 #include "ui/explorer/sampling_panel.h"
 
 #include <QScrollArea>
@@ -93,6 +94,26 @@ private Q_SLOTS:
         QTRY_VERIFY(scroll.horizontalScrollBar()->isVisible());
         QCOMPARE(grid->cellSize(), 28);
         QVERIFY(cellsInside(*grid, grid->rect())); // the last column is there to scroll to, not cut off
+    }
+
+    void theNearestSamplesFillTheProbePanel()
+    {
+        ProbePanel panel;
+        panel.resize(460, 900);
+        panel.show();
+        ProbeImage probe;
+        probe.tag = 1;
+        probe.image = images(1).front();
+        probe.neighbourImages = images(8);
+        probe.neighbours = {1, 2, 3, 4, 5, 6, 7, 8};
+        panel.showProbe(probe);
+        ImageGridView* grid = panel.neighboursView();
+        QTRY_VERIFY(grid->width() > 400);
+        QTRY_VERIFY(cellsInside(*grid, grid->rect())); // once the layout has given the rows their height
+        QVERIFY2(grid->cellSize() >= 3 * 28, qPrintable(QString::number(grid->cellSize())));
+        QVERIFY2(cellsRight(*grid) >= grid->width() * 8 / 10, qPrintable(QString::number(cellsRight(*grid))));
+        // Two even rows of four, not five and three.
+        QCOMPARE(grid->columns(), 4);
     }
 
     void theStripFillsTheInterpolationPanel()
