@@ -96,6 +96,22 @@ private Q_SLOTS:
         QVERIFY(cellsInside(*grid, grid->rect())); // the last column is there to scroll to, not cut off
     }
 
+    void aLabelledStripKeepsItsCellsWidthAndNarrows()
+    {
+        // The attribute panel's strip: one row of nine steps with their amounts across the top.
+        ImageGridView grid;
+        grid.setCellSizeRange(20, 84);
+        QStringList amounts;
+        for (int i = 0; i < 9; ++i)
+            amounts << QString::number(-2.0 + 0.5 * i);
+        grid.setImages(images(9), 9, {}, amounts);
+        grid.resize(500, grid.heightForWidth(500));
+        // The cells take the width (the labels need it) rather than shrinking to the images' 28 px...
+        QCOMPARE(grid.cellSize(), (500 + 4) / 9 - 4);
+        // ...yet the grid asks only for its smallest cells, so the panel around it can still be narrowed.
+        QCOMPARE(grid.minimumSizeHint().width(), 9 * 24 - 4);
+    }
+
     void theNearestSamplesFillTheProbePanel()
     {
         ProbePanel panel;

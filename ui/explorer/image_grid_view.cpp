@@ -109,7 +109,8 @@ int ImageGridView::cellFor(int width) const
 {
     const int cols = columnsFor(width);
     int cell = std::clamp((width - leftMargin() + gap) / cols - gap, smallest_, largest_);
-    if (smallest_ < largest_ && side_ > 0 && cell >= side_ && cell < 3 * side_)
+    // Labels across the top need the cell's width, so a labelled grid keeps it.
+    if (smallest_ < largest_ && columnLabels_.isEmpty() && side_ > 0 && cell >= side_ && cell < 3 * side_)
         cell = std::max(smallest_, cell / side_ * side_);
     return cell;
 }

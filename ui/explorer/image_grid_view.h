@@ -24,7 +24,8 @@ public:
     void setCellSize(int pixels);
     // Cells as large as the width allows, from `smallest` to `largest` pixels; below the smallest the grid
     // asks for more width (a scroll area around it scrolls). Between one and three times the images' side a
-    // cell shrinks to a whole multiple of it, so the images stay crisp and fill their cells.
+    // cell shrinks to a whole multiple of it, so the images stay crisp and fill their cells (unless labels
+    // across the top need the width).
     void setCellSizeRange(int smallest, int largest);
     // The cell's side at the current width.
     int cellSize() const { return cellFor(width()); }
