@@ -2042,6 +2042,10 @@ In the %1 split</source>
         <source>%1 of %2 at or below the threshold %3</source>
         <translation>%2 个中有 %1 个不超过阈值 %3</translation>
     </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::SeparationHistogram</name>

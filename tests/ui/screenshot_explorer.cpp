@@ -103,9 +103,8 @@ int main(int argc, char* argv[])
     images.wait(20000);
     ok = grabTo(window, prefix + QStringLiteral("-samples.png")) && ok;
 
-    explorer->panels()->setCurrentWidget(explorer->interpolationPanel());
     images.clear();
-    explorer->interpolationPanel()->setEnds(0, 1);
+    explorer->panels()->setCurrentWidget(explorer->interpolationPanel()); // opens on two samples by itself
     images.wait(20000);
     explorer->interpolationPanel()->setPosition(0.4);
     ok = grabTo(window, prefix + QStringLiteral("-interpolation.png")) && ok;

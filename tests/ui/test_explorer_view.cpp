@@ -344,6 +344,22 @@ private Q_SLOTS:
         }
     }
 
+    void theInterpolationOpensOnTwoClasses()
+    {
+        // Opened, the panel draws a strip between two samples of different classes, not sample 0 to itself.
+        Explorer e;
+        QVERIFY(e.explore(2));
+        QSignalSpy images(e.view.controller(), &ExplorerController::imagesReady);
+        InterpolationPanel* panel = e.view.interpolationPanel();
+        e.view.panels()->setCurrentWidget(panel);
+        QVERIFY(QTest::qWaitFor([&] { return panel->stripView()->count() > 0; }, 10000));
+        const InterpolationRequest r = panel->request();
+        QVERIFY(r.from != r.to);
+        const auto& labels = e.data->labels();
+        QVERIFY(labels[static_cast<std::size_t>(r.from)] != labels[static_cast<std::size_t>(r.to)]);
+        QCOMPARE(panel->stripView()->count(), r.steps);
+    }
+
     void interpolationEndsAreTheReconstructions()
     {
         Explorer e;

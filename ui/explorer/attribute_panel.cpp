@@ -14,7 +14,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
 
 namespace latentlab::ui {
@@ -77,7 +76,8 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     stripRow->addWidget(export_);
     layout->addLayout(stripRow);
     strip_ = new ImageGridView(this);
-    strip_->setCellSize(40);
+    // Every step in one row across the panel, as large as the width allows.
+    strip_->setCellSizeRange(20, 84);
     layout->addWidget(strip_);
 
     auto* along = new QLabel(tr("Where the samples of A and B lie along the vector (the line: the selected sample, "
@@ -105,21 +105,6 @@ AttributePanel::AttributePanel(QWidget* parent) : QWidget(parent)
     connect(export_, &QPushButton::clicked, this, &AttributePanel::exportWithDialog);
     setSelected(-1);
     showAmount();
-}
-
-void AttributePanel::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    fitStrip();
-}
-
-void AttributePanel::fitStrip()
-{
-    // Every step in one row across the panel, as large as the width allows (images grow by whole factors).
-    const int columns = std::max(1, strip_->count() > 0 ? strip_->columns() : steps_->value());
-    const QMargins m = layout()->contentsMargins();
-    const int room = width() - m.left() - m.right();
-    strip_->setCellSize(std::clamp(room / columns - 4, 20, 84));
 }
 
 void AttributePanel::setSources(const QStringList& classNames, const SampleSets* sets)
@@ -201,7 +186,6 @@ void AttributePanel::showReport(const AttributeReport& report)
 {
     if (report.index == selected_ && report.index >= 0) {
         strip_->setImages(report.strip.images, report.strip.columns, {}, report.strip.columnLabels);
-        fitStrip();
         samplePosition_ = report.samplePosition;
         hasSamplePosition_ = true;
     }

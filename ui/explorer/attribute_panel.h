@@ -60,11 +60,7 @@ Q_SIGNALS:
     // The slider moved: decode the sample's latent + amount * v.
     void amountChanged(const latentlab::ui::AttributeRequest& request, double amount);
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    void fitStrip();
     void exportWithDialog();
     void showAmount();
     void requestFrame();

@@ -212,6 +212,9 @@ ExplorerView::ExplorerView(QWidget* parent)
             traversal_->request();
         if (panels_->widget(tab) == sampling_ && sampling_->grid()->count() == 0 && hasModel())
             controller_->sampleGrid(sampling_->request());
+        // Opened, the interpolation shows a strip between two samples at once, not a bare slider.
+        if (panels_->widget(tab) == interpolation_ && interpolation_->stripView()->count() == 0 && hasModel())
+            interpolation_->start();
         // The interpolation path (or the attribute strip's) belongs on the scatter only while its panel shows.
         if (panels_->widget(tab) != interpolation_)
             scatter_->setPath({});
@@ -323,6 +326,7 @@ void ExplorerView::setDataset(DatasetPtr data)
     sampling_->clear();
     interpolation_->clear();
     interpolation_->setSampleCount(data_ ? data_->size() : 0);
+    interpolation_->setLabels(data_ ? data_->labels() : std::vector<std::int32_t>());
     traversal_->clear();
     traversal_->setSelected(-1);
     setStatus(tr("Train or open a model to explore its latent space."));
@@ -427,7 +431,7 @@ void ExplorerView::onFrame(const ProjectionFrame& frame)
         if (panels_->currentWidget() == sampling_)
             controller_->sampleGrid(sampling_->request());
         if (panels_->currentWidget() == interpolation_)
-            interpolation_->setEnds(interpolation_->request().from, interpolation_->request().to);
+            interpolation_->start();
         if (attributeShown())
             attribute_->refresh();
     }
@@ -492,13 +496,13 @@ void ExplorerView::selectSample(qint64 index)
 void ExplorerView::interpolateFrom(qint64 index)
 {
     panels_->setCurrentWidget(interpolation_);
-    interpolation_->setEnds(index, interpolation_->request().to);
+    interpolation_->setFrom(index);
 }
 
 void ExplorerView::interpolateTo(qint64 index)
 {
     panels_->setCurrentWidget(interpolation_);
-    interpolation_->setEnds(interpolation_->request().from, index);
+    interpolation_->setTo(index);
 }
 
 void ExplorerView::setAnomalyScores(const std::vector<float>& scores)

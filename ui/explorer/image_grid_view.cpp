@@ -14,15 +14,15 @@ namespace {
 
 constexpr int gap = 4;
 
-// The largest size within `box` x `box`: whole-factor enlargement for small images, aspect-kept shrinking
-// for large ones.
+// The largest size within `box` x `box`, aspect kept: whole-factor enlargement below three times, the whole
+// box from three times up (blocks of three or four pixels look alike), shrinking for large images.
 QSize fitted(QSize image, int box)
 {
     if (image.isEmpty())
         return {};
     if (image.width() <= box && image.height() <= box) {
         const int f = std::max(1, std::min(box / image.width(), box / image.height()));
-        return image * f;
+        return f >= 3 ? image.scaled(box, box, Qt::KeepAspectRatio) : image * f;
     }
     return image.scaled(box, box, Qt::KeepAspectRatio);
 }
@@ -31,13 +31,20 @@ QSize fitted(QSize image, int box)
 
 ImageGridView::ImageGridView(QWidget* parent) : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    // A scroll area asks the size policy, not hasHeightForWidth(), whether to give the grid the height its
+    // width needs: without this the last rows are cut off instead of scrolled to.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 void ImageGridView::setImages(QVector<QImage> images, int columns, QStringList rowLabels, QStringList columnLabels)
 {
     images_ = std::move(images);
     columns_ = columns;
+    side_ = 0;
+    for (const QImage& image : images_)
+        side_ = std::max({side_, image.width(), image.height()});
     rowLabels_ = std::move(rowLabels);
     columnLabels_ = std::move(columnLabels);
     highlighted_ = std::min(highlighted_, static_cast<int>(images_.size()) - 1);
@@ -52,7 +59,13 @@ void ImageGridView::clear()
 
 void ImageGridView::setCellSize(int pixels)
 {
-    cell_ = std::max(8, pixels);
+    setCellSizeRange(pixels, pixels);
+}
+
+void ImageGridView::setCellSizeRange(int smallest, int largest)
+{
+    smallest_ = std::max(8, smallest);
+    largest_ = std::max(smallest_, largest);
     updateGeometry();
     update();
 }
@@ -85,7 +98,21 @@ int ImageGridView::columnsFor(int width) const
 {
     if (columns_ > 0)
         return columns_;
-    return std::max(1, (width - leftMargin() + gap) / (cell_ + gap));
+    const int n = std::max(1, static_cast<int>(images_.size()));
+    const int fit = std::clamp((width - leftMargin() + gap) / (smallest_ + gap), 1, n);
+    // Even rows: eight in a width for five are two rows of four, not five and three.
+    const int rows = (n + fit - 1) / fit;
+    return (n + rows - 1) / rows;
+}
+
+int ImageGridView::cellFor(int width) const
+{
+    const int cols = columnsFor(width);
+    int cell = std::clamp((width - leftMargin() + gap) / cols - gap, smallest_, largest_);
+    // Labels across the top need the cell's width, so a labelled grid keeps it.
+    if (smallest_ < largest_ && columnLabels_.isEmpty() && side_ > 0 && cell >= side_ && cell < 3 * side_)
+        cell = std::max(smallest_, cell / side_ * side_);
+    return cell;
 }
 
 int ImageGridView::columns() const
@@ -96,7 +123,8 @@ int ImageGridView::columns() const
 QRect ImageGridView::cellRect(int cell) const
 {
     const int cols = columns();
-    return {leftMargin() + (cell % cols) * (cell_ + gap), topMargin() + (cell / cols) * (cell_ + gap), cell_, cell_};
+    const int side = cellSize();
+    return {leftMargin() + (cell % cols) * (side + gap), topMargin() + (cell / cols) * (side + gap), side, side};
 }
 
 int ImageGridView::cellAt(QPoint pos) const
@@ -110,32 +138,36 @@ int ImageGridView::cellAt(QPoint pos) const
 int ImageGridView::heightForWidth(int width) const
 {
     if (images_.isEmpty())
-        return cell_;
+        return smallest_;
     const int cols = columnsFor(width);
     const int rows = (static_cast<int>(images_.size()) + cols - 1) / cols;
-    return topMargin() + rows * (cell_ + gap);
+    return topMargin() + rows * (cellFor(width) + gap);
 }
 
 QSize ImageGridView::sizeHint() const
 {
     const int cols = columns_ > 0 ? columns_ : 8;
-    const int w = leftMargin() + cols * (cell_ + gap);
+    const int w = leftMargin() + cols * (smallest_ + gap);
     return {w, heightForWidth(w)};
 }
 
 QSize ImageGridView::minimumSizeHint() const
 {
-    return {cell_, cell_};
+    // A fixed number of columns needs their width at the smallest cells: less, and the last ones would be
+    // cut off instead of scrolled to.
+    const int cols = columns_ > 0 ? columns_ : 1;
+    return {leftMargin() + cols * (smallest_ + gap) - gap, smallest_};
 }
 
 void ImageGridView::paintGrid(QPainter& painter) const
 {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const int cols = columns();
+    const int side = cellSize();
     for (int i = 0; i < images_.size(); ++i) {
         const QRect cell = cellRect(i);
         const QImage& image = images_[i];
-        const QSize size = fitted(image.size(), cell_);
+        const QSize size = fitted(image.size(), side);
         const QRect target(cell.center() - QPoint(size.width() / 2, size.height() / 2), size);
         painter.drawImage(target, image);
         if (i == highlighted_) {
@@ -145,11 +177,11 @@ void ImageGridView::paintGrid(QPainter& painter) const
     }
     painter.setPen(palette().text().color());
     for (int r = 0; r < rowLabels_.size(); ++r) {
-        const QRect row(0, topMargin() + r * (cell_ + gap), leftMargin() - gap, cell_);
+        const QRect row(0, topMargin() + r * (side + gap), leftMargin() - gap, side);
         painter.drawText(row, Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
     }
     for (int c = 0; c < columnLabels_.size() && c < cols; ++c) {
-        const QRect col(leftMargin() + c * (cell_ + gap), 0, cell_, topMargin());
+        const QRect col(leftMargin() + c * (side + gap), 0, side, topMargin());
         painter.drawText(col, Qt::AlignCenter, columnLabels_[c]);
     }
 }

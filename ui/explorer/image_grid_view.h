@@ -1,8 +1,10 @@
 #pragma once
 // Decoded images in a grid: prior samples, an interpolation strip, a traversal (one row per dimension), the
-// neighbours of a probe. Painted in one pass and enlarged by whole factors with nearest-neighbour, so a 28x28
-// image stays crisp. Optional labels down the left and across the top; a click reports the cell; the whole
-// grid renders to an image for "Save as PNG".
+// neighbours of a probe. Painted in one pass with nearest-neighbour: enlarged by whole factors below three
+// times (so a 28x28 image stays crisp), filling its cell from three times up (where a pixel more or less in
+// a block does not show). The cells can follow the width between two sizes, so a grid fits its panel.
+// Optional labels down the left and across the top; a click reports the cell; the whole grid renders to an
+// image for "Save as PNG".
 #include <QImage>
 #include <QStringList>
 #include <QVector>
@@ -15,12 +17,19 @@ class ImageGridView : public QWidget {
 public:
     explicit ImageGridView(QWidget* parent = nullptr);
 
-    // columns <= 0: as many as fit the width.
+    // columns <= 0: as many as fit the width (at the smallest cell size), the rows made even.
     void setImages(QVector<QImage> images, int columns, QStringList rowLabels = {}, QStringList columnLabels = {});
     void clear();
     // The side, in pixels, of each cell's image (the image is scaled to fit it, by a whole factor when smaller).
     void setCellSize(int pixels);
-    int cellSize() const { return cell_; }
+    // Cells as large as the width allows, from `smallest` to `largest` pixels; below the smallest the grid
+    // asks for more width (a scroll area around it scrolls). Between one and three times the images' side a
+    // cell shrinks to a whole multiple of it, so the images stay crisp and fill their cells (unless labels
+    // across the top need the width).
+    void setCellSizeRange(int smallest, int largest);
+    // The cell's side at the current width.
+    int cellSize() const { return cellFor(width()); }
+    int smallestCellSize() const { return smallest_; }
     // A cell drawn with a frame (the interpolation strip's current step, say); -1 for none.
     void setHighlighted(int cell);
 
@@ -50,13 +59,15 @@ protected:
 private:
     void paintGrid(QPainter& painter) const;
     int columnsFor(int width) const;
+    int cellFor(int width) const;
     int leftMargin() const;
     int topMargin() const;
 
     QVector<QImage> images_;
     QStringList rowLabels_, columnLabels_;
     int columns_ = 0;
-    int cell_ = 56;
+    int smallest_ = 56, largest_ = 56;
+    int side_ = 0; // the largest image's longer side
     int highlighted_ = -1;
 };
 

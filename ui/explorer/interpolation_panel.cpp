@@ -55,16 +55,18 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     frame_->setCellSize(168);
     layout->addWidget(frame_, 0, Qt::AlignHCenter);
     strip_ = new ImageGridView(this);
-    strip_->setCellSize(40);
+    // At least three times a 28-pixel image, wrapping onto more rows when the steps do not fit one.
+    strip_->setCellSizeRange(84, 168);
     layout->addWidget(strip_);
     save_ = new QPushButton(tr("Save strip as PNG…"), this);
     layout->addWidget(save_, 0, Qt::AlignRight);
     layout->addStretch(1);
 
-    connect(fromSelected_, &QPushButton::clicked, this, [this] { from_->setValue(static_cast<int>(selected_)); });
-    connect(toSelected_, &QPushButton::clicked, this, [this] { to_->setValue(static_cast<int>(selected_)); });
-    for (QSpinBox* box : {from_, to_, steps_})
-        connect(box, &QSpinBox::valueChanged, this, &InterpolationPanel::requestStrip);
+    connect(fromSelected_, &QPushButton::clicked, this, [this] { setFrom(selected_); });
+    connect(toSelected_, &QPushButton::clicked, this, [this] { setTo(selected_); });
+    connect(from_, &QSpinBox::valueChanged, this, [this](int v) { moveEnd(from_, v); });
+    connect(to_, &QSpinBox::valueChanged, this, [this](int v) { moveEnd(to_, v); });
+    connect(steps_, &QSpinBox::valueChanged, this, &InterpolationPanel::requestStrip);
     connect(spherical_, &QCheckBox::toggled, this, &InterpolationPanel::requestStrip);
     connect(slider_, &QSlider::valueChanged, this, [this] {
         where_->setText(QStringLiteral("t = %1").arg(position(), 0, 'f', 3));
@@ -91,6 +93,11 @@ void InterpolationPanel::setSampleCount(qint64 count)
     setEnabled(count > 0);
 }
 
+void InterpolationPanel::setLabels(std::vector<std::int32_t> labels)
+{
+    labels_ = std::move(labels);
+}
+
 void InterpolationPanel::setSelected(qint64 index)
 {
     selected_ = index;
@@ -105,7 +112,53 @@ void InterpolationPanel::setEnds(qint64 from, qint64 to)
         from_->setValue(static_cast<int>(from));
         to_->setValue(static_cast<int>(to));
     }
+    moveEnd(from_, from_->value());
+}
+
+void InterpolationPanel::setFrom(qint64 index)
+{
+    moveEnd(from_, index);
+}
+
+void InterpolationPanel::setTo(qint64 index)
+{
+    moveEnd(to_, index);
+}
+
+void InterpolationPanel::moveEnd(QSpinBox* end, qint64 index)
+{
+    {
+        const QSignalBlocker a(from_), b(to_);
+        end->setValue(static_cast<int>(index));
+        QSpinBox* other = end == from_ ? to_ : from_;
+        if (other->value() == end->value())
+            other->setValue(static_cast<int>(partnerOf(end->value())));
+    }
     requestStrip();
+}
+
+void InterpolationPanel::start()
+{
+    if (from_->value() == to_->value()) {
+        const qint64 from = selected_ >= 0 ? selected_ : from_->value();
+        setEnds(from, partnerOf(from));
+    } else
+        requestStrip();
+}
+
+qint64 InterpolationPanel::partnerOf(qint64 index) const
+{
+    const qint64 count = static_cast<qint64>(to_->maximum()) + 1;
+    if (count < 2)
+        return index;
+    const auto n = std::min<qint64>(count, static_cast<qint64>(labels_.size()));
+    if (index >= 0 && index < n) {
+        const std::int32_t own = labels_[static_cast<std::size_t>(index)];
+        for (qint64 i = 0; i < n; ++i)
+            if (labels_[static_cast<std::size_t>(i)] != own)
+                return i;
+    }
+    return index + 1 < count ? index + 1 : index - 1;
 }
 
 InterpolationRequest InterpolationPanel::request() const
@@ -144,7 +197,7 @@ void InterpolationPanel::highlightNearestStep()
 
 void InterpolationPanel::showStrip(const ImageSet& strip)
 {
-    strip_->setImages(strip.images, strip.columns);
+    strip_->setImages(strip.images, 0); // rows as the width needs, not one row of thumbnails
     highlightNearestStep();
 }
 

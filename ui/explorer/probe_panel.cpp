@@ -36,12 +36,13 @@ ProbePanel::ProbePanel(QWidget* parent) : QWidget(parent)
     perClassTitle_ = heading(tr("The same latent under every class"), this);
     layout->addWidget(perClassTitle_);
     perClass_ = new ImageGridView(this);
-    perClass_->setCellSize(48);
+    // Thumbnails across the panel's width, at least three times a 28-pixel image.
+    perClass_->setCellSizeRange(84, 168);
     layout->addWidget(perClass_);
 
     layout->addWidget(heading(tr("Nearest samples"), this));
     neighbours_ = new ImageGridView(this);
-    neighbours_->setCellSize(48);
+    neighbours_->setCellSizeRange(84, 168);
     layout->addWidget(neighbours_);
     connect(neighbours_, &ImageGridView::cellClicked, this, [this](int cell) {
         if (cell >= 0 && cell < probe_.neighbours.size())
@@ -65,7 +66,7 @@ ProbePanel::ProbePanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(resample_);
     connect(resample_, &QPushButton::clicked, this, &ProbePanel::resampleBottomRequested);
     bottom_ = new ImageGridView(this);
-    bottom_->setCellSize(48);
+    bottom_->setCellSizeRange(84, 168);
     layout->addWidget(bottom_);
     layout->addStretch(1);
     setModel(ModelKind::Vae, {});

@@ -56,7 +56,8 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(notes_);
 
     grid_ = new ImageGridView(this);
-    grid_->setCellSize(56);
+    // The grid fits the panel's width down to the images' own size; narrower, the scroll area scrolls.
+    grid_->setCellSizeRange(28, 56);
     grid_->setToolTip(tr("Click a sample to put the probe at its latent"));
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(grid_);
