@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QIcon>
 #include <QTextStream>
-
 #include <vector>
 
 int main(int argc, char* argv[])

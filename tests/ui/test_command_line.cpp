@@ -7,12 +7,11 @@
 #include "ui/shell/session_file.h"
 #include "ui/shell/workspace.h"
 
-#include <QtTest>
-
 #include <QDir>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QUrl>
+#include <QtTest>
 
 using namespace latentlab::ui;
 using latentlab::testing::TempDir;
@@ -21,7 +20,7 @@ namespace {
 
 CommandLine parse(const QStringList& args)
 {
-    return parseCommandLine(QStringList{QStringLiteral("latentlab")} + args);
+    return parseCommandLine(QStringList { QStringLiteral("latentlab") } + args);
 }
 
 // A session naming a freshly written tiny dataset, with the Explorer in front.
@@ -45,22 +44,22 @@ private Q_SLOTS:
 
     void theFileIsADatasetOrASession()
     {
-        CommandLine line = parse({QStringLiteral("/data/fashion")});
+        CommandLine line = parse({ QStringLiteral("/data/fashion") });
         QVERIFY(line.action == CommandLine::Action::Open);
         QCOMPARE(line.dataset, QStringLiteral("/data/fashion"));
         QVERIFY(line.session.isEmpty());
 
-        line = parse({QStringLiteral("/home/me/run.latentlab")});
+        line = parse({ QStringLiteral("/home/me/run.latentlab") });
         QVERIFY(line.action == CommandLine::Action::Open);
         QCOMPARE(line.session, QStringLiteral("/home/me/run.latentlab"));
         QVERIFY(line.dataset.isEmpty());
-        QCOMPARE(parse({QStringLiteral("RUN.LATENTLAB")}).session, QStringLiteral("RUN.LATENTLAB"));
+        QCOMPARE(parse({ QStringLiteral("RUN.LATENTLAB") }).session, QStringLiteral("RUN.LATENTLAB"));
 
         // A folder of images that happens to be named so is still data.
         TempDir dir;
         const QString folder = QString::fromStdString(dir.path() + "/images.latentlab");
         QVERIFY(QDir().mkpath(folder));
-        QCOMPARE(parse({folder}).dataset, folder);
+        QCOMPARE(parse({ folder }).dataset, folder);
         QVERIFY(!isSessionPath(folder));
 
         QVERIFY(parse({}).action == CommandLine::Action::Open);
@@ -69,29 +68,31 @@ private Q_SLOTS:
 
     void optionsAreRead()
     {
-        const CommandLine line = parse({QStringLiteral("data"), QStringLiteral("--model"), QStringLiteral("m.ckpt"),
-                                        QStringLiteral("--view"), QStringLiteral("explorer")});
+        const CommandLine line = parse({ QStringLiteral("data"), QStringLiteral("--model"), QStringLiteral("m.ckpt"),
+            QStringLiteral("--view"), QStringLiteral("explorer") });
         QVERIFY(line.action == CommandLine::Action::Open);
         QCOMPARE(line.dataset, QStringLiteral("data"));
         QCOMPARE(line.model, QStringLiteral("m.ckpt"));
         QVERIFY(line.view == View::Explorer);
 
-        QCOMPARE(parse({QStringLiteral("--session"), QStringLiteral("s.latentlab")}).session, QStringLiteral("s.latentlab"));
+        QCOMPARE(parse({ QStringLiteral("--session"), QStringLiteral("s.latentlab") }).session,
+            QStringLiteral("s.latentlab"));
         // The samples are a view like the others, not a mistake.
-        const CommandLine samples = parse({QStringLiteral("--view=samples")});
+        const CommandLine samples = parse({ QStringLiteral("--view=samples") });
         QVERIFY(samples.action == CommandLine::Action::Open);
         QVERIFY(samples.view == View::Samples);
     }
 
     void helpAndVersionAnswerAlone()
     {
-        const CommandLine help = parse({QStringLiteral("data"), QStringLiteral("--help")});
+        const CommandLine help = parse({ QStringLiteral("data"), QStringLiteral("--help") });
         QVERIFY(help.action == CommandLine::Action::Help);
-        for (const char* expected : {"[FILE]", "--model <CHECKPOINT>", "--session <FILE>", "--view <VIEW>", "--version", ".latentlab"})
+        for (const char* expected :
+            { "[FILE]", "--model <CHECKPOINT>", "--session <FILE>", "--view <VIEW>", "--version", ".latentlab" })
             QVERIFY2(help.message.contains(QLatin1String(expected)), qPrintable(help.message));
 
-        for (const char* flag : {"--version", "-v"}) {
-            const CommandLine version = parse({QLatin1String(flag)});
+        for (const char* flag : { "--version", "-v" }) {
+            const CommandLine version = parse({ QLatin1String(flag) });
             QVERIFY(version.action == CommandLine::Action::Version);
             QCOMPARE(version.message, versionLine());
         }
@@ -103,14 +104,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("says");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-        QTest::newRow("missing value") << QStringList{QStringLiteral("--model")} << QStringLiteral("--model");
-        QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("gallery")}
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("--frobnicate") }
+                                        << QStringLiteral("frobnicate");
+        QTest::newRow("missing value") << QStringList { QStringLiteral("--model") } << QStringLiteral("--model");
+        QTest::newRow("unknown view") << QStringList { QStringLiteral("--view"), QStringLiteral("gallery") }
                                       << QStringLiteral("\"gallery\"");
-        QTest::newRow("two files") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << QStringLiteral("also given: b");
-        QTest::newRow("two sessions")
-            << QStringList{QStringLiteral("a.latentlab"), QStringLiteral("--session"), QStringLiteral("b.latentlab")}
-            << QStringLiteral("a.latentlab and --session b.latentlab");
+        QTest::newRow("two files") << QStringList { QStringLiteral("a"), QStringLiteral("b") }
+                                   << QStringLiteral("also given: b");
+        QTest::newRow("two sessions") << QStringList { QStringLiteral("a.latentlab"), QStringLiteral("--session"),
+            QStringLiteral("b.latentlab") }
+                                      << QStringLiteral("a.latentlab and --session b.latentlab");
     }
 
     void mistakesAreOneSentence()
@@ -128,19 +131,20 @@ private Q_SLOTS:
     // it gets the program and Qt's options only.
     void qtOptionsGoToQtAlone()
     {
-        const CommandLine line = parse({QStringLiteral("-style"), QStringLiteral("fusion"), QStringLiteral("--session"),
-                                        QStringLiteral("s.latentlab"), QStringLiteral("-platform=offscreen"),
-                                        QStringLiteral("-reverse"), QStringLiteral("-session"), QStringLiteral("1234_5"),
-                                        QStringLiteral("data")});
+        const CommandLine line = parse({ QStringLiteral("-style"), QStringLiteral("fusion"),
+            QStringLiteral("--session"), QStringLiteral("s.latentlab"), QStringLiteral("-platform=offscreen"),
+            QStringLiteral("-reverse"), QStringLiteral("-session"), QStringLiteral("1234_5"), QStringLiteral("data") });
         QVERIFY2(line.action == CommandLine::Action::Open, qPrintable(line.message));
-        QCOMPARE(line.qtArguments, (QStringList{QStringLiteral("latentlab"), QStringLiteral("-style"), QStringLiteral("fusion"),
-                                                QStringLiteral("-platform=offscreen"), QStringLiteral("-reverse"),
-                                                QStringLiteral("-session"), QStringLiteral("1234_5")}));
+        QCOMPARE(line.qtArguments,
+            (QStringList { QStringLiteral("latentlab"), QStringLiteral("-style"), QStringLiteral("fusion"),
+                QStringLiteral("-platform=offscreen"), QStringLiteral("-reverse"), QStringLiteral("-session"),
+                QStringLiteral("1234_5") }));
         QCOMPARE(line.session, QStringLiteral("s.latentlab"));
         QCOMPARE(line.dataset, QStringLiteral("data"));
         // After "--" a file may look like an option.
-        QCOMPARE(parse({QStringLiteral("--"), QStringLiteral("-style")}).dataset, QStringLiteral("-style"));
-        QCOMPARE(parse({QStringLiteral("--"), QStringLiteral("-style")}).qtArguments, QStringList{QStringLiteral("latentlab")});
+        QCOMPARE(parse({ QStringLiteral("--"), QStringLiteral("-style") }).dataset, QStringLiteral("-style"));
+        QCOMPARE(parse({ QStringLiteral("--"), QStringLiteral("-style") }).qtArguments,
+            QStringList { QStringLiteral("latentlab") });
     }
 
     void aSessionArgumentOpensTheSession()
@@ -149,7 +153,7 @@ private Q_SLOTS:
         const QString path = writeTinySession(dir);
         MainWindow window;
         QSignalSpy loaded(&window, &MainWindow::datasetChanged);
-        openCommandLine(window, parse({path}));
+        openCommandLine(window, parse({ path }));
         QVERIFY(loaded.wait(10000));
         QCOMPARE(window.datasetPath(), QString::fromStdString(dir.path()));
         QTRY_COMPARE(window.workspace()->currentView(), View::Explorer);
@@ -162,7 +166,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy loaded(&window, &MainWindow::datasetChanged);
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(path)});
+        mime.setUrls({ QUrl::fromLocalFile(path) });
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(loaded.wait(10000));

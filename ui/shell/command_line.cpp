@@ -6,24 +6,18 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-
 #include <algorithm>
 #include <iterator>
 
 namespace latentlab::ui {
 namespace {
 
-QString trCommandLine(const char* text)
-{
-    return QCoreApplication::translate("latentlab::ui::CommandLine", text);
-}
-
 // Qt's own options (QGuiApplication's and QApplication's), which QApplication reads and removes. Ours are
 // parsed before it exists, so these are set aside for it first. "-session" with one dash is the session
 // manager's restart id; "--session" is ours.
-const char* const kQtValueOptions[] = {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
-                                       "qwindowicon", "qwindowtitle", "display", "geometry", "style", "stylesheet"};
-const char* const kQtFlagOptions[] = {"reverse", "widgetcount", "nograb", "dograb"};
+const char* const kQtValueOptions[] = { "platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
+    "qwindowicon", "qwindowtitle", "display", "geometry", "style", "stylesheet" };
+const char* const kQtFlagOptions[] = { "reverse", "widgetcount", "nograb", "dograb" };
 
 // "-style", "--style" -> "style"; "" for what is not an option.
 QString optionName(const QString& arg)
@@ -88,7 +82,7 @@ QString versionLine()
 {
     return QStringLiteral("LatentLab %1 (Qt %2, LibTorch %3)")
         .arg(QStringLiteral(LATENTLAB_VERSION), QString::fromLatin1(qVersion()),
-             QString::fromStdString(libtorchVersion()));
+            QString::fromStdString(libtorchVersion()));
 }
 
 bool isSessionPath(const QString& path)
@@ -103,20 +97,25 @@ CommandLine parseCommandLine(const QStringList& arguments)
     const QStringList ours = takeQtArguments(arguments, qt);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(trCommandLine("Train autoencoders and explore their latent space."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, trCommandLine("Show this help and quit."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     trCommandLine("Show the version (and Qt's and LibTorch's) and quit."));
-    const QCommandLineOption model(QStringLiteral("model"), trCommandLine("Model checkpoint to open."),
-                                   QStringLiteral("CHECKPOINT"));
-    const QCommandLineOption session(QStringLiteral("session"), trCommandLine("Session file to restore."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption view(QStringLiteral("view"), trCommandLine("View to show first: %1.").arg(viewNames()),
-                                  QStringLiteral("VIEW"));
-    parser.addOptions({help, version, model, session, view});
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"),
-        trCommandLine("Dataset to open (an IDX, .npy or CSV/TSV file, or a folder), or a session (.latentlab)."),
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "latentlab::ui::CommandLine", "Train autoencoders and explore their latent space."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+        QCoreApplication::translate("latentlab::ui::CommandLine", "Show this help and quit."));
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
+        QCoreApplication::translate(
+            "latentlab::ui::CommandLine", "Show the version (and Qt's and LibTorch's) and quit."));
+    const QCommandLineOption model(QStringLiteral("model"),
+        QCoreApplication::translate("latentlab::ui::CommandLine", "Model checkpoint to open."),
+        QStringLiteral("CHECKPOINT"));
+    const QCommandLineOption session(QStringLiteral("session"),
+        QCoreApplication::translate("latentlab::ui::CommandLine", "Session file to restore."), QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QCoreApplication::translate("latentlab::ui::CommandLine", "View to show first: %1.").arg(viewNames()),
+        QStringLiteral("VIEW"));
+    parser.addOptions({ help, version, model, session, view });
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QCoreApplication::translate("latentlab::ui::CommandLine",
+            "Dataset to open (an IDX, .npy or CSV/TSV file, or a folder), or a session (.latentlab)."),
         QStringLiteral("[FILE]"));
 
     if (!parser.parse(ours))
@@ -136,7 +135,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
 
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
-        return failure(trCommandLine("Give one file, a dataset or a session; also given: %1.")
+        return failure(QCoreApplication::translate(
+            "latentlab::ui::CommandLine", "Give one file, a dataset or a session; also given: %1.")
                            .arg(files.mid(1).join(QLatin1Char(' '))));
     if (!files.isEmpty()) {
         if (isSessionPath(files.first()))
@@ -146,7 +146,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
     }
     if (parser.isSet(session)) {
         if (!line.session.isEmpty())
-            return failure(trCommandLine("Give one session: %1 and --session %2 are two.")
+            return failure(QCoreApplication::translate(
+                "latentlab::ui::CommandLine", "Give one session: %1 and --session %2 are two.")
                                .arg(line.session, parser.value(session)));
         line.session = parser.value(session);
     }
@@ -154,7 +155,9 @@ CommandLine parseCommandLine(const QStringList& arguments)
     if (parser.isSet(view)) {
         line.view = viewFromName(parser.value(view));
         if (!line.view)
-            return failure(trCommandLine("Unknown view \"%1\" (expected %2).").arg(parser.value(view), viewNames()));
+            return failure(
+                QCoreApplication::translate("latentlab::ui::CommandLine", "Unknown view \"%1\" (expected %2).")
+                    .arg(parser.value(view), viewNames()));
     }
     return line;
 }
