@@ -30,7 +30,11 @@ int main(int argc, char* argv[])
             return 0;
         }
         if (line.action == Action::Error) {
-            QTextStream(stderr) << "latentlab: " << line.message << " (latentlab --help lists the options)\n";
+            QTextStream(stderr) << "latentlab: "
+                                << QCoreApplication::translate(
+                                       "latentlab::ui::CommandLine", "%1 (latentlab --help lists the options)")
+                                       .arg(line.message)
+                                << "\n";
             return 2;
         }
     }
@@ -49,7 +53,11 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("LatentLab"));
     // The installed desktop entry's name: Wayland compositors find the icon and the menu entry through it.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.latentlab.LatentLab"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.latentlab.LatentLab")));
+    // The installed theme's icon, else the copy compiled in (app/CMakeLists.txt).
+    QIcon builtIn;
+    for (const int size : { 32, 64, 256 })
+        builtIn.addFile(QStringLiteral(":/icons/%1x%1/apps/org.latentlab.LatentLab.png").arg(size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.latentlab.LatentLab"), builtIn));
     latentlab::ui::installTranslations(app);
 
     latentlab::ui::MainWindow window;

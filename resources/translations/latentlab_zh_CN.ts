@@ -366,6 +366,10 @@
         <source>Unknown view &quot;%1&quot; (expected %2).</source>
         <translation>未知视图“%1”（应为 %2）。</translation>
     </message>
+    <message>
+        <source>%1 (latentlab --help lists the options)</source>
+        <translation>%1（latentlab --help 列出所有选项）</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ConfusionMatrix</name>
