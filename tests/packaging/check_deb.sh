@@ -36,6 +36,9 @@ if [ "$gui" = ON ]; then
   have share/icons/hicolor/256x256/apps/org.latentlab.LatentLab.png
   have share/icons/hicolor/scalable/apps/org.latentlab.LatentLab.svg
 fi
+# The caches are the target machine's (dpkg triggers rebuild them); a package that ships them breaks others.
+printf '%s\n' "$files" | grep -Eq '^\./usr/share/(mime/mime\.cache|applications/mimeinfo\.cache)$' &&
+  { echo "FAIL: the package holds a MIME or desktop cache"; fail=1; }
 [ "$(dpkg-deb -f "$deb" Package)" = latentlab ] || { echo "FAIL: the package is not named latentlab"; fail=1; }
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || { echo "FAIL: the package's version is not $version"; fail=1; }
 [ "$fail" -eq 0 ] || { dpkg-deb -c "$deb"; exit 1; }
