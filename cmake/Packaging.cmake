@@ -14,9 +14,6 @@ set(CPACK_PACKAGE_DESCRIPTION
     "latentlab-cli does the same jobs without a screen.")
 set(CPACK_GENERATOR DEB)
 set(CPACK_STRIP_FILES ON)
-# Stage through DESTDIR, so the install step that refreshes a desktop's MIME and entry caches
-# (resources/CMakeLists.txt) leaves the package alone: on the target machine dpkg's triggers do that.
-set(CPACK_SET_DESTDIR ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "LatentLab maintainers <maintainers@latentlab.invalid>")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)

@@ -167,6 +167,10 @@ private Q_SLOTS:
         QSignalSpy loaded(&window, &MainWindow::datasetChanged);
         QMimeData mime;
         mime.setUrls({ QUrl::fromLocalFile(path) });
+        // As a drag does: entered first (the drop goes where the drag was accepted).
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(loaded.wait(10000));
