@@ -1,6 +1,7 @@
 // latentlab-cli: every job of LatentLab without a screen. Links core only.
 // Exit codes: 0 success, 2 bad input (the one-line message on stderr), 1 anything else.
 #include "app/cli/commands.h"
+#include "core/util/build_info.h"
 #include "core/util/errors.h"
 
 #include <c10/util/Exception.h>
@@ -124,7 +125,8 @@ const Command kCommands[] = {
 
 void printUsage(std::ostream& out)
 {
-    out << "usage: latentlab-cli COMMAND [ARGS]   (latentlab-cli COMMAND --help for one command)\ncommands:\n";
+    out << "usage: latentlab-cli COMMAND [ARGS]   (latentlab-cli COMMAND --help for one command)\n"
+           "       latentlab-cli --version\ncommands:\n";
     for (const auto& c : kCommands)
         out << "  " << c.usage;
 }
@@ -145,13 +147,18 @@ int main(int argc, char** argv)
         printUsage(args.empty() ? std::cerr : std::cout);
         return args.empty() ? 2 : 0;
     }
+    if (args[0] == "--version" || args[0] == "-v") {
+        std::cout << "latentlab-cli " << LATENTLAB_VERSION << " (LibTorch " << latentlab::libtorchVersion() << ")\n";
+        return 0;
+    }
     const std::string name = args.front();
     args.erase(args.begin());
     const auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                                       [&](const Command& c) { return name == c.name; });
     if (command == std::end(kCommands)) {
-        std::cerr << "latentlab-cli: unknown command '" << name << "'\n";
-        printUsage(std::cerr);
+        // One line, not the whole usage: the mistake stays the first thing the reader sees.
+        std::cerr << "latentlab-cli: unknown " << (name.rfind('-', 0) == 0 ? "option" : "command") << " '" << name
+                  << "' (latentlab-cli --help lists the commands)\n";
         return 2;
     }
     if (std::find_if(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })

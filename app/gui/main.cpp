@@ -1,65 +1,67 @@
-// `latentlab [DATA]`: the desktop application. Thin on purpose: it parses the command line and hands
-// everything else to latentlab_ui's MainWindow.
+// `latentlab [FILE]`: the desktop application. Thin on purpose: it reads the command line and hands everything
+// else to latentlab_ui's MainWindow.
+#include "ui/shell/command_line.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
-#include "ui/shell/workspace.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QStringList>
-
-#include <optional>
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QIcon>
+#include <QTextStream>
+#include <vector>
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("LatentLab"));
-    QApplication::setApplicationName(QStringLiteral("LatentLab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("LatentLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("LatentLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
+
+    // The command line is read under a QCoreApplication, which needs no display, so --help, --version and a
+    // mistyped option answer on a bare terminal; QApplication would abort there in its platform plugin first.
+    latentlab::ui::CommandLine line;
+    {
+        QCoreApplication console(argc, argv);
+        latentlab::ui::installTranslations(console);
+        line = latentlab::ui::parseCommandLine(QCoreApplication::arguments());
+        using Action = latentlab::ui::CommandLine::Action;
+        if (line.action == Action::Help || line.action == Action::Version) {
+            QTextStream(stdout) << line.message << (line.message.endsWith(QLatin1Char('\n')) ? "" : "\n");
+            return 0;
+        }
+        if (line.action == Action::Error) {
+            QTextStream(stderr) << "latentlab: "
+                                << QCoreApplication::translate(
+                                       "latentlab::ui::CommandLine", "%1 (latentlab --help lists the options)")
+                                       .arg(line.message)
+                                << "\n";
+            return 2;
+        }
+    }
+
+    // QApplication sees Qt's own options only; argv's storage lives as long as it does.
+    std::vector<QByteArray> qtArgs;
+    for (const QString& arg : line.qtArguments)
+        qtArgs.push_back(arg.toLocal8Bit());
+    std::vector<char*> qtArgv;
+    for (QByteArray& arg : qtArgs)
+        qtArgv.push_back(arg.data());
+    qtArgv.push_back(nullptr);
+    int qtArgc = static_cast<int>(qtArgs.size());
+
+    QApplication app(qtArgc, qtArgv.data());
     QApplication::setApplicationDisplayName(QStringLiteral("LatentLab"));
-    QApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
-
+    // The installed desktop entry's name: Wayland compositors find the icon and the menu entry through it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.latentlab.LatentLab"));
+    // The installed theme's icon, else the copy compiled in (app/CMakeLists.txt).
+    QIcon builtIn;
+    for (const int size : { 32, 64, 256 })
+        builtIn.addFile(QStringLiteral(":/icons/%1x%1/apps/org.latentlab.LatentLab.png").arg(size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.latentlab.LatentLab"), builtIn));
     latentlab::ui::installTranslations(app);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Train autoencoders and explore their latent space."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("DATA"),
-                                 QStringLiteral("Dataset to open: an IDX, .npy or CSV/TSV file, or a folder."),
-                                 QStringLiteral("[DATA]"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model checkpoint to open."),
-                                   QStringLiteral("FILE"));
-    const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Session file to restore."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("View to show first: samples, training, explorer, anomalies, labels or duplicates."),
-                                  QStringLiteral("VIEW"));
-    parser.addOptions({model, session, view});
-    parser.process(app);
 
     latentlab::ui::MainWindow window;
     window.show();
-
-    // The dataset first, so the notes below are shown once it has loaded instead of vanishing under
-    // "Loading …".
-    const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty())
-        window.openDataset(positional.first());
-    if (positional.size() > 1)
-        window.addNote(QStringLiteral("only one dataset can be opened; ignored %1").arg(positional.mid(1).join(QLatin1Char(' '))));
-
-    if (parser.isSet(model))
-        window.openModel(parser.value(model));
-    if (parser.isSet(session))
-        window.openSession(parser.value(session));
-    if (parser.isSet(view)) {
-        const QString name = parser.value(view);
-        const std::optional<latentlab::ui::View> chosen = latentlab::ui::viewFromName(name);
-        // Not the samples: they are in front after every load anyway.
-        if (chosen && *chosen != latentlab::ui::View::Samples)
-            window.showView(*chosen);
-        else
-            window.addNote(QStringLiteral("unknown view \"%1\" (expected samples, training, explorer, anomalies, labels or duplicates)").arg(name));
-    }
+    latentlab::ui::openCommandLine(window, line);
     return app.exec();
 }

@@ -325,6 +325,53 @@
     </message>
 </context>
 <context>
+    <name>latentlab::ui::CommandLine</name>
+    <message>
+        <source>Train autoencoders and explore their latent space.</source>
+        <translation>训练自编码器并探索其潜在空间。</translation>
+    </message>
+    <message>
+        <source>Show this help and quit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version (and Qt&apos;s and LibTorch&apos;s) and quit.</source>
+        <translation>显示版本（以及 Qt 和 LibTorch 的版本）并退出。</translation>
+    </message>
+    <message>
+        <source>Model checkpoint to open.</source>
+        <translation>要打开的模型检查点。</translation>
+    </message>
+    <message>
+        <source>Session file to restore.</source>
+        <translation>要恢复的会话文件。</translation>
+    </message>
+    <message>
+        <source>View to show first: %1.</source>
+        <translation>首先显示的视图：%1。</translation>
+    </message>
+    <message>
+        <source>Dataset to open (an IDX, .npy or CSV/TSV file, or a folder), or a session (.latentlab).</source>
+        <translation>要打开的数据集（IDX、.npy 或 CSV/TSV 文件，或文件夹），或会话（.latentlab）。</translation>
+    </message>
+    <message>
+        <source>Give one file, a dataset or a session; also given: %1.</source>
+        <translation>请只给出一个文件（数据集或会话）；多给了：%1。</translation>
+    </message>
+    <message>
+        <source>Give one session: %1 and --session %2 are two.</source>
+        <translation>请只给出一个会话：%1 和 --session %2 是两个。</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot; (expected %2).</source>
+        <translation>未知视图“%1”（应为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 (latentlab --help lists the options)</source>
+        <translation>%1（latentlab --help 列出所有选项）</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::ConfusionMatrix</name>
     <message>
         <source>Rows: the label a sample has. Columns: the label the model suggests. Click a cell to see its samples; click it again to see all.</source>

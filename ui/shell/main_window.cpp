@@ -6,6 +6,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
+#include "ui/shell/command_line.h"
 #include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/recent_files_menu.h"
@@ -449,7 +450,11 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openDataset(path);
+    // A session dropped on the window reopens, as it would from a double-click in the file manager.
+    if (isSessionPath(path))
+        openSession(path);
+    else
+        openDataset(path);
 }
 
 } // namespace latentlab::ui
