@@ -61,7 +61,7 @@ void writeReport(int fd)
 }
 
 // A crash (or a sanitizer's abort) still says which seed and which events led to it.
-extern "C" void onFatalSignal(int sig)
+void onFatalSignal(int sig)
 {
     writeReport(2);
     std::signal(sig, SIG_DFL);

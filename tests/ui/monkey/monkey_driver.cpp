@@ -19,11 +19,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
 #include <QtTest>
 
 #include <cstdio>
+#include <iterator>
 
 namespace latentlab::ui::monkey {
 namespace {
@@ -349,7 +351,7 @@ void MonkeyDriver::dragScatter()
         target = scatter;
     const QPoint offset = target->mapFrom(scatter, QPoint(0, 0));
     const int moves = pick(12);
-    note("drag on the scatter, button " + std::to_string(button) + " modifiers " + std::to_string(modifiers)
+    note("drag on the scatter, button " + std::to_string(button) + " modifiers " + std::to_string(static_cast<int>(modifiers))
          + " from " + std::to_string(at.x()) + "," + std::to_string(at.y()) + ", " + std::to_string(moves) + " moves");
     sendMouse(target, QEvent::MouseButtonPress, at + offset, button, button, modifiers);
     for (int i = 0; i < moves && target; ++i) {
@@ -418,7 +420,7 @@ void MonkeyDriver::pressKeys()
     QWidget* target = QApplication::focusWidget();
     if (!target || !target->isVisible())
         target = window_.get();
-    note("key " + std::to_string(key) + (mods ? " with Ctrl" : "") + " to " + describe(target));
+    note("key " + std::to_string(key) + (mods != Qt::NoModifier ? " with Ctrl" : "") + " to " + describe(target));
     QTest::keyClick(target, key, mods);
 }
 
@@ -561,8 +563,10 @@ void MonkeyDriver::answerDialogs()
                 QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(files->selectedNameFilter());
             // Now and then the name of a file saved before: the overwrite question comes next.
             const int number = saved_ > 0 && chance(0.2) ? pick(saved_) : saved_++;
-            path = QDir(files_.saveDirectory).filePath(QStringLiteral("monkey-%1").arg(number)
-                                                        + (ext.hasMatch() ? QLatin1Char('.') + ext.captured(1) : QString()));
+            QString name = QStringLiteral("monkey-%1").arg(number);
+            if (ext.hasMatch())
+                name += QStringLiteral(".") + ext.captured(1);
+            path = QDir(files_.saveDirectory).filePath(name);
         } else if (files->fileMode() == QFileDialog::Directory) {
             path = chance(0.5) ? files_.saveDirectory : files_.goodDatasets.value(0);
         } else {
@@ -572,7 +576,8 @@ void MonkeyDriver::answerDialogs()
         }
         note("file dialog '" + files->windowTitle().toStdString() + "': " + path.toStdString());
         files->selectFile(path);
-        files->accept();
+        // QFileDialog::accept() is protected; through QDialog it is the same virtual, as the OK button calls it.
+        static_cast<QDialog*>(files)->accept();
         return;
     }
     if (auto* box = qobject_cast<QMessageBox*>(modal)) {
