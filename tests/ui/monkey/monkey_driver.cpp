@@ -216,8 +216,11 @@ void MonkeyDriver::step()
         return;
     }
     if (!window_->isVisible()) {
+        // Like a start: every widget is laid out and painted afresh.
         note("show the window again");
+        const double from = nowMs_ ? nowMs_() : 0.0;
         window_->show();
+        windowChanges_.push_back({from, nowMs_ ? nowMs_() : 0.0});
         return;
     }
     // Weights: mostly what a user does all the time, rarely what ends a session.
@@ -310,7 +313,18 @@ void MonkeyDriver::typeText()
     note("type '" + text + "'" + (enter ? " + Return" : " + Tab") + " into " + describe(field));
     field->setFocus();
     QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(field, QString::fromStdString(text));
+    // QTest::keyClicks knows ASCII only: other characters go as key events carrying their text, as an input
+    // method sends them.
+    for (const QChar c : QString::fromStdString(text)) {
+        if (c.unicode() < 128) {
+            QTest::keyClick(field, c.toLatin1());
+            continue;
+        }
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(field, &press);
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(field, &release);
+    }
     QTest::keyClick(field, enter ? Qt::Key_Return : Qt::Key_Tab);
 }
 
@@ -575,7 +589,10 @@ void MonkeyDriver::answerDialogs()
                 path = files_.goodDatasets.value(0);
         }
         note("file dialog '" + files->windowTitle().toStdString() + "': " + path.toStdString());
+        // Typed as a user would: selectFile() alone leaves a save dialog's suggested name in the field.
         files->selectFile(path);
+        if (auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit")))
+            name->setText(path);
         // QFileDialog::accept() is protected; through QDialog it is the same virtual, as the OK button calls it.
         static_cast<QDialog*>(files)->accept();
         return;

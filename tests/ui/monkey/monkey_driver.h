@@ -49,8 +49,8 @@ public:
     long events() const { return log_.count(); }
     long windowsMade() const { return windowsMade_; }
     long dialogsAnswered() const { return dialogsAnswered_; }
-    // While a window was being made or destroyed (ms on the clock below): a start-up, not a stall a user
-    // waits through in a session.
+    // While a window was being made, shown again after a close, or destroyed (ms on the clock below): a
+    // start-up, not a stall a user waits through in a session.
     struct Interval {
         double fromMs, toMs;
     };

@@ -3,6 +3,10 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <cstdio>
+
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace latentlab::ui::monkey {
 
@@ -27,6 +31,7 @@ void StallWatchdog::start()
     if (thread_.joinable())
         return;
     receiver_ = new QObject;
+    guiThread_ = static_cast<long>(syscall(SYS_gettid));
     start_ = std::chrono::steady_clock::now();
     stopping_ = false;
     thread_ = std::thread([this] { loop(); });
@@ -54,6 +59,7 @@ void StallWatchdog::loop()
     while (!stopping_) {
         ++number;
         const double posted = nowMs();
+        const double queuedBefore = queuedMsSoFar();
         pendingSince_ = posted;
         QMetaObject::invokeMethod(
             receiver_,
@@ -71,10 +77,13 @@ void StallWatchdog::loop()
         const double length = nowMs() - posted;
         pendingSince_ = -1.0;
         ++pings_;
+        const Stall stall {posted, length, std::clamp(queuedMsSoFar() - queuedBefore, 0.0, length)};
         if (length > longest_)
             longest_ = length;
+        if (stall.ownMs() > longestOwn_)
+            longestOwn_ = stall.ownMs();
         if (length > recordMs_)
-            stalls_.push_back({posted, length});
+            stalls_.push_back(stall);
         wake_.wait_for(lock, std::chrono::milliseconds(intervalMs_), [&] { return stopping_; });
     }
 }
@@ -84,9 +93,29 @@ double StallWatchdog::longestMs() const
     return longest_;
 }
 
+double StallWatchdog::longestOwnMs() const
+{
+    return longestOwn_;
+}
+
+double StallWatchdog::queuedMsSoFar() const
+{
+    // "ns on a cpu, ns waiting on a run queue, timeslices"
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/self/task/%ld/schedstat", guiThread_);
+    std::FILE* f = std::fopen(path, "r");
+    if (!f)
+        return 0.0;
+    unsigned long long running = 0, waiting = 0;
+    const int read = std::fscanf(f, "%llu %llu", &running, &waiting);
+    std::fclose(f);
+    return read == 2 ? waiting / 1e6 : 0.0;
+}
+
 void StallWatchdog::resetLongest()
 {
     longest_ = 0.0;
+    longestOwn_ = 0.0;
     const std::lock_guard<std::mutex> lock(mutex_);
     stalls_.clear();
 }
