@@ -3,7 +3,7 @@
 // and laid out each time) and the Anomalies tab rescoring every sample with each epoch's model. It reports
 // resident memory after the first epoch and at the end (target: less than 5% growth) and the event loop's
 // longest stall, measured by the monkey's watchdog (a ping posted to the GUI thread every 10 ms; target:
-// under 50 ms), with a progress line a minute.
+// under 50 ms, less the time the GUI thread waited for a core), with a progress line a minute.
 //   LATENTLAB_SOAK_SECONDS=3600 build/tests/bench/bench_soak [--data DIR]
 #include "tests/ui/monkey/rss_sampler.h"
 #include "tests/ui/monkey/stall_watchdog.h"
@@ -123,6 +123,7 @@ int main(int argc, char** argv)
     loop.exec();
     const double endMb = monkey::residentMb();
     const double longest = watchdog.longestMs();
+    const double longestOwn = watchdog.longestOwnMs();
     controller->stop();
     watchdog.stop();
 
@@ -132,9 +133,10 @@ int main(int argc, char** argv)
                 static_cast<long long>(scorings));
     std::printf("memory   after the first epoch (%.0f s) %.0f MiB, at the end %.0f MiB, peak sampled %.0f MiB: %+.1f%% (target < 5%%: %s)\n",
                 firstEpochAt, firstEpochMb, endMb, rss.peak(), growth, growth < 5.0 ? "met" : "missed");
-    std::printf("stalls   longest after the first epoch %.1f ms (target < 50 ms: %s); during the first epoch %.1f ms; "
-                "%zu stalls over 50 ms after it, %lld pings\n",
-                longest, longest < 50.0 ? "met" : "missed", stallAfterFirst, watchdog.stalls().size(),
+    // On a shared machine part of a stall is the GUI thread waiting for a core (stall_watchdog.h): both shown.
+    std::printf("stalls   longest after the first epoch %.1f ms, %.1f ms less waits for a core (target < 50 ms: %s); "
+                "during the first epoch %.1f ms; %zu stalls over 50 ms after it, %lld pings\n",
+                longest, longestOwn, longestOwn < 50.0 ? "met" : "missed", stallAfterFirst, watchdog.stalls().size(),
                 static_cast<long long>(watchdog.pings()));
     return 0;
 }

@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QPushButton>
 #include <QSettings>
@@ -31,6 +32,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -79,6 +81,17 @@ void onFatalSignal(int sig)
     writeReport(2);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
+}
+
+// Where every thread is, from gdb when the machine has it: what the GUI thread is stuck in.
+void dumpStacks()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/bin/gdb")))
+        return;
+    const std::string command = "/usr/bin/gdb -p " + std::to_string(::getpid())
+        + " -batch -nx -ex 'set pagination off' -ex 'thread apply all bt 25' 1>&2 2>/dev/null";
+    if (std::system(command.c_str()) != 0)
+        std::fprintf(stderr, "monkey: gdb could not show the threads\n");
 }
 
 double envNumber(const char* name, double fallback)
@@ -225,6 +238,7 @@ private Q_SLOTS:
                 if (watchdog.pendingMs() > kHangMs * kSlowdown) {
                     std::fprintf(stderr, "monkey: the event loop has not answered for %.0f ms: a hang\n", watchdog.pendingMs());
                     writeReport(2);
+                    dumpStacks();
                     std::abort();
                 }
         });
