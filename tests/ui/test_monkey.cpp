@@ -29,6 +29,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
@@ -232,10 +233,12 @@ private Q_SLOTS:
         std::mutex guardMutex;
         std::condition_variable guardWake;
         bool done = false;
+        // Disarmed once the window is gone: the test's own waits afterwards answer no pings.
+        std::atomic<bool> armed {true};
         std::thread guard([&] {
             std::unique_lock<std::mutex> lock(guardMutex);
             while (!guardWake.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; }))
-                if (watchdog.pendingMs() > kHangMs * kSlowdown) {
+                if (armed && watchdog.pendingMs() > kHangMs * kSlowdown) {
                     std::fprintf(stderr, "monkey: the event loop has not answered for %.0f ms: a hang\n", watchdog.pendingMs());
                     writeReport(2);
                     dumpStacks();
@@ -262,6 +265,7 @@ private Q_SLOTS:
         const QString namesWhileOpen = threadNames();
         driver.closeWindow();
         flushDeletes();
+        armed = false;
         // Worker threads are joined as their owners go; a thread still counted after 10 s is one left behind.
         // Qt's global pool keeps idle threads for 30 s by design: its work must be done, its idle threads
         // are not counted.
@@ -323,5 +327,15 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMonkey)
+// QTEST_MAIN, with QtTest's own limit on one test function (5 minutes unless told) raised to fit the run.
+int main(int argc, char** argv)
+{
+    const double seconds = envNumber("LATENTLAB_MONKEY_SECONDS", 60);
+    if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(static_cast<qint64>((seconds + 300) * 1000)));
+    QApplication app(argc, argv);
+    TestMonkey test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_monkey.moc"
