@@ -1,0 +1,58 @@
+#pragma once
+// Resident memory of this process over a run, read from /proc/self/statm (Linux), so a test or a benchmark
+// can tell memory that settles from memory that keeps growing. Shared by the monkey test and the soak
+// benchmark; sample() is cheap (one small read) and may be called from a timer.
+#include <cmath>
+#include <cstdio>
+#include <unistd.h>
+#include <vector>
+
+namespace latentlab::ui::monkey {
+
+// Resident set size now, in MiB (-1 when /proc cannot be read).
+inline double residentMb()
+{
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f)
+        return -1.0;
+    long size = 0, resident = 0;
+    const int read = std::fscanf(f, "%ld %ld", &size, &resident);
+    std::fclose(f);
+    return read == 2 ? resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : -1.0;
+}
+
+class RssSampler {
+public:
+    struct Sample {
+        double atS = 0; // seconds from the caller's start
+        double mb = 0;
+    };
+    void sample(double atS) { samples_.push_back({atS, residentMb()}); }
+    const std::vector<Sample>& samples() const { return samples_; }
+    double first() const { return samples_.empty() ? 0.0 : samples_.front().mb; }
+    double last() const { return samples_.empty() ? 0.0 : samples_.back().mb; }
+    double peak() const
+    {
+        double p = 0;
+        for (const Sample& s : samples_)
+            p = s.mb > p ? s.mb : p;
+        return p;
+    }
+    // The sample nearest to the middle of the run (by time): the second half's growth is last() - middle().
+    double middle() const
+    {
+        if (samples_.empty())
+            return 0.0;
+        const double half = samples_.back().atS / 2.0;
+        const Sample* best = &samples_.front();
+        for (const Sample& s : samples_)
+            if (std::abs(s.atS - half) < std::abs(best->atS - half))
+                best = &s;
+        return best->mb;
+    }
+
+private:
+    std::vector<Sample> samples_;
+};
+
+} // namespace latentlab::ui::monkey
