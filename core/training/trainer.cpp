@@ -5,6 +5,7 @@
 #include "core/data/dataset_info.h"
 #include "core/models/fused/fused_step.h"
 #include "core/training/device.h"
+#include "core/training/model_fit.h"
 #include "core/util/errors.h"
 #include "core/util/torch_threads.h"
 
@@ -95,17 +96,11 @@ Trainer::Trainer(std::shared_ptr<LatentModel> model, const Dataset& data, Traini
       optimizer_((config_.validate(), model_->to(device_), namedParameters(*model_)),
                  AdamSettings{config_.learningRate, 0.9, 0.999, 1e-8, config_.weightDecay})
 {
-    const ModelConfig& mc = model_->config();
-    if (mc.inputShape != data_.sampleShape())
-        throw ModelMismatchError("the model expects samples of shape " + shapeText(mc.inputShape) + " but "
-                                 + data_.source + " has samples of shape " + shapeText(data_.sampleShape()));
-    if (mc.kind == ModelKind::ConditionalVae) {
-        if (!data_.hasLabels())
-            throw BadInputError("a conditional VAE trains on labelled data, and " + data_.source + " has no labels");
-        if (data_.numClasses() != mc.numClasses)
-            throw ModelMismatchError("the model is conditioned on " + std::to_string(mc.numClasses) + " classes but "
-                                     + data_.source + " has " + std::to_string(data_.numClasses()));
-    }
+    const ModelFit fit = checkModelFits(model_->config(), data_);
+    if (fit.problem == ModelFitProblem::NoLabels)
+        throw BadInputError(fit.why);
+    if (!fit.fits())
+        throw ModelMismatchError(fit.why);
     if (data_.empty())
         throw BadInputError(data_.source + " has no samples to train on");
 }

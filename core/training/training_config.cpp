@@ -7,6 +7,9 @@
 #include "core/util/printable.h"
 #include "core/util/torch_threads.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -41,7 +44,10 @@ void TrainingConfig::validate() const
 
 int TrainingConfig::resolvedThreads() const
 {
-    return threads > 0 ? threads : allCores();
+    // More threads than the machine runs at once only queue behind each other (a typed 1024 started 1024
+    // OpenMP threads on two cores and stalled the window for seconds).
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return threads > 0 ? std::min(threads, std::max(cores, allCores())) : allCores();
 }
 
 nlohmann::json TrainingConfig::toJson() const

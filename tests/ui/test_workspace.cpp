@@ -1,6 +1,8 @@
 // The workspace's views: one enum in tab order, the names session files and the command line use (which
 // never change: files written today must open later), a thumbnail's request answered in the explorer, and a
 // model opened where it can be used.
+#include "core/models/make_model.h"
+#include "core/models/model_snapshot.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/anomaly/anomaly_view.h"
 #include "ui/dataset/gallery_view.h"
@@ -86,6 +88,37 @@ private Q_SLOTS:
         QCOMPARE(workspace.currentView(), View::Explorer);
         QCOMPARE(workspace.explorerView()->interpolationPanel()->request().from, qint64(3));
         QCOMPARE(workspace.explorerView()->interpolationPanel()->request().to, qint64(7));
+    }
+
+    // A run that finishes after other data was opened (the monkey test's find: its model reached the
+    // duplicates scan, which failed inside LibTorch) is kept by the training tab and explored only where it fits.
+    void aFinishedRunThatDoesNotFitTheOpenDataIsNotExplored()
+    {
+        TempDir dir;
+        const DatasetPtr data = fixtures::tinyImages(dir);
+        Workspace workspace;
+        workspace.setDataset(data, QString::fromStdString(dir.path()));
+        QSignalSpy status(&workspace, &Workspace::statusMessage);
+        auto modelFor = [](std::vector<std::int64_t> shape) {
+            ModelConfig c = ModelConfig::defaultsFor(shape, ModelKind::Vae);
+            c.hidden = {8};
+            c.latentDim = 2;
+            return ModelPtr(snapshotModel(makeModel(c)));
+        };
+        std::vector<std::int64_t> other = data->sampleShape();
+        other.back() += 1;
+        TrainingController* training = workspace.trainingView()->controller();
+        Q_EMIT training->modelSnapshot(modelFor(other), 100, true); // mid-run: quietly left out
+        QVERIFY(!workspace.explorerView()->hasModel());
+        QCOMPARE(status.count(), 0);
+        Q_EMIT training->modelSnapshot(modelFor(other), 200, false);
+        QVERIFY(!workspace.explorerView()->hasModel());
+        QCOMPARE(status.count(), 1);
+        QVERIFY2(status.last().at(0).toString().contains(QStringLiteral("expects samples of shape")),
+                 qPrintable(status.last().at(0).toString()));
+        Q_EMIT training->modelSnapshot(modelFor(data->sampleShape()), 300, false);
+        QVERIFY(workspace.explorerView()->hasModel());
+        QCOMPARE(status.count(), 1);
     }
 
     void aCheckpointOpensInTheTrainingTab()

@@ -14,6 +14,8 @@
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
 
+#include "core/training/model_fit.h"
+
 #include <QHeaderView>
 #include <QStackedWidget>
 #include <QTableView>
@@ -94,11 +96,15 @@ void Workspace::connectViews()
     TrainingController* training = training_->controller();
     // Every model the training tab trains or opens is explored too; mid-run snapshots only when the explorer
     // follows training (it asks for them).
-    connect(training, &TrainingController::modelSnapshot, explorer_, &ExplorerView::setModel);
+    // A run that finishes after other data was opened does not reach the views that encode the open data.
+    connect(training, &TrainingController::modelSnapshot, explorer_, [this](ModelPtr model, qint64 step, bool midRun) {
+        if (fitsOpenData(model, midRun))
+            explorer_->setModel(std::move(model), step, midRun);
+    });
     connect(explorer_, &ExplorerView::snapshotIntervalChanged, training, &TrainingController::setSnapshotEvery);
     // A finished or opened model is scored when the tab is next in front; mid-run snapshots are not.
     connect(training, &TrainingController::modelSnapshot, anomalies_, [this](ModelPtr model, qint64, bool midRun) {
-        if (midRun)
+        if (midRun || !fitsOpenData(model, true))
             return;
         // The run's normal classes: the others are its known anomalies.
         const auto& normal = training_->controller()->trainingConfig().normalClasses;
@@ -134,6 +140,17 @@ void Workspace::connectViews()
     connect(duplicates_, &DuplicatesView::distancesChanged, explorer_, &ExplorerView::setDuplicateDistances);
     connect(duplicates_, &DuplicatesView::sampleChosen, explorer_, &ExplorerView::selectSample);
     connect(explorer_, &ExplorerView::sampleSelected, duplicates_, &DuplicatesView::selectSample);
+}
+
+bool Workspace::fitsOpenData(const ModelPtr& model, bool quiet)
+{
+    if (!model || !dataset_)
+        return true;
+    const ModelFit fit = checkModelFits(configOf(model), *dataset_);
+    if (!fit.fits() && !quiet)
+        Q_EMIT statusMessage(tr("The trained model is not explored: %1. Open the data it was trained on to explore it.")
+                                 .arg(QString::fromStdString(fit.why)));
+    return fit.fits();
 }
 
 void Workspace::setDataset(DatasetPtr dataset, const QString& path)

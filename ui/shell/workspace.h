@@ -66,6 +66,8 @@ Q_SIGNALS:
 
 private:
     void connectViews();
+    // Whether a model can read the open data (true without either); says why not in the status bar unless quiet.
+    bool fitsOpenData(const ModelPtr& model, bool quiet);
 
     DatasetPtr dataset_;
     QString datasetPath_;

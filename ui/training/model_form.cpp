@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -87,7 +88,8 @@ ModelForm::ModelForm(QWidget* parent) : QWidget(parent)
     batch_ = spin(1, 65536, 128);
     learningRate_ = realSpin(0.000001, 1.0, 0.001, 6, 0.0001);
     seed_ = spin(0, std::numeric_limits<int>::max(), 0);
-    threads_ = spin(0, 1024, 0);
+    // No more than the machine runs at once (TrainingConfig::resolvedThreads caps the same way).
+    threads_ = spin(0, std::max(allCores(), static_cast<int>(QThread::idealThreadCount())), 0);
     threads_->setSpecialValueText(tr("all cores (%1)").arg(allCores()));
     ownSplit_ = new QCheckBox(tr("Use the data's own test split"));
     ownSplit_->setChecked(true);

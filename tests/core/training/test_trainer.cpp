@@ -1,6 +1,8 @@
 // Trainer: learning, reports, determinism, control from another thread, divergence, and refusals.
 #include "core/models/model_snapshot.h"
+#include "core/training/model_fit.h"
 #include "core/training/trainer.h"
+#include "core/util/torch_threads.h"
 #include "tests/core/training/training_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -281,6 +283,37 @@ TEST(Trainer, RefusesAModelThatDoesNotFitTheData)
     bad = quickTraining();
     bad.device = "tpu";
     EXPECT_THROW(Trainer(seededModel(smallModel()), ds, bad), BadInputError);
+}
+
+// The check the trainer makes, which the window also makes before a finished run reaches the views.
+TEST(Trainer, ModelFitNamesWhatDiffers)
+{
+    const Dataset ds = prototypeImages();
+    EXPECT_TRUE(checkModelFits(smallModel(), ds).fits());
+    ModelConfig wrong = smallModel();
+    wrong.inputShape = {1, 8, 9};
+    const ModelFit shape = checkModelFits(wrong, ds);
+    EXPECT_TRUE(shape.problem == ModelFitProblem::Shape);
+    EXPECT_NE(shape.why.find("1x8x9"), std::string::npos) << shape.why;
+    EXPECT_TRUE(checkModelFits(smallModel(ModelKind::ConditionalVae, 7), ds).problem == ModelFitProblem::ClassCount);
+    EXPECT_TRUE(checkModelFits(smallModel(ModelKind::ConditionalVae), ds).fits());
+    Dataset unlabelled = Dataset::fromImages(std::vector<std::uint8_t>(64 * 10, 0), 10, 1, 8, 8);
+    EXPECT_TRUE(checkModelFits(smallModel(ModelKind::ConditionalVae), unlabelled).problem
+                == ModelFitProblem::NoLabels);
+    EXPECT_TRUE(checkModelFits(smallModel(), unlabelled).fits());
+}
+
+// A typed thread count above the machine's is capped: 1024 OpenMP threads on two cores stalled the window.
+TEST(Trainer, ThreadCountIsCappedAtTheMachines)
+{
+    TrainingConfig t;
+    t.threads = 1;
+    EXPECT_EQ(t.resolvedThreads(), 1);
+    t.threads = 0;
+    EXPECT_EQ(t.resolvedThreads(), allCores());
+    t.threads = 1 << 20;
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    EXPECT_EQ(t.resolvedThreads(), std::max(cores, allCores()));
 }
 
 TEST(Trainer, CudaIsRefusedClearlyWhenLibTorchHasNone)
