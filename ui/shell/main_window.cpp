@@ -34,6 +34,8 @@
 #include <QStatusBar>
 #include <QStyle>
 
+#include <utility>
+
 #ifndef LATENTLAB_VERSION
 #define LATENTLAB_VERSION "dev"
 #endif
@@ -285,6 +287,10 @@ void MainWindow::chooseModel()
 
 void MainWindow::showView(View view)
 {
+    // A model waiting for the data would open in its own tab over this one, and a session would show its
+    // view: the view asked for now is shown again once the load has finished, so it wins.
+    if (loader_->isBusy())
+        pendingView_ = view;
     workspace_->showView(view);
 }
 
@@ -292,8 +298,14 @@ bool MainWindow::showView(const QString& name)
 {
     const std::optional<View> view = viewFromName(name);
     if (view)
-        workspace_->showView(*view);
+        showView(*view);
     return view.has_value();
+}
+
+void MainWindow::showPendingView()
+{
+    if (pendingView_ && !loader_->isBusy())
+        workspace_->showView(*std::exchange(pendingView_, std::nullopt));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -341,6 +353,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
     // The model first: the session's view is shown last, over the tab the model opened in.
     openPendingModel();
     sessions_->applyPending();
+    showPendingView();
     Q_EMIT datasetChanged(workspace_->dataset());
 }
 
@@ -359,6 +372,7 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     Q_EMIT loadFailed(path, message);
     openPendingModel();
     sessions_->applyPending();
+    showPendingView();
 }
 
 void MainWindow::onBusyChanged(bool busy)

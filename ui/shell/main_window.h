@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -61,7 +62,8 @@ public:
     RecentFilesMenu* recentFiles() const { return recent_; }
     // File > Import Layout… and File > Export > For the Embedding Projector….
     InteropMenu* interopMenu() const { return interop_; }
-    // Brings a workspace tab to the front; by name (viewName()), false for a name no view has.
+    // Brings a workspace tab to the front; by name (viewName()), false for a name no view has. Asked while a
+    // dataset loads, it is shown again once the load is done, over the tab a waiting model or session opens.
     void showView(View view);
     bool showView(const QString& name);
     // True while the welcome page is shown instead of the workspace.
@@ -89,6 +91,7 @@ private:
     void chooseFolder();
     void chooseModel();
     void openPendingModel();
+    void showPendingView();
     void chooseSessionToOpen();
     void chooseSessionToSave();
     void showAbout();
@@ -102,6 +105,7 @@ private:
     DatasetLoader* loader_ = nullptr;
     QStringList notes_;
     QString pendingModel_;
+    std::optional<View> pendingView_;
     QElapsedTimer loadTimer_;
 
     QStackedWidget* central_ = nullptr; // welcome / workspace
