@@ -6,6 +6,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
+#include "ui/shell/dataset_dock_folds.h"
 #include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/recent_files_menu.h"
@@ -188,6 +189,7 @@ void MainWindow::buildDock()
     dock_->setWidget(panel_);
     dock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    folds_ = new DatasetDockFolds(this, dock_, panel_, workspace_);
 }
 
 void MainWindow::buildStatusBar()
@@ -214,7 +216,8 @@ void MainWindow::restoreSettings()
         resize(size);
         move(screen.center() - QPoint(size.width() / 2, size.height() / 2));
     }
-    layoutRestored_ = restoreState(settings.value(kStateKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    folds_->restore(settings);
     dockDeferred_ = !dock_->isHidden();
     if (dockDeferred_)
         dock_->hide();
@@ -225,9 +228,7 @@ void MainWindow::showDeferredDock()
     if (!dockDeferred_)
         return;
     dockDeferred_ = false;
-    dock_->show();
-    if (!layoutRestored_)
-        resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
+    dock_->show(); // at the width DatasetDockFolds keeps for it
 }
 
 void MainWindow::openModel(const QString& path)
@@ -321,6 +322,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (dockDeferred_)
         dock_->show();
     QSettings settings;
+    folds_->save(settings);
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     QMainWindow::closeEvent(event);

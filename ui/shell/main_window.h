@@ -20,6 +20,7 @@ class QStackedWidget;
 
 namespace latentlab::ui {
 
+class DatasetDockFolds;
 class DatasetLoader;
 class DatasetPanel;
 class InteropMenu;
@@ -59,6 +60,8 @@ public:
     // Asked before closing over a running or unsaved model; tests replace the dialog.
     void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
+    // When the dock is collapsed to its summary: per tab.
+    DatasetDockFolds* datasetDockFolds() const { return folds_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
     // File > Import Layout… and File > Export > For the Embedding Projector….
     InteropMenu* interopMenu() const { return interop_; }
@@ -115,13 +118,13 @@ private:
     std::function<bool()> confirmClose_;
     QDockWidget* dock_ = nullptr;
     DatasetPanel* panel_ = nullptr;
+    DatasetDockFolds* folds_ = nullptr;
     RecentFilesMenu* recent_ = nullptr;
     InteropMenu* interop_ = nullptr;
     QLabel* summary_ = nullptr;
     // The dock is kept out of the way of the welcome page and appears with the first dataset, unless the
     // user toggles it before then.
     bool dockDeferred_ = false;
-    bool layoutRestored_ = false;
     QProgressBar* busy_ = nullptr;
 };
 
