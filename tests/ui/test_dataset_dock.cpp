@@ -2,6 +2,7 @@
 // the others give the width to their charts and the scatter; the user's Collapse and Expand are remembered for
 // the tab they were pressed in, and with the window's layout from one start to the next.
 #include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/sample_grid.h"
 #include "ui/shell/dataset_dock_folds.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/workspace.h"
@@ -59,6 +60,10 @@ private Q_SLOTS:
             DatasetPanel* panel = window.datasetPanel();
             QTRY_VERIFY(wide(window)); // the Samples tab: classes and preview
             QVERIFY(panel->previewGrid()->isVisible());
+            // The preview fills its rows: five thumbnails or more side by side even in this narrow dock.
+            SampleGrid* grid = panel->previewGrid();
+            QTRY_VERIFY(grid->columnsFor(grid->width()) >= 5);
+            QVERIFY(!grid->captionsVisible());
 
             // The charts' and the scatter's tabs: a slim column with what the data is and a way back.
             for (View view : {View::Explorer, View::Anomalies, View::Training, View::Labels, View::Duplicates}) {

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QEvent>
 #include <QRandomGenerator>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -186,7 +187,10 @@ QWidget* DatasetPanel::buildPreview()
 
     grid_ = new SampleGrid;
     grid_->setThumbnailBox(56);
+    grid_->setCaptionsVisible(false); // the gallery has them; here they would leave room for three a row
     auto* scroll = new QScrollArea;
+    scroll->viewport()->installEventFilter(this);
+    previewScroll_ = scroll;
     scroll->setWidget(grid_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -206,6 +210,17 @@ QWidget* DatasetPanel::buildPreview()
     layout->addLayout(header);
     layout->addWidget(preview_, 1);
     return box;
+}
+
+// The thumbnails a size smaller when the larger ones would not fill a row of five: a preview is for seeing
+// many samples at once.
+bool DatasetPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == previewScroll_->viewport() && event->type() == QEvent::Resize) {
+        const int width = previewScroll_->viewport()->width();
+        grid_->setThumbnailBox(grid_->columnsFor(width, kLargeThumbnails) >= 5 ? kLargeThumbnails : kSmallThumbnails);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void DatasetPanel::setDataset(DatasetPtr dataset)

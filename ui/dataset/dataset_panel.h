@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QToolButton;
 class QStackedWidget;
 class QTableView;
@@ -24,6 +25,9 @@ class DatasetPanel : public QWidget {
 public:
     static constexpr int kPreviewSamples = 48;
     static constexpr int kPreviewRows = 20;
+    // The preview's thumbnail boxes: the larger where five fit a row, else the smaller.
+    static constexpr int kLargeThumbnails = 56;
+    static constexpr int kSmallThumbnails = 40;
 
     explicit DatasetPanel(QWidget* parent = nullptr);
 
@@ -46,6 +50,9 @@ public:
     QToolButton* collapseButton() const { return collapse_; }
     QPushButton* expandButton() const { return expand_; }
     QLabel* compactSummary() const { return compactText_; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     // The user pressed Collapse (true) or Expand (false); the panel changes when setCollapsed says so.
@@ -79,6 +86,7 @@ private:
     QStackedWidget* preview_ = nullptr; // thumbnails / rows
     QLabel* previewTitle_ = nullptr;
     SampleGrid* grid_ = nullptr;
+    QScrollArea* previewScroll_ = nullptr;
     QPushButton* shuffle_ = nullptr;
     QTableView* rows_ = nullptr;
     DatasetTableModel* rowsModel_ = nullptr;
