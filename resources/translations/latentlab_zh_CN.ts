@@ -452,6 +452,22 @@
         <source>%1 random samples</source>
         <translation>%1 个随机样本</translation>
     </message>
+    <message>
+        <source>Collapse</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Keep only a slim summary here while this tab is in front, leaving the room to the tab</source>
+        <translation>此标签页在前时这里只留一栏简要概况，把空间让给标签页</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>Show the classes and a preview here again while this tab is in front</source>
+        <translation>此标签页在前时这里重新显示类别和预览</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::DatasetTableModel</name>
@@ -982,12 +998,16 @@
         <translation>此模型没有 KL 项</translation>
     </message>
     <message>
-        <source>KL per latent dimension (nats): %1 of %2 active</source>
-        <translation>各隐变量维度的 KL（nats）：%2 维中 %1 维活跃</translation>
-    </message>
-    <message>
         <source>Dimension %1: %2 nats</source>
         <translation>维度 %1：%2 nats</translation>
+    </message>
+    <message>
+        <source>KL per latent dimension: %1 of %2 active</source>
+        <translation>各隐变量维度的 KL：%2 维中 %1 维活跃</translation>
+    </message>
+    <message>
+        <source>%1 of %2 dimensions active</source>
+        <translation>%2 维中 %1 维活跃</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,15 @@
 
 #include "tests/support/fixtures.h"
 
+#include <QString>
+
 namespace latentlab::ui::fixtures {
 
 // 64 train + 16 test images of 8x8 in 4 classes, written as IDX into dir and loaded.
 DatasetPtr tinyImages(const latentlab::testing::TempDir& dir);
+
+// An untrained small VAE for `data`, saved as a LatentLab checkpoint in dir; returns its path.
+QString tinyCheckpoint(const latentlab::testing::TempDir& dir, const Dataset& data);
 
 // Test-mode standard paths and a test application name, so no suite reads or writes the user's settings and
 // recent files. Call from initTestCase().

@@ -9,11 +9,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QEvent>
 #include <QRandomGenerator>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -62,9 +64,22 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     empty->setAlignment(Qt::AlignCenter);
     empty->setEnabled(false); // drawn in the disabled colour: a hint, not content
 
+    collapse_ = new QToolButton;
+    collapse_->setText(tr("Collapse"));
+    collapse_->setArrowType(Qt::LeftArrow);
+    collapse_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    collapse_->setAutoRaise(true);
+    collapse_->setToolTip(tr("Keep only a slim summary here while this tab is in front, leaving the room to the tab"));
+    connect(collapse_, &QToolButton::clicked, this, [this] { Q_EMIT collapseRequested(true); });
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addStretch(1);
+    top->addWidget(collapse_);
+
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
     layout->addWidget(buildSummary());
     layout->addWidget(buildClasses());
     layout->addWidget(buildPreview(), 1);
@@ -75,6 +90,42 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(6, 6, 6, 6);
     outer->addWidget(pages_);
+    outer->addWidget(buildCompact());
+    compact_->hide();
+}
+
+QWidget* DatasetPanel::buildCompact()
+{
+    compact_ = new QWidget;
+    compactText_ = new QLabel(tr("No dataset loaded"));
+    compactText_->setWordWrap(true);
+    compactText_->setTextFormat(Qt::RichText);
+    compactText_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    expand_ = new QPushButton(tr("Expand"));
+    expand_->setToolTip(tr("Show the classes and a preview here again while this tab is in front"));
+    connect(expand_, &QPushButton::clicked, this, [this] { Q_EMIT collapseRequested(false); });
+    auto* layout = new QVBoxLayout(compact_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(compactText_);
+    layout->addWidget(expand_);
+    layout->addStretch(1);
+    return compact_;
+}
+
+int DatasetPanel::collapsedWidth() const
+{
+    // Room for "70,000 images" and the Expand button in any language; no more.
+    const int text = fontMetrics().horizontalAdvance(QStringLiteral("0")) * 16;
+    return std::max({120, text, expand_->sizeHint().width()}) + 12;
+}
+
+void DatasetPanel::setCollapsed(bool collapsed)
+{
+    collapsed_ = collapsed;
+    pages_->setVisible(!collapsed);
+    compact_->setVisible(collapsed);
+    // The dock follows its content's maximum width, so this is what makes it slim.
+    setMaximumWidth(collapsed ? collapsedWidth() : QWIDGETSIZE_MAX);
 }
 
 QWidget* DatasetPanel::buildSummary()
@@ -136,7 +187,10 @@ QWidget* DatasetPanel::buildPreview()
 
     grid_ = new SampleGrid;
     grid_->setThumbnailBox(56);
+    grid_->setCaptionsVisible(false); // the gallery has them; here they would leave room for three a row
     auto* scroll = new QScrollArea;
+    scroll->viewport()->installEventFilter(this);
+    previewScroll_ = scroll;
     scroll->setWidget(grid_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -158,6 +212,17 @@ QWidget* DatasetPanel::buildPreview()
     return box;
 }
 
+// The thumbnails a size smaller when the larger ones would not fill a row of five: a preview is for seeing
+// many samples at once.
+bool DatasetPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == previewScroll_->viewport() && event->type() == QEvent::Resize) {
+        const int width = previewScroll_->viewport()->width();
+        grid_->setThumbnailBox(grid_->columnsFor(width, kLargeThumbnails) >= 5 ? kLargeThumbnails : kSmallThumbnails);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void DatasetPanel::setDataset(DatasetPtr dataset)
 {
     dataset_ = std::move(dataset);
@@ -166,6 +231,7 @@ void DatasetPanel::setDataset(DatasetPtr dataset)
     if (!dataset_) {
         grid_->clear();
         classes_->setRowCount(0);
+        compactText_->setText(tr("No dataset loaded"));
         return;
     }
     fillSummary();
@@ -206,6 +272,14 @@ void DatasetPanel::fillSummary()
     count_->setText(sampleCountText(ds));
     shape_->setText(sampleShapeText(ds));
     split_->setText(splitText(ds));
+    // A long file name is shortened in its middle, where it says least, to fit the slim column.
+    QFont bold = font();
+    bold.setBold(true);
+    const QString name = QFontMetrics(bold).elidedText(file_->text(), Qt::ElideMiddle, collapsedWidth() - 16);
+    compactText_->setText(QStringLiteral("<b>%1</b><br>%2<br>%3")
+                              .arg(name.toHtmlEscaped(), count_->text().toHtmlEscaped(),
+                                   shape_->text().toHtmlEscaped()));
+    compactText_->setToolTip(source);
     QStringList notes;
     for (const auto& n : ds.notes)
         notes << QString::fromStdString(n);

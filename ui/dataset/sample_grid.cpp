@@ -43,8 +43,17 @@ SampleGrid::SampleGrid(QWidget* parent)
 
 void SampleGrid::setThumbnailBox(int pixels)
 {
+    if (std::max(8, pixels) == box_)
+        return; // nothing to redo: the panels that fit the box to their width set it on every resize
     box_ = std::max(8, pixels);
     shrinkLargeImages();
+    updateGeometry();
+    update();
+}
+
+void SampleGrid::setCaptionsVisible(bool visible)
+{
+    captions_ = visible;
     updateGeometry();
     update();
 }
@@ -105,16 +114,29 @@ QFont SampleGrid::captionFont() const
 
 int SampleGrid::extent() const
 {
+    return extentFor(box_);
+}
+
+int SampleGrid::extentFor(int box) const
+{
     if (!dataset_ || !dataset_->isImage())
-        return box_;
-    const QSize size = thumbnailSize(QSize(dataset_->width(), dataset_->height()), box_);
+        return box;
+    const QSize size = thumbnailSize(QSize(dataset_->width(), dataset_->height()), box);
     return std::max(size.width(), size.height());
+}
+
+int SampleGrid::columnsFor(int width, int box) const
+{
+    const int cell = captions_ ? std::max(extentFor(box), kMinCaptionWidth) : extentFor(box);
+    return std::max(1, (width - 2 * kMargin + kSpacing) / (cell + 2 * kPadding + kSpacing));
 }
 
 QSize SampleGrid::cellSize() const
 {
-    const int textHeight = QFontMetrics(captionFont()).height();
     const int side = extent();
+    if (!captions_)
+        return {side + 2 * kPadding, side + 2 * kPadding};
+    const int textHeight = QFontMetrics(captionFont()).height();
     return {std::max(side, kMinCaptionWidth) + 2 * kPadding, side + textHeight + 3 * kPadding};
 }
 
@@ -190,6 +212,8 @@ void SampleGrid::paintEvent(QPaintEvent*)
         p.drawImage(target, c.shrunk.isNull() ? c.image : c.shrunk);
         p.setPen(frame);
         p.drawRect(target.adjusted(-1, -1, 0, 0));
+        if (!captions_)
+            continue;
         p.setPen(text);
         const QRect textRect(cell.left(), cell.top() + 2 * kPadding + side, cell.width(), metrics.height());
         p.drawText(textRect, Qt::AlignHCenter | Qt::AlignTop, metrics.elidedText(c.caption, Qt::ElideRight, cell.width()));

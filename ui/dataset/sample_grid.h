@@ -22,6 +22,10 @@ public:
     // little larger, at the nearest whole enlargement).
     void setThumbnailBox(int pixels);
     int thumbnailBox() const { return box_; }
+    // Without captions a cell is only as wide as its thumbnail (the class stays in the tool tip): for small
+    // previews, where the captions would halve the thumbnails a row.
+    void setCaptionsVisible(bool visible);
+    bool captionsVisible() const { return captions_; }
 
     void setSamples(DatasetPtr dataset, std::vector<std::int64_t> indices);
     void clear();
@@ -34,6 +38,8 @@ public:
 
     QSize cellSize() const;
     int columnsFor(int width) const;
+    // As many as would fit with thumbnails fitted into a box of this size.
+    int columnsFor(int width, int box) const;
     // Where a cell lies in the widget (the block of columns is centred), and the cell at a point (-1: none).
     QRect cellRect(int cell) const;
     int cellAt(QPoint pos) const;
@@ -68,6 +74,7 @@ private:
     void shrinkLargeImages();
     // The side of the square a thumbnail of this dataset actually takes.
     int extent() const;
+    int extentFor(int box) const;
     QString toolTipFor(int cell) const;
     QFont captionFont() const;
 
@@ -75,6 +82,7 @@ private:
     std::vector<std::int64_t> indices_;
     std::vector<Cell> cells_;
     int box_ = 56;
+    bool captions_ = true;
 };
 
 } // namespace latentlab::ui

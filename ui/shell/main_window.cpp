@@ -7,6 +7,7 @@
 #include "ui/dataset/gallery_view.h"
 #include "ui/dataset/sample_grid.h"
 #include "ui/shell/command_line.h"
+#include "ui/shell/dataset_dock_folds.h"
 #include "ui/shell/interop_menu.h"
 #include "ui/shell/language.h"
 #include "ui/shell/recent_files_menu.h"
@@ -34,6 +35,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+
+#include <utility>
 
 #ifndef LATENTLAB_VERSION
 #define LATENTLAB_VERSION "dev"
@@ -187,6 +190,7 @@ void MainWindow::buildDock()
     dock_->setWidget(panel_);
     dock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    folds_ = new DatasetDockFolds(this, dock_, panel_, workspace_);
 }
 
 void MainWindow::buildStatusBar()
@@ -213,7 +217,8 @@ void MainWindow::restoreSettings()
         resize(size);
         move(screen.center() - QPoint(size.width() / 2, size.height() / 2));
     }
-    layoutRestored_ = restoreState(settings.value(kStateKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    folds_->restore(settings);
     dockDeferred_ = !dock_->isHidden();
     if (dockDeferred_)
         dock_->hide();
@@ -224,9 +229,7 @@ void MainWindow::showDeferredDock()
     if (!dockDeferred_)
         return;
     dockDeferred_ = false;
-    dock_->show();
-    if (!layoutRestored_)
-        resizeDocks({dock_}, {460}, Qt::Horizontal); // room for five thumbnails a row
+    dock_->show(); // at the width DatasetDockFolds keeps for it
 }
 
 void MainWindow::openModel(const QString& path)
@@ -286,6 +289,10 @@ void MainWindow::chooseModel()
 
 void MainWindow::showView(View view)
 {
+    // A model waiting for the data would open in its own tab over this one, and a session would show its
+    // view: the view asked for now is shown again once the load has finished, so it wins.
+    if (loader_->isBusy())
+        pendingView_ = view;
     workspace_->showView(view);
 }
 
@@ -293,8 +300,14 @@ bool MainWindow::showView(const QString& name)
 {
     const std::optional<View> view = viewFromName(name);
     if (view)
-        workspace_->showView(*view);
+        showView(*view);
     return view.has_value();
+}
+
+void MainWindow::showPendingView()
+{
+    if (pendingView_ && !loader_->isBusy())
+        workspace_->showView(*std::exchange(pendingView_, std::nullopt));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -310,6 +323,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (dockDeferred_)
         dock_->show();
     QSettings settings;
+    folds_->save(settings);
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     QMainWindow::closeEvent(event);
@@ -342,6 +356,7 @@ void MainWindow::onLoaded(const QString& path, DatasetPtr dataset)
     // The model first: the session's view is shown last, over the tab the model opened in.
     openPendingModel();
     sessions_->applyPending();
+    showPendingView();
     Q_EMIT datasetChanged(workspace_->dataset());
 }
 
@@ -360,6 +375,7 @@ void MainWindow::onFailed(const QString& path, const QString& message)
     Q_EMIT loadFailed(path, message);
     openPendingModel();
     sessions_->applyPending();
+    showPendingView();
 }
 
 void MainWindow::onBusyChanged(bool busy)

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -19,6 +20,7 @@ class QStackedWidget;
 
 namespace latentlab::ui {
 
+class DatasetDockFolds;
 class DatasetLoader;
 class DatasetPanel;
 class InteropMenu;
@@ -58,10 +60,13 @@ public:
     // Asked before closing over a running or unsaved model; tests replace the dialog.
     void setConfirmClose(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     QDockWidget* datasetDock() const { return dock_; }
+    // When the dock is collapsed to its summary: per tab.
+    DatasetDockFolds* datasetDockFolds() const { return folds_; }
     RecentFilesMenu* recentFiles() const { return recent_; }
     // File > Import Layout… and File > Export > For the Embedding Projector….
     InteropMenu* interopMenu() const { return interop_; }
-    // Brings a workspace tab to the front; by name (viewName()), false for a name no view has.
+    // Brings a workspace tab to the front; by name (viewName()), false for a name no view has. Asked while a
+    // dataset loads, it is shown again once the load is done, over the tab a waiting model or session opens.
     void showView(View view);
     bool showView(const QString& name);
     // True while the welcome page is shown instead of the workspace.
@@ -89,6 +94,7 @@ private:
     void chooseFolder();
     void chooseModel();
     void openPendingModel();
+    void showPendingView();
     void chooseSessionToOpen();
     void chooseSessionToSave();
     void showAbout();
@@ -102,6 +108,7 @@ private:
     DatasetLoader* loader_ = nullptr;
     QStringList notes_;
     QString pendingModel_;
+    std::optional<View> pendingView_;
     QElapsedTimer loadTimer_;
 
     QStackedWidget* central_ = nullptr; // welcome / workspace
@@ -111,13 +118,13 @@ private:
     std::function<bool()> confirmClose_;
     QDockWidget* dock_ = nullptr;
     DatasetPanel* panel_ = nullptr;
+    DatasetDockFolds* folds_ = nullptr;
     RecentFilesMenu* recent_ = nullptr;
     InteropMenu* interop_ = nullptr;
     QLabel* summary_ = nullptr;
     // The dock is kept out of the way of the welcome page and appears with the first dataset, unless the
     // user toggles it before then.
     bool dockDeferred_ = false;
-    bool layoutRestored_ = false;
     QProgressBar* busy_ = nullptr;
 };
 

@@ -1,9 +1,9 @@
 #include "ui/training/kl_chart.h"
 
+#include <QFontMetrics>
 #include <QLabel>
 #include <QStackedLayout>
 #include <QToolTip>
-#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -12,15 +12,21 @@
 #include <QtCharts/QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace latentlab::ui {
 
 namespace {
 
-// Past this many dimensions the numbers under the bars no longer fit side by side and are turned upright;
-// past the second limit not even that fits, and the tool tips name the dimensions instead.
-constexpr int maxLevelLabels = 16;
-constexpr int maxLabelledDimensions = 64;
+// The smallest step of 1, 2, 5, 10, … (with 4, 8, 16, 32, 64, which divide the usual powers of two) that is
+// at least `needed`.
+int niceStep(double needed)
+{
+    for (int step : {1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100})
+        if (step >= needed)
+            return step;
+    return int(std::ceil(needed / 100.0)) * 100;
+}
 
 } // namespace
 
@@ -46,10 +52,13 @@ KlChart::KlChart(QWidget* parent)
     collapsed_->setColor(QColor(0xb0b0b0));
     collapsed_->setBorderColor(QColor(0x909090));
 
-    dimAxis_ = new QBarCategoryAxis;
+    dimAxis_ = new QValueAxis;
     dimAxis_->setTitleText(tr("Latent dimension"));
-    // Qt measures the room for a label before turning it upright, and would cut even "12" down to "…".
-    dimAxis_->setTruncateLabels(false);
+    dimAxis_->setTickType(QValueAxis::TicksDynamic);
+    dimAxis_->setTickAnchor(0.0);
+    dimAxis_->setLabelFormat(QStringLiteral("%.0f"));
+    dimAxis_->setGridLineVisible(false);
+    dimAxis_->setMinorTickCount(0);
     chart_->addAxis(dimAxis_, Qt::AlignBottom);
     series_->attachAxis(dimAxis_);
     klAxis_ = new QValueAxis;
@@ -60,6 +69,12 @@ KlChart::KlChart(QWidget* parent)
 
     view_ = new QChartView(chart_);
     view_->setRenderHint(QPainter::Antialiasing);
+    // The plot area moves with every resize and every change of title or labels; refitting after it settles
+    // cannot loop, since fitting only shortens what does not fit.
+    connect(chart_, &QChart::plotAreaChanged, this, [this] {
+        if (!fitting_)
+            fitToSize();
+    });
 
     placeholder_ = new QLabel(tr("No KL for this model"));
     placeholder_->setAlignment(Qt::AlignCenter);
@@ -83,7 +98,6 @@ void KlChart::setValues(const QVector<double>& klPerDim)
     if (values_.isEmpty()) {
         active_->remove(0, active_->count());
         collapsed_->remove(0, collapsed_->count());
-        dimAxis_->clear();
         chart_->setTitle(QString());
         stack_->setCurrentWidget(placeholder_);
         return;
@@ -95,26 +109,49 @@ void KlChart::setValues(const QVector<double>& klPerDim)
     const double stub = top * 0.015;
     QList<qreal> active;
     QList<qreal> collapsed;
-    QStringList categories;
     for (int d = 0; d < values_.size(); ++d) {
         const bool isActive = values_[d] >= collapsedBelow;
         active.append(isActive ? values_[d] : 0.0);
         collapsed.append(isActive ? 0.0 : std::max(values_[d], stub));
-        categories.append(QString::number(d));
     }
     active_->remove(0, active_->count());
     active_->append(active);
     collapsed_->remove(0, collapsed_->count());
     collapsed_->append(collapsed);
-    if (dimAxis_->categories() != categories) {
-        dimAxis_->setCategories(categories);
-        dimAxis_->setLabelsAngle(categories.size() > maxLevelLabels ? -90 : 0);
-        dimAxis_->setLabelsVisible(categories.size() <= maxLabelledDimensions);
-    }
+    // Bar d stands at x = d.
+    dimAxis_->setRange(-0.5, values_.size() - 0.5);
     klAxis_->setRange(0.0, top * 1.05);
     klAxis_->applyNiceNumbers();
-    chart_->setTitle(tr("KL per latent dimension (nats): %1 of %2 active").arg(activeCount_).arg(values_.size()));
     stack_->setCurrentWidget(view_);
+    fitToSize();
+}
+
+void KlChart::fitToSize()
+{
+    if (values_.isEmpty())
+        return;
+    fitting_ = true;
+    const int n = int(values_.size());
+    const int width = view_->width();
+    const QString full = tr("KL per latent dimension: %1 of %2 active").arg(activeCount_).arg(n);
+    const QString brief = tr("%1 of %2 dimensions active").arg(activeCount_).arg(n);
+    // The title has the chart's width less its margins.
+    const int room = width - chart_->margins().left() - chart_->margins().right() - 16;
+    chart_->setTitle(QFontMetrics(chart_->titleFont()).horizontalAdvance(full) <= room ? full : brief);
+
+    const QRectF plot = chart_->plotArea();
+    // Upright, the axis title needs the plot's height; in a low chart the tick labels say enough.
+    const QFontMetrics axisTitle(klAxis_->titleFont());
+    const bool tall = plot.height() <= 0 || axisTitle.horizontalAdvance(tr("KL (nats)")) + 8 <= plot.height();
+    klAxis_->setTitleVisible(tall);
+
+    // A number needs its width and a gap; a dimension has plot width / n.
+    const QFontMetrics labels(dimAxis_->labelsFont());
+    const double labelWidth = labels.horizontalAdvance(QString::number(n - 1)) + labels.averageCharWidth() * 1.5;
+    const double perDimension = (plot.width() > 0 ? plot.width() : std::max(width - 80, 1)) / n;
+    labelStep_ = niceStep(std::ceil(labelWidth / perDimension));
+    dimAxis_->setTickInterval(labelStep_);
+    fitting_ = false;
 }
 
 QString KlChart::chartTitle() const

@@ -1,13 +1,14 @@
 #pragma once
 // How much information each latent dimension carries: its KL divergence from the prior, in nats, one bar
 // per dimension. Dimensions the encoder has given up on (posterior collapse) are drawn grey, so the number
-// of dimensions the model really uses is visible at a glance and spelled out in the title.
+// of dimensions the model really uses is visible at a glance and spelled out in the title. Made to read at
+// small sizes: the title shortens when the long one does not fit, the axis title goes when the plot is too
+// low for it, and only every k-th dimension is numbered when the numbers would overlap.
 #include <QString>
 #include <QVector>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -38,14 +39,23 @@ public:
     int dimensionCount() const { return int(values_.size()); }
     QString chartTitle() const;
     bool showsPlaceholder() const;
+    // Every labelStep()-th dimension is numbered (0, k, 2k, …), so the numbers do not overlap at this width.
+    int labelStep() const { return labelStep_; }
+    QChart* chart() const { return chart_; }
+    QValueAxis* dimensionAxis() const { return dimAxis_; }
+    QValueAxis* klAxis() const { return klAxis_; }
     QBarSet* activeSet() const { return active_; }
     QBarSet* collapsedSet() const { return collapsed_; }
 
 private:
     void showToolTip(bool status, int index);
+    // Title, axis title and label step for the chart's current size.
+    void fitToSize();
 
     QVector<double> values_;
     int activeCount_ = 0;
+    int labelStep_ = 1;
+    bool fitting_ = false;
 
     QStackedLayout* stack_ = nullptr;
     QLabel* placeholder_ = nullptr;
@@ -54,7 +64,7 @@ private:
     QStackedBarSeries* series_ = nullptr;
     QBarSet* active_ = nullptr;
     QBarSet* collapsed_ = nullptr;
-    QBarCategoryAxis* dimAxis_ = nullptr;
+    QValueAxis* dimAxis_ = nullptr; // a value axis: its ticks can skip dimensions, a category axis' cannot
     QValueAxis* klAxis_ = nullptr;
 };
 

@@ -300,6 +300,8 @@ void TrainingView::onOpened(const OpenedModelInfo& info)
     bottom_->show();
     form_->setConfigs(controller_->modelConfig(), controller_->trainingConfig());
     preview_->setPixmap(QPixmap());
+    // Cleared with the pixmap; without it the panel beside the KL chart would stand empty until a run.
+    preview_->setText(tr("Reconstructions of fixed validation images appear here while training runs."));
     progress_->setValue(0);
     QString text = tr("Opened %1: %2").arg(displayName(info.path), info.summary);
     if (!info.canTrain)
