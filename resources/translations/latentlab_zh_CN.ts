@@ -1269,6 +1269,30 @@
         <source>The loss of every training step is drawn here once training starts: the total and each of its terms, with each epoch&apos;s validation mean dashed in the same colour. Below it come the KL of each latent dimension and reconstructions of fixed validation images.</source>
         <translation>训练开始后，这里会画出每一步的损失：总损失及其各项，每个轮次的验证均值以同色虚线表示。其下方将显示每个潜在维度的 KL 以及固定验证图像的重建。</translation>
     </message>
+    <message>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>KL %1</source>
+        <translation>KL %1</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>码本</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>承诺项</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::MainWindow</name>
@@ -2391,6 +2415,13 @@ The weights of the last good step were kept.</source>
     </message>
 </context>
 <context>
+    <name>latentlab::ui::TrainingWorker</name>
+    <message>
+        <source>%1 (%2, latent %3), epoch %4, step %5</source>
+        <translation>%1（%2，隐变量 %3），第 %4 轮，第 %5 步</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::TraversalPanel</name>
     <message>
         <source>The values each dimension takes, in the prior&apos;s standard deviations</source>
@@ -2479,6 +2510,10 @@ or a folder of images with one sub-folder per class</source>
     <message>
         <source>Duplicates</source>
         <translation>重复</translation>
+    </message>
+    <message>
+        <source>The trained model is not explored: %1. Open the data it was trained on to explore it.</source>
+        <translation>训练好的模型未被探索：%1。请打开训练它所用的数据来探索它。</translation>
     </message>
 </context>
 </TS>

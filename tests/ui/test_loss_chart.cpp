@@ -100,6 +100,12 @@ private Q_SLOTS:
         const QList<QLineSeries*> validation = chart.validationSeries();
         QCOMPARE(validation.size(), 3);
         QCOMPARE(validation[0]->name(), QStringLiteral("validation total"));
+        // The legend says the terms in words; the chart keeps core's keys.
+        QCOMPARE(chart.trainingSeries()[1]->name(), QStringLiteral("reconstruction"));
+        QCOMPARE(validation[2]->name(), QStringLiteral("validation KL"));
+        QCOMPARE(chart.termNames().at(1), QStringLiteral("recon"));
+        QCOMPARE(LossChart::termLabel(QStringLiteral("kl_z1")), QStringLiteral("KL z1"));
+        QCOMPARE(LossChart::termLabel(QStringLiteral("elbo_custom")), QStringLiteral("elbo_custom"));
         QCOMPARE(validation[0]->count(), 2);
         QCOMPARE(validation[0]->at(1), QPointF(499.0, 2.5));
         QCOMPARE(validation[2]->at(0), QPointF(249.0, 1.0));

@@ -5,6 +5,7 @@
 // scores, flags and the selection. The views are named by one enum; the names that session files and the
 // command line use are converted here and nowhere else.
 #include "ui/common/dataset_ptr.h"
+#include "ui/common/model_ptr.h"
 #include "ui/dataset/sample_grid.h"
 
 #include <QString>

@@ -191,6 +191,25 @@ void LossChart::scheduleRedraw()
         redrawTimer_.start();
 }
 
+QString LossChart::termLabel(const QString& term)
+{
+    // Core names its loss terms with short keys (the CSV's and the JSON's column names); the legend says them
+    // in words, in the window's language. Keys it does not know (a TorchScript model's) are shown as they are.
+    if (term == QLatin1String("total"))
+        return tr("total");
+    if (term == QLatin1String("recon"))
+        return tr("reconstruction");
+    if (term == QLatin1String("kl"))
+        return tr("KL");
+    if (term.startsWith(QLatin1String("kl_")))
+        return tr("KL %1").arg(term.mid(3));
+    if (term == QLatin1String("vq"))
+        return tr("codebook");
+    if (term == QLatin1String("commitment"))
+        return tr("commitment");
+    return term;
+}
+
 void LossChart::rebuildSeries()
 {
     chart_->removeAllSeries();
@@ -198,12 +217,12 @@ void LossChart::rebuildSeries()
     validationSeries_.clear();
     for (int t = 0; t < names_.size(); ++t) {
         auto* series = new QLineSeries;
-        series->setName(names_[t]);
+        series->setName(termLabel(names_[t]));
         trainingSeries_.append(series);
     }
     for (int t = 0; t < names_.size(); ++t) {
         auto* series = new QLineSeries;
-        series->setName(tr("validation %1").arg(names_[t]));
+        series->setName(tr("validation %1").arg(termLabel(names_[t])));
         series->setPointsVisible(true);
         validationSeries_.append(series);
     }

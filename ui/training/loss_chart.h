@@ -41,6 +41,8 @@ public:
     // convention). Starts a new chart: all data and hidden curves are forgotten.
     void setTermNames(const QStringList& names);
     QStringList termNames() const { return names_; }
+    // What the legend calls a term: "recon" reads "reconstruction", translated; unknown keys as they are.
+    static QString termLabel(const QString& term);
 
     // values[i] holds one value per term for steps[i].
     void appendSteps(const QVector<qint64>& steps, const QVector<QVector<double>>& values);

@@ -240,7 +240,8 @@ OpenedModelInfo describe(const TrainingJob& job, const CheckpointMeta& meta, con
     }
     info.epochsDone = meta.progress.epoch;
     const ModelConfig& c = job.model->config();
-    info.summary = QStringLiteral("%1 (%2, latent %3), %4 epochs, %5 steps")
+    // Words in the window's language ("epoch 1", never "1 epochs"); the family and backbone are core's names.
+    info.summary = TrainingWorker::tr("%1 (%2, latent %3), epoch %4, step %5")
                        .arg(QString::fromStdString(toString(c.kind)), QString::fromStdString(toString(c.backbone)))
                        .arg(c.latentDim)
                        .arg(meta.progress.epoch)
