@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -72,6 +73,7 @@ int main(int argc, char** argv)
     explorer->projectionBar()->setFollowTraining(true);
 
     monkey::StallWatchdog watchdog(10, 50.0);
+    watchdog.setSampling(40.0, 100.0); // the longest stall's stack is printed at the end
     monkey::RssSampler rss;
     double firstEpochMb = -1.0, firstEpochAt = 0.0, stallAfterFirst = 0.0;
     qint64 epochs = 0, step = 0, snapshots = 0, scorings = 0;
@@ -149,5 +151,11 @@ int main(int argc, char** argv)
                 "during the first epoch %.1f ms; %zu stalls over 50 ms after it, %lld pings\n",
                 longest, longestOwn, longestOwn < 50.0 ? "met" : "missed", stallAfterFirst, watchdog.stalls().size(),
                 static_cast<long long>(watchdog.pings()));
+    std::vector<monkey::StallWatchdog::Stall> stalls = watchdog.stalls();
+    const auto longestStall = std::max_element(stalls.begin(), stalls.end(),
+                                               [](const auto& a, const auto& b) { return a.ownMs() < b.ownMs(); });
+    if (longestStall != stalls.end() && !longestStall->samples.empty())
+        std::printf("stalls   the GUI thread during the longest (%.1f ms at %.0f s):\n%s", longestStall->lengthMs,
+                    longestStall->atMs / 1000.0, monkey::StallWatchdog::describe(longestStall->samples.front()).c_str());
     return 0;
 }

@@ -229,6 +229,8 @@ private Q_SLOTS:
         const int baselineThreads = ownThreads();
 
         monkey::StallWatchdog watchdog(10, 100.0);
+        // A stall past 120 ms has the GUI thread's stack taken every 250 ms: the report names the code.
+        watchdog.setSampling(120.0, 250.0);
         watchdog.start();
         // The hang guard: a GUI thread that answers no ping for kHangMs is reported and the run aborted.
         std::mutex guardMutex;
@@ -310,9 +312,15 @@ private Q_SLOTS:
         // The five longest stalls, to set beside the events' times (LATENTLAB_MONKEY_VERBOSE=1 logs them all).
         std::vector<monkey::StallWatchdog::Stall> stalls = watchdog.stalls();
         std::sort(stalls.begin(), stalls.end(), [](const auto& a, const auto& b) { return a.lengthMs > b.lengthMs; });
-        for (std::size_t i = 0; i < std::min<std::size_t>(5, stalls.size()); ++i)
-            std::fprintf(stderr, "monkey: stall of %.0f ms (%.0f ms waiting for a core) at %.3f s\n", stalls[i].lengthMs,
-                         stalls[i].queuedMs, stalls[i].atMs / 1000.0);
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, stalls.size()); ++i) {
+            const auto& stall = stalls[i];
+            std::fprintf(stderr, "monkey: stall of %.0f ms (%.0f ms waiting for a core) at %.3f s, %zu stacks sampled\n",
+                         stall.lengthMs, stall.queuedMs, stall.atMs / 1000.0, stall.samples.size());
+            // The first and the last sample: where it began waiting and where it still was.
+            for (std::size_t k = 0; k < stall.samples.size(); k += std::max<std::size_t>(1, stall.samples.size() - 1))
+                std::fprintf(stderr, "monkey:  the GUI thread %s:\n%s", k == 0 ? "first" : "last",
+                             monkey::StallWatchdog::describe(stall.samples[k]).c_str());
+        }
         std::fprintf(stderr, "monkey: threads while open: %s\nmonkey: threads after closing: %s\n", qPrintable(namesWhileOpen),
                      qPrintable(threadNames()));
 

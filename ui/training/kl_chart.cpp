@@ -103,22 +103,29 @@ void KlChart::setValues(const QVector<double>& klPerDim)
         return;
     }
 
-    const double top = std::max(*std::max_element(values_.begin(), values_.end()), collapsedBelow);
+    // A diverged run's NaN or infinite KL would make the axis's range invalid: it is drawn as 0 (its tool tip
+    // says what it is) and the axis fits the finite values.
+    double top = collapsedBelow;
+    for (double v : values_)
+        if (std::isfinite(v))
+            top = std::max(top, v);
     // A collapsed dimension's true height is a sliver nobody sees next to an active one. A stub of a fixed
     // fraction of the axis keeps it on screen; its grey and the tool tip say what it really is.
     const double stub = top * 0.015;
     QList<qreal> active;
     QList<qreal> collapsed;
     for (int d = 0; d < values_.size(); ++d) {
-        const bool isActive = values_[d] >= collapsedBelow;
-        active.append(isActive ? values_[d] : 0.0);
-        collapsed.append(isActive ? 0.0 : std::max(values_[d], stub));
+        const double v = std::isfinite(values_[d]) ? values_[d] : 0.0;
+        const bool isActive = v >= collapsedBelow;
+        active.append(isActive ? v : 0.0);
+        collapsed.append(isActive ? 0.0 : std::max(v, stub));
     }
     active_->remove(0, active_->count());
     active_->append(active);
     collapsed_->remove(0, collapsed_->count());
     collapsed_->append(collapsed);
     // Bar d stands at x = d.
+    spaceDimensionLabels();
     dimAxis_->setRange(-0.5, values_.size() - 0.5);
     klAxis_->setRange(0.0, top * 1.05);
     klAxis_->applyNiceNumbers();
@@ -144,14 +151,20 @@ void KlChart::fitToSize()
     const QFontMetrics axisTitle(klAxis_->titleFont());
     const bool tall = plot.height() <= 0 || axisTitle.horizontalAdvance(tr("KL (nats)")) + 8 <= plot.height();
     klAxis_->setTitleVisible(tall);
+    spaceDimensionLabels();
+    fitting_ = false;
+}
 
+void KlChart::spaceDimensionLabels()
+{
     // A number needs its width and a gap; a dimension has plot width / n.
+    const int n = int(values_.size());
+    const QRectF plot = chart_->plotArea();
     const QFontMetrics labels(dimAxis_->labelsFont());
     const double labelWidth = labels.horizontalAdvance(QString::number(n - 1)) + labels.averageCharWidth() * 1.5;
-    const double perDimension = (plot.width() > 0 ? plot.width() : std::max(width - 80, 1)) / n;
+    const double perDimension = (plot.width() > 0 ? plot.width() : std::max(view_->width() - 80, 1)) / n;
     labelStep_ = niceStep(std::ceil(labelWidth / perDimension));
     dimAxis_->setTickInterval(labelStep_);
-    fitting_ = false;
 }
 
 QString KlChart::chartTitle() const

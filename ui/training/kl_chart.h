@@ -51,6 +51,9 @@ private:
     void showToolTip(bool status, int index);
     // Title, axis title and label step for the chart's current size.
     void fitToSize();
+    // Spaces the dimension numbers so they do not overlap at the plot's width; called before the axis's range
+    // grows, since every label the old spacing asks for is made (2,048 for 4,096 dimensions at a step of 2).
+    void spaceDimensionLabels();
 
     QVector<double> values_;
     int activeCount_ = 0;

@@ -6,6 +6,8 @@
 // On a loaded machine a stall is partly the GUI thread waiting for a core: the kernel counts that time
 // (/proc/<tid>/schedstat, time on a run queue), so every stall also says how much of it was the machine's and
 // ownMs() is the rest: time the thread ran or was blocked, which is the program's doing.
+// A ping left waiting past sampleAfterMs also has the GUI thread's stack sampled now and then (a signal to that
+// thread, whose handler records backtrace()): what the loop was doing during a stall, named in the report.
 // Shared by the monkey test and the soak benchmark.
 #include <QObject>
 
@@ -14,6 +16,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -26,6 +29,8 @@ public:
         double lengthMs = 0; // how long it waited for its answer
         double queuedMs = 0; // of which the GUI thread was ready to run but had no core
         double ownMs() const { return lengthMs - queuedMs; }
+        // The GUI thread's stacks sampled while this ping waited, innermost frame first.
+        std::vector<std::vector<void*>> samples;
     };
 
     // Pings every intervalMs; stalls longer than recordMs are kept with their time.
@@ -47,6 +52,11 @@ public:
     double pendingMs() const;
     std::int64_t pings() const { return pings_; }
     std::vector<Stall> stalls() const;
+    // Sample the GUI thread's stack once a ping has waited this long, then every sampleEveryMs (0: never).
+    void setSampling(double sampleAfterMs, double sampleEveryMs = 250.0);
+    // One sampled stack, a frame a line, demangled where the symbol is known (the program needs -rdynamic
+    // for its own functions' names; otherwise module+offset, for addr2line).
+    static std::string describe(const std::vector<void*>& frames, int maxFrames = 24);
     // ms since start(): the clock of Stall::atMs.
     double nowMs() const;
 
@@ -54,6 +64,7 @@ private:
     void loop();
     // ms the GUI thread has spent ready but not running, since it started (0 where /proc does not say).
     double queuedMsSoFar() const;
+    std::vector<void*> sampleGuiStack();
 
     const int intervalMs_;
     const double recordMs_;
@@ -69,6 +80,8 @@ private:
     std::atomic<double> pendingSince_ {-1.0};
     std::atomic<std::int64_t> pings_ {0};
     std::vector<Stall> stalls_;
+    double sampleAfterMs_ = 0.0;
+    double sampleEveryMs_ = 250.0;
     std::chrono::steady_clock::time_point start_;
 };
 
