@@ -1,5 +1,6 @@
 // `latentlab [FILE]`: the desktop application. Thin on purpose: it reads the command line and hands everything
 // else to latentlab_ui's MainWindow.
+#include "ui/shell/allocator_settings.h"
 #include "ui/shell/command_line.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
@@ -8,11 +9,13 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QProcessEnvironment>
 #include <QTextStream>
 #include <vector>
 
 int main(int argc, char* argv[])
 {
+    latentlab::ui::returnLargeBlocksWhenFreed();
     QCoreApplication::setOrganizationName(QStringLiteral("LatentLab"));
     QCoreApplication::setApplicationName(QStringLiteral("LatentLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LATENTLAB_VERSION));
@@ -36,6 +39,11 @@ int main(int argc, char* argv[])
                                        .arg(line.message)
                                 << "\n";
             return 2;
+        }
+        const QString noDisplay = latentlab::ui::missingDisplayMessage(line, QProcessEnvironment::systemEnvironment().toStringList());
+        if (!noDisplay.isEmpty()) {
+            QTextStream(stderr) << "latentlab: " << noDisplay << "\n";
+            return 1;
         }
     }
 

@@ -175,10 +175,12 @@ void Dataset::splitBySeed(double validationFraction, std::uint64_t seed)
     std::sort(split_.train.begin(), split_.train.end());
 }
 
-void Dataset::setPredefinedSplit(std::int64_t trainCount)
+void Dataset::setPredefinedSplit(std::int64_t trainCount, std::string trainSource, std::string validationSource)
 {
     split_ = Split{};
     split_.predefined = true;
+    split_.trainSource = std::move(trainSource);
+    split_.validationSource = std::move(validationSource);
     split_.validationFraction = n_ > 0 ? static_cast<double>(n_ - trainCount) / static_cast<double>(n_) : 0.0;
     for (std::int64_t i = 0; i < n_; ++i)
         (i < trainCount ? split_.train : split_.validation).push_back(i);

@@ -38,6 +38,10 @@ struct Split {
     bool predefined = false;
     double validationFraction = 0.0;
     std::uint64_t seed = 0;
+    // A predefined split's two files as the data shipped them (IDX train/t10k), for the reader to see which is
+    // which; empty otherwise. Formatted by each front end in its own words (the GUI's are translated).
+    std::string trainSource;
+    std::string validationSource;
 };
 
 class Dataset {
@@ -99,7 +103,7 @@ public:
     const Split& split() const { return split_; }
     // Shuffles by seed (a fixed Fisher-Yates over mt19937_64, so the split is the same on every platform).
     void splitBySeed(double validationFraction, std::uint64_t seed);
-    void setPredefinedSplit(std::int64_t trainCount);
+    void setPredefinedSplit(std::int64_t trainCount, std::string trainSource = {}, std::string validationSource = {});
     // A split chosen elsewhere (the samples of some classes only, say); refuses an index outside the dataset.
     void setSplit(Split split);
 

@@ -45,6 +45,10 @@ nlohmann::json datasetInfoJson(const Dataset& ds)
                   {"train", s.train.size()},
                   {"validation", s.validation.size()},
                   {"validation_name", s.predefined ? "test" : "validation"}};
+    if (!s.trainSource.empty())
+        j["split"]["train_source"] = s.trainSource;
+    if (!s.validationSource.empty())
+        j["split"]["validation_source"] = s.validationSource;
     if (!s.predefined)
         j["split"]["seed"] = s.seed;
     if (!ds.isImage()) {
@@ -70,6 +74,8 @@ std::string datasetInfoText(const Dataset& ds)
         << "value range: " << r.min << " .. " << r.max << "\n"
         << "split:       " << s.train.size() << " train, " << s.validation.size()
         << (s.predefined ? " test (as shipped)" : " validation (seed " + std::to_string(s.seed) + ")") << "\n";
+    if (!s.trainSource.empty() && !s.validationSource.empty())
+        out << "             train from " << s.trainSource << ", test from " << s.validationSource << "\n";
     if (ds.hasLabels()) {
         out << "classes:     " << ds.numClasses() << "\n";
         const auto counts = ds.classCounts();

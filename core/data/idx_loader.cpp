@@ -281,9 +281,7 @@ Dataset loadIdxFolder(const std::string& folder)
     } else {
         ds.notes.push_back("labels files not found for both halves; loaded without labels");
     }
-    ds.setPredefinedSplit(train.count);
-    ds.notes.push_back("split as shipped: " + std::to_string(train.count) + " train (" + displayName(trainPath) + "), "
-                       + std::to_string(test.count) + " test (" + displayName(testPath) + ")");
+    ds.setPredefinedSplit(train.count, displayName(trainPath), displayName(testPath));
     return ds;
 }
 

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ProjectionText</name>
+    <message>
+        <source>%1-d latents</source>
+        <translation>%1 维潜变量</translation>
+    </message>
+    <message>
+        <source>the 2-d latent itself</source>
+        <translation>二维潜变量本身</translation>
+    </message>
+    <message>
+        <source>dims %1,%2 of %3</source>
+        <translation>%3 的第 %1、%2 维</translation>
+    </message>
+    <message>
+        <source>PCA of %1 (%2% of variance)</source>
+        <translation>%1 的 PCA（%2% 方差）</translation>
+    </message>
+    <message>
+        <source>stopped at iteration %1 of %2</source>
+        <translation>在第 %1/%2 次迭代停止</translation>
+    </message>
+    <message>
+        <source>%1/%2 iterations</source>
+        <translation>%1/%2 次迭代</translation>
+    </message>
+    <message>
+        <source>t-SNE of %1 (perplexity %2, %3)</source>
+        <translation>%1 的 t-SNE（困惑度 %2，%3）</translation>
+    </message>
+    <message>
+        <source>stopped at epoch %1 of %2</source>
+        <translation>在第 %1/%2 轮停止</translation>
+    </message>
+    <message>
+        <source>%1/%2 epochs</source>
+        <translation>%1/%2 轮</translation>
+    </message>
+    <message>
+        <source>UMAP of %1 (%2 neighbours, min_dist %3, %4, %5)</source>
+        <translation>%1 的 UMAP（%2 个近邻，min_dist %3，%4，%5）</translation>
+    </message>
+    <message>
+        <source>the layout imported from %1</source>
+        <translation>从 %1 导入的布局</translation>
+    </message>
+    <message>
+        <source>custom axes of %1 (%2)</source>
+        <translation>%1 的自定义坐标轴（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points (a subset)</source>
+        <translation>%2 个点中的 %1 个（子集）</translation>
+    </message>
+    <message>
+        <source>all %1 points</source>
+        <translation>全部 %1 个点</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 images</source>
@@ -30,6 +93,12 @@
     <message>
         <source>no labels</source>
         <translation>无标签</translation>
+    </message>
+    <message>
+        <source>Train: %1
+Test: %2</source>
+        <translation>训练：%1
+测试：%2</translation>
     </message>
 </context>
 <context>
@@ -998,16 +1067,20 @@
         <translation>此模型没有 KL 项</translation>
     </message>
     <message>
-        <source>Dimension %1: %2 nats</source>
-        <translation>维度 %1：%2 nats</translation>
-    </message>
-    <message>
         <source>KL per latent dimension: %1 of %2 active</source>
         <translation>各隐变量维度的 KL：%2 维中 %1 维活跃</translation>
     </message>
     <message>
         <source>%1 of %2 dimensions active</source>
         <translation>%2 维中 %1 维活跃</translation>
+    </message>
+    <message>
+        <source>Dimension %1: %2 nats, collapsed (below %3 nats)</source>
+        <translation>第 %1 维：%2 nats，已坍缩（低于 %3 nats）</translation>
+    </message>
+    <message>
+        <source>Dimension %1: %2 nats, active</source>
+        <translation>第 %1 维：%2 nats，活跃</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "ui/anomaly/anomaly_view.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/projection_bar.h"
+#include "ui/shell/allocator_settings.h"
 #include "ui/shell/main_window.h"
 #include "ui/training/model_form.h"
 #include "ui/training/training_controller.h"
@@ -33,6 +34,7 @@ using namespace latentlab::ui;
 
 int main(int argc, char** argv)
 {
+    latentlab::ui::returnLargeBlocksWhenFreed(); // as app/gui/main.cpp does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -28,6 +28,8 @@ TEST(CliInfo, JsonDescribesAnIdxFolderWithItsSplit)
     EXPECT_EQ(j["split"]["predefined"], true);
     EXPECT_EQ(j["split"]["train"], 30);
     EXPECT_EQ(j["split"]["validation"], 9);
+    EXPECT_EQ(j["split"]["train_source"], "train-images-idx3-ubyte.gz");
+    EXPECT_EQ(j["split"]["validation_source"], "t10k-images-idx3-ubyte.gz");
     EXPECT_EQ(j["value_range"]["min"], 0);
     EXPECT_EQ(j["value_range"]["max"], 255);
 }

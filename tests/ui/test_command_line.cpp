@@ -147,6 +147,20 @@ private Q_SLOTS:
             QStringList { QStringLiteral("latentlab") });
     }
 
+    // No display and no platform chosen: one sentence before QApplication would abort in its plugin.
+    void withoutADisplayTheWindowSaysSo()
+    {
+        const CommandLine plain = parse({ QStringLiteral("data") });
+        const QString why = missingDisplayMessage(plain, { QStringLiteral("HOME=/root"), QStringLiteral("DISPLAY=") });
+        QVERIFY(why.contains(QStringLiteral("no display")));
+        QVERIFY(why.contains(QStringLiteral("latentlab-cli")));
+        QVERIFY(missingDisplayMessage(plain, { QStringLiteral("DISPLAY=:0") }).isEmpty());
+        QVERIFY(missingDisplayMessage(plain, { QStringLiteral("WAYLAND_DISPLAY=wayland-0") }).isEmpty());
+        QVERIFY(missingDisplayMessage(plain, { QStringLiteral("QT_QPA_PLATFORM=offscreen") }).isEmpty());
+        QVERIFY(missingDisplayMessage(parse({ QStringLiteral("-platform"), QStringLiteral("offscreen") }), {}).isEmpty());
+        QVERIFY(missingDisplayMessage(parse({ QStringLiteral("-platform=offscreen") }), {}).isEmpty());
+    }
+
     void aSessionArgumentOpensTheSession()
     {
         TempDir dir;

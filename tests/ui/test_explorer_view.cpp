@@ -344,6 +344,36 @@ private Q_SLOTS:
         }
     }
 
+    // The bar's controls (UMAP's parameters shown, the widest) wrap onto a second row in a narrow window rather
+    // than clip the last ones off (the tour at 1280x800 lost Bookmarks), and keep to one row in a wide one.
+    void theBarWrapsInANarrowWindow()
+    {
+        Explorer e;
+        e.view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e.view));
+        e.view.projectionBar()->methodBox()->setCurrentIndex(
+            e.view.projectionBar()->methodBox()->findData(static_cast<int>(ProjectionMethod::Umap)));
+        QTRY_VERIFY(e.view.projectionBar()->neighboursBox()->isVisible());
+        // The narrowest the rest of the view allows (its panels), and a 1280 window less the folded dock.
+        const int narrowest = std::max(e.view.minimumSizeHint().width(), 800);
+        for (const int width : {narrowest, 1100, 1900}) {
+            e.view.resize(width, 700);
+            QTRY_COMPARE(e.view.width(), width);
+            QTRY_VERIFY(e.view.projectionBar()->barRows() > 0);
+            QWidget* bookmarks = e.view.bookmarkButton();
+            const QRect inView(bookmarks->mapTo(&e.view, QPoint(0, 0)), bookmarks->size());
+            QVERIFY2(e.view.rect().contains(inView), qPrintable(QStringLiteral("at %1 px").arg(width)));
+            // Nothing of the bar over the scatter below it.
+            const QRect bar(e.view.projectionBar()->mapTo(&e.view, QPoint(0, 0)), e.view.projectionBar()->size());
+            QVERIFY(inView.bottom() <= bar.bottom());
+            const QRect scatter(e.view.scatter()->mapTo(&e.view, QPoint(0, 0)), e.view.scatter()->size());
+            QVERIFY2(bar.bottom() < scatter.top(), qPrintable(QStringLiteral("at %1 px").arg(width)));
+        }
+        QCOMPARE(e.view.projectionBar()->barRows(), 1);
+        e.view.resize(narrowest, 700);
+        QTRY_VERIFY(e.view.projectionBar()->barRows() >= 2);
+    }
+
     void theInterpolationOpensOnTwoClasses()
     {
         // Opened, the panel draws a strip between two samples of different classes, not sample 0 to itself.

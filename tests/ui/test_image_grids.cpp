@@ -6,6 +6,7 @@
 #include "ui/explorer/interpolation_panel.h"
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/sampling_panel.h"
+#include "ui/explorer/traversal_panel.h"
 
 #include <QScrollArea>
 #include <QScrollBar>
@@ -130,6 +131,43 @@ private Q_SLOTS:
         QVERIFY2(cellsRight(*grid) >= grid->width() * 8 / 10, qPrintable(QString::number(cellsRight(*grid))));
         // Two even rows of four, not five and three.
         QCOMPARE(grid->columns(), 4);
+    }
+
+    // Before the probe decodes anything its image cell is not an empty box: the note says what to do.
+    void theProbesImageWaitsForTheProbe()
+    {
+        ProbePanel panel;
+        panel.resize(460, 900);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(!panel.decodedView()->isVisible());
+        QVERIFY(panel.note().contains(QStringLiteral("Switch on Probe")));
+        ProbeImage probe;
+        probe.tag = 1;
+        probe.image = images(1).front();
+        panel.showProbe(probe);
+        QVERIFY(panel.decodedView()->isVisible());
+        QVERIFY(panel.note().startsWith(QStringLiteral("Decoded exactly")));
+        panel.clear();
+        QVERIFY(!panel.decodedView()->isVisible());
+        QVERIFY(panel.note().contains(QStringLiteral("Switch on Probe")));
+    }
+
+    // Nine steps of three dimensions across the panel: larger than the images' own 28 pixels when there is room.
+    void theTraversalFillsItsPanel()
+    {
+        TraversalPanel panel;
+        panel.resize(700, 700);
+        panel.show();
+        ImageSet set;
+        set.images = images(27);
+        set.columns = 9;
+        set.rowLabels = {QStringLiteral("dim 0"), QStringLiteral("dim 1"), QStringLiteral("dim 2")};
+        panel.showImages(set);
+        ImageGridView* grid = panel.grid();
+        QTRY_VERIFY(grid->width() > 600);
+        QTRY_VERIFY2(grid->cellSize() >= 2 * 28, qPrintable(QString::number(grid->cellSize())));
+        QVERIFY(cellsRight(*grid) >= grid->width() * 7 / 10);
     }
 
     void theStripFillsTheInterpolationPanel()

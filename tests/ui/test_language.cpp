@@ -1,5 +1,7 @@
 // The Simplified Chinese translation ships complete and is what the window speaks when chosen; English
 // stays the source language.
+#include "core/analysis/projection.h"
+#include "ui/explorer/projection_text.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
@@ -53,6 +55,13 @@ private Q_SLOTS:
         MainWindow window;
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
         QCOMPARE(languageName(QStringLiteral("zh_CN")), QStringLiteral("简体中文"));
+        // The explorer's line about its layout is the window's own, not core's English.
+        latentlab::Projection layout;
+        layout.method = latentlab::ProjectionMethod::Latent;
+        layout.latentDims = 2;
+        layout.inputRows = 5;
+        layout.xy = torch::zeros({5, 2});
+        QCOMPARE(projectionText(layout), QStringLiteral("二维潜变量本身，全部 5 个点"));
 
         // English has no translation file: nothing is installed and the source strings show.
         const auto translators = QCoreApplication::instance()->findChildren<QTranslator*>();
@@ -61,6 +70,7 @@ private Q_SLOTS:
         setLanguageSetting(QStringLiteral("en"));
         QCOMPARE(installTranslations(*QCoreApplication::instance()), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("latentlab::ui::TrainingView", "Train"), QStringLiteral("Train"));
+        QCOMPARE(projectionText(layout), QString::fromStdString(layout.describe()));
     }
 };
 

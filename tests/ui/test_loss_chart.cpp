@@ -273,8 +273,10 @@ private Q_SLOTS:
         QTRY_COMPARE(kl.labelStep(), 1); // room for every number
         QCOMPARE(kl.chartTitle(), QStringLiteral("KL per latent dimension: 31 of 32 active"));
         QVERIFY(kl.klAxis()->isTitleVisible());
+        QVERIFY(kl.chart()->legend()->isVisible());
 
         kl.resize(280, 150);
+        QTRY_VERIFY(!kl.chart()->legend()->isVisible()); // the bars get its line
         QTRY_VERIFY(kl.labelStep() > 1);
         QTRY_COMPARE(kl.chartTitle(), QStringLiteral("31 of 32 dimensions active"));
         QVERIFY(QFontMetrics(kl.chart()->titleFont()).horizontalAdvance(kl.chartTitle()) < kl.width());

@@ -13,6 +13,7 @@
 #include "tests/ui/monkey/stall_watchdog.h"
 #include "tests/ui/ui_fixtures.h"
 
+#include "ui/shell/allocator_settings.h"
 #include "ui/shell/main_window.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
@@ -35,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <malloc.h>
 #include <random>
 #include <thread>
 
@@ -243,6 +245,10 @@ private Q_SLOTS:
             while (!guardWake.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; }))
                 if (armed && watchdog.pendingMs() > kHangMs * kSlowdown) {
                     std::fprintf(stderr, "monkey: the event loop has not answered for %.0f ms: a hang\n", watchdog.pendingMs());
+                    const auto samples = watchdog.pendingSamples();
+                    for (std::size_t k = 0; k < samples.size(); k += std::max<std::size_t>(1, samples.size() - 1))
+                        std::fprintf(stderr, "monkey:  the GUI thread %s:\n%s", k == 0 ? "first" : "now",
+                                     monkey::StallWatchdog::describe(samples[k], 40).c_str());
                     writeReport(2);
                     dumpStacks();
                     std::abort();
@@ -285,6 +291,11 @@ private Q_SLOTS:
         while (ownThreads() > baselineThreads && wait.elapsed() < 10000)
             QTest::qWait(50);
         const int threadsAfter = ownThreads();
+        // With the window gone: what the allocator still holds, and what it keeps after handing back what it
+        // can (a leak stays in use; retention goes with malloc_trim).
+        const double closedMb = monkey::residentMb(), closedHeapMb = monkey::heapInUseMb();
+        malloc_trim(0);
+        const double trimmedMb = monkey::residentMb();
 
         // Stalls while a window was made or destroyed, and its first paint, are a start-up, not a session; and
         // the time the GUI thread waited for a core (another process's, on a shared machine) is not ours.
@@ -323,6 +334,11 @@ private Q_SLOTS:
         }
         std::fprintf(stderr, "monkey: threads while open: %s\nmonkey: threads after closing: %s\n", qPrintable(namesWhileOpen),
                      qPrintable(threadNames()));
+        std::fprintf(stderr,
+                     "monkey: heap in use (malloc) start %.0f MiB, middle %.0f MiB, end %.0f MiB (second half %+.1f MiB); "
+                     "window closed: RSS %.0f MiB, heap in use %.0f MiB, RSS after malloc_trim %.0f MiB\n",
+                     rss.heapFirst(), rss.heapMiddle(), rss.heapLast(), rss.heapLast() - rss.heapMiddle(), closedMb,
+                     closedHeapMb, trimmedMb);
 
         const bool calm = counted <= maxStallMs;
         const bool joined = threadsAfter <= baselineThreads;
@@ -346,6 +362,7 @@ private Q_SLOTS:
 // QTEST_MAIN, with QtTest's own limit on one test function (5 minutes unless told) raised to fit the run.
 int main(int argc, char** argv)
 {
+    latentlab::ui::returnLargeBlocksWhenFreed(); // as app/gui/main.cpp does
     const double seconds = envNumber("LATENTLAB_MONKEY_SECONDS", 60);
     if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
         qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(static_cast<qint64>((seconds + 300) * 1000)));

@@ -87,6 +87,7 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     auto* charts = new QSplitter(Qt::Vertical, split);
+    charts_ = charts;
     histogram_ = new ScoreHistogram(charts);
     roc_ = new RocChart(charts);
     auto* right = new QWidget(split);
@@ -152,6 +153,19 @@ AnomalyView::AnomalyView(QWidget* parent) : QWidget(parent), controller_(new Ano
 
 AnomalyView::~AnomalyView() = default;
 
+void AnomalyView::showRoc(bool shown, const QString& why)
+{
+    if (!shown)
+        roc_->clear(why);
+    if (shown == rocShown_)
+        return;
+    rocShown_ = shown;
+    // Without a curve the ROC's half holds one sentence: the histogram takes the height, the sentence a strip.
+    const int total = std::max(charts_->height(), 400);
+    const int strip = std::min(total / 4, roc_->fontMetrics().height() * 5);
+    charts_->setSizes(shown ? QList<int> {total / 2, total / 2} : QList<int> {total - strip, strip});
+}
+
 void AnomalyView::setDataset(DatasetPtr data)
 {
     data_ = std::move(data);
@@ -159,7 +173,7 @@ void AnomalyView::setDataset(DatasetPtr data)
     scores_ = {};
     ranking_.reset(data_ ? data_->labels() : std::vector<std::int32_t>());
     histogram_->clear();
-    roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
+    showRoc(false, tr("Name the normal classes to see how well the scores separate the others."));
     gallery_->setItems({});
     regionLabel_->clear();
     clearRegion_->setVisible(false);
@@ -247,11 +261,12 @@ void AnomalyView::onScored(const AnomalyScores& scores)
                 points << QPointF(p.falsePositiveRate, p.truePositiveRate);
             roc_->setCurve(points, curve.auroc,
                            tr("over the %1 held-out samples").arg(static_cast<qint64>(scores_.evaluation.size())));
+            showRoc(true);
         } catch (const std::exception& e) {
-            roc_->clear(QString::fromStdString(e.what()));
+            showRoc(false, QString::fromStdString(e.what()));
         }
     } else {
-        roc_->clear(tr("Name the normal classes to see how well the scores separate the others."));
+        showRoc(false, tr("Name the normal classes to see how well the scores separate the others."));
     }
     std::vector<float> values(scores_.scores.begin(), scores_.scores.end());
     Q_EMIT scoresChanged(values);

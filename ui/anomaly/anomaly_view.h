@@ -20,6 +20,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 
 namespace latentlab::ui {
 
@@ -67,6 +68,7 @@ public:
 
     ScoreHistogram* histogram() const { return histogram_; }
     RocChart* rocChart() const { return roc_; }
+    QSplitter* chartsSplitter() const { return charts_; }
     AnomalyGallery* gallery() const { return gallery_; }
     RowErrorPanel* rowPanel() const { return rowPanel_; }
     AnomalyController* controller() const { return controller_; }
@@ -88,6 +90,8 @@ private:
     void updateDetection();
     AnomalyRequest request() const;
     void exportWithDialog(int what);
+    // The ROC curve, or (shown false) the sentence why there is none in a strip under a taller histogram.
+    void showRoc(bool shown, const QString& why = QString());
 
     AnomalyController* controller_ = nullptr;
     DatasetPtr data_;
@@ -106,6 +110,8 @@ private:
     QLabel* status_ = nullptr;
     ScoreHistogram* histogram_ = nullptr;
     RocChart* roc_ = nullptr;
+    QSplitter* charts_ = nullptr; // the histogram above the ROC curve
+    bool rocShown_ = true;        // as the splitter was last sized for
     QComboBox* classBox_ = nullptr;
     PageButtons* pages_ = nullptr;
     QLabel* regionLabel_ = nullptr;

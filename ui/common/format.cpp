@@ -43,6 +43,15 @@ QString splitText(const Dataset& ds)
     return QObject::tr("%1 train · %2 validation (seed %3)").arg(train, held).arg(s.seed);
 }
 
+QString splitSourcesText(const Dataset& ds)
+{
+    const Split& s = ds.split();
+    if (s.trainSource.empty() || s.validationSource.empty())
+        return {};
+    return QObject::tr("Train: %1\nTest: %2")
+        .arg(QString::fromStdString(s.trainSource), QString::fromStdString(s.validationSource));
+}
+
 QString statusSummary(const Dataset& ds)
 {
     QString shape = ds.isImage() ? QStringLiteral("%1×%2×%3").arg(ds.channels()).arg(ds.height()).arg(ds.width())

@@ -18,6 +18,8 @@ QString sampleCountText(const Dataset& ds);
 QString sampleShapeText(const Dataset& ds);
 // "60,000 train · 10,000 test (as shipped)" or "135 train · 15 validation (seed 0)".
 QString splitText(const Dataset& ds);
+// Which file holds which half of a predefined split ("Train: …\nTest: …"), or empty.
+QString splitSourcesText(const Dataset& ds);
 // One line for the status bar: "70,000 images · 1×28×28 · 10 classes".
 QString statusSummary(const Dataset& ds);
 

@@ -272,6 +272,7 @@ void DatasetPanel::fillSummary()
     count_->setText(sampleCountText(ds));
     shape_->setText(sampleShapeText(ds));
     split_->setText(splitText(ds));
+    split_->setToolTip(splitSourcesText(ds));
     // A long file name is shortened in its middle, where it says least, to fit the slim column.
     QFont bold = font();
     bold.setBold(true);

@@ -53,14 +53,11 @@ ExplorerView::ExplorerView(QWidget* parent)
     progress_->setMinimumWidth(260);
     progress_->setMaximumWidth(320);
     progress_->setVisible(false);
-    auto* top = new QHBoxLayout;
-    top->addWidget(bar_);
-    top->addSpacing(12);
-    top->addWidget(color_);
     bookmarkButton_ = new BookmarkButton(this);
-    top->addWidget(bookmarkButton_);
-    top->addStretch(1);
-    layout->addLayout(top);
+    // In the bar's rows, so they wrap with it rather than push the window wider.
+    bar_->appendGroup({color_});
+    bar_->appendGroup({bookmarkButton_});
+    layout->addWidget(bar_);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     auto* left = new QWidget(split);

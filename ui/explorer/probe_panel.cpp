@@ -29,7 +29,7 @@ ProbePanel::ProbePanel(QWidget* parent) : QWidget(parent)
     decoded_->setCellSize(168);
     decoded_->setToolTip(tr("The decoder's image at the probe: drag the probe on the scatter to move it"));
     layout->addWidget(decoded_);
-    note_ = new QLabel(tr("Switch on Probe and drag on the scatter to decode any point."), this);
+    note_ = new QLabel(this);
     note_->setWordWrap(true);
     layout->addWidget(note_);
 
@@ -89,7 +89,10 @@ void ProbePanel::clear()
 {
     probe_ = {};
     sample_ = {};
+    // Until the probe decodes something its 168-pixel cell would be an empty box: the note says what to do.
     decoded_->clear();
+    decoded_->hide();
+    note_->setText(tr("Switch on Probe and drag on the scatter to decode any point."));
     perClass_->clear();
     neighbours_->clear();
     sampleViews_->clear();
@@ -110,6 +113,7 @@ void ProbePanel::showProbe(const ProbeImage& probe)
         return; // an answer overtaken by a newer one already shown
     probe_ = probe;
     decoded_->setImages({probe.image}, 1);
+    decoded_->show();
     note_->setText(probe.note.isEmpty() ? tr("Decoded exactly at (%1, %2).")
                                               .arg(probe.position.x(), 0, 'g', 3)
                                               .arg(probe.position.y(), 0, 'g', 3)

@@ -1,5 +1,6 @@
 #include "ui/explorer/projection_bar.h"
 
+#include "ui/common/flow_layout.h"
 #include "ui/explorer/axes_bar.h"
 #include "ui/explorer/layout_choice.h"
 
@@ -94,27 +95,18 @@ ProjectionBar::ProjectionBar(QWidget* parent) : QWidget(parent)
     auto* rows = new QVBoxLayout(this);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->setSpacing(2);
-    auto* bar = new QHBoxLayout;
-    rows->addLayout(bar);
-    bar->addWidget(new QLabel(tr("Layout"), this));
-    bar->addWidget(method_);
-    bar->addWidget(dimsLabel_);
-    bar->addWidget(dimX_);
-    bar->addWidget(dimY_);
-    bar->addWidget(perplexityLabel_);
-    bar->addWidget(perplexity_);
-    bar->addWidget(neighboursLabel_);
-    bar->addWidget(neighbours_);
-    bar->addWidget(minDistLabel_);
-    bar->addWidget(minDist_);
-    bar->addWidget(stop_);
-    bar->addSpacing(12);
-    bar->addWidget(probe_);
-    bar->addWidget(select_);
-    bar->addWidget(reset_);
-    bar->addSpacing(12);
-    bar->addWidget(follow_);
-    bar->addWidget(followEvery_);
+    // The controls wrap onto a second row in a narrow window (t-SNE and UMAP bring their parameters): each
+    // group below stays together.
+    bar_ = new FlowLayout;
+    rows->addLayout(bar_);
+    appendGroup({new QLabel(tr("Layout"), this), method_});
+    appendGroup({dimsLabel_, dimX_, dimY_});
+    appendGroup({perplexityLabel_, perplexity_});
+    appendGroup({neighboursLabel_, neighbours_});
+    appendGroup({minDistLabel_, minDist_});
+    appendGroup({stop_});
+    appendGroup({probe_, select_, reset_});
+    appendGroup({follow_, followEvery_});
     rows->addWidget(axes_);
 
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
@@ -167,6 +159,19 @@ ProjectionSettings ProjectionBar::settings() const
     s.minDist = minDist_->value();
     s.layoutFile = layoutFile_;
     return s;
+}
+
+void ProjectionBar::appendGroup(std::initializer_list<QWidget*> widgets)
+{
+    auto* box = new QHBoxLayout;
+    for (QWidget* w : widgets)
+        box->addWidget(w);
+    bar_->addGroup(box);
+}
+
+int ProjectionBar::barRows() const
+{
+    return bar_->rows();
 }
 
 void ProjectionBar::setImportedLayout(const QString& path)

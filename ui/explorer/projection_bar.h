@@ -11,6 +11,7 @@
 
 #include <QWidget>
 
+#include <initializer_list>
 #include <optional>
 
 class QAction;
@@ -25,6 +26,7 @@ class QToolButton;
 namespace latentlab::ui {
 
 class AxesBar;
+class FlowLayout;
 class SampleSets;
 
 class ProjectionBar : public QWidget {
@@ -74,6 +76,10 @@ public:
     AxesBar* axesBar() const { return axes_; }
     // The classes and named sets the axes can run between.
     void setSetSources(const QStringList& classNames, const SampleSets* sets);
+    // More controls at the end of the bar's rows (the explorer's colouring and bookmarks), kept together.
+    void appendGroup(std::initializer_list<QWidget*> widgets);
+    // The rows the bar's controls take at its present width.
+    int barRows() const;
 
 Q_SIGNALS:
     // The user changed the layout or one of its settings.
@@ -92,6 +98,7 @@ private:
     void applyMethod();
     void choose();
 
+    FlowLayout* bar_ = nullptr;
     QComboBox* method_ = nullptr;
     QLabel* dimsLabel_ = nullptr;
     QSpinBox* dimX_ = nullptr;

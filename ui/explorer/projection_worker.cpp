@@ -9,6 +9,7 @@
 #include "core/training/model_file.h"
 #include "core/util/errors.h"
 #include "ui/explorer/explorer_space.h"
+#include "ui/explorer/projection_text.h"
 
 #include <QFileInfo>
 
@@ -175,7 +176,7 @@ void ProjectionWorker::run(ModelPtr model, DatasetPtr data, const ProjectionSett
         space->pca = projection.pca;
         space->axes = projection.axes;
         ProjectionFrame frame = makeFrame(projection.xy);
-        frame.description = QString::fromStdString(projection.describe());
+        frame.description = projectionText(projection);
         if (projection.tsne) {
             frame.iteration = projection.tsne->iterations;
             frame.iterations = projection.tsne->requestedIterations;

@@ -42,7 +42,8 @@ TraversalPanel::TraversalPanel(QWidget* parent) : QWidget(parent)
     notes_->setWordWrap(true);
     layout->addWidget(notes_);
     grid_ = new ImageGridView(this);
-    grid_->setCellSize(36);
+    // As wide as the panel allows (28-pixel images at 56 or 84 when there is room), scrolling down the dimensions.
+    grid_->setCellSizeRange(36, 112);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(grid_);
     scroll->setWidgetResizable(true);

@@ -162,6 +162,33 @@ CommandLine parseCommandLine(const QStringList& arguments)
     return line;
 }
 
+QString missingDisplayMessage(const CommandLine& line, const QStringList& environment)
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const auto isSet = [&](const QString& name) {
+        for (const QString& entry : environment)
+            if (entry.startsWith(name + QLatin1Char('=')) && entry.size() > name.size() + 1)
+                return true;
+        return false;
+    };
+    // Qt's -platform option (or its environment variable) picks a plugin that may need no display at all.
+    bool platformChosen = isSet(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const QString& arg : line.qtArguments)
+        platformChosen = platformChosen || arg == QLatin1String("-platform") || arg == QLatin1String("--platform")
+                         || arg.startsWith(QLatin1String("-platform=")) || arg.startsWith(QLatin1String("--platform="));
+    if (platformChosen || isSet(QStringLiteral("DISPLAY")) || isSet(QStringLiteral("WAYLAND_DISPLAY")))
+        return {};
+    return QCoreApplication::translate(
+        "latentlab::ui::CommandLine",
+        "There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "latentlab-cli does every job without one.");
+#else
+    Q_UNUSED(line);
+    Q_UNUSED(environment);
+    return {};
+#endif
+}
+
 void openCommandLine(MainWindow& window, const CommandLine& line)
 {
     if (!line.dataset.isEmpty())

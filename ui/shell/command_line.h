@@ -36,5 +36,9 @@ void openCommandLine(MainWindow& window, const CommandLine& line);
 bool isSessionPath(const QString& path);
 // "LatentLab 0.1.0 (Qt 6.4.2, LibTorch 1.13.1)".
 QString versionLine();
+// Empty when a window can be opened; otherwise the sentence why not (no X11 or Wayland display, and no Qt
+// platform chosen by -platform or QT_QPA_PLATFORM), said before QApplication would abort in its plugin.
+// environment: "NAME=value" entries, as QProcessEnvironment::systemEnvironment().toStringList() gives them.
+QString missingDisplayMessage(const CommandLine& line, const QStringList& environment);
 
 } // namespace latentlab::ui

@@ -151,6 +151,10 @@ void KlChart::fitToSize()
     const QFontMetrics axisTitle(klAxis_->titleFont());
     const bool tall = plot.height() <= 0 || axisTitle.horizontalAdvance(tr("KL (nats)")) + 8 <= plot.height();
     klAxis_->setTitleVisible(tall);
+    // In a low chart (the training tab at 800 pixels) the legend's line is a third of the bars' height: the
+    // colours are explained by the bars' tool tips instead. Judged on the view's height, which the legend does
+    // not change, so hiding it cannot bring it back.
+    chart_->legend()->setVisible(view_->height() >= kLegendFromHeight);
     spaceDimensionLabels();
     fitting_ = false;
 }
@@ -183,7 +187,10 @@ void KlChart::showToolTip(bool status, int index)
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(QCursor::pos(), tr("Dimension %1: %2 nats").arg(index).arg(values_[index], 0, 'g', 4), view_);
+    const double v = values_[index];
+    const QString text = v < collapsedBelow ? tr("Dimension %1: %2 nats, collapsed (below %3 nats)").arg(index).arg(v, 0, 'g', 4).arg(collapsedBelow)
+                                            : tr("Dimension %1: %2 nats, active").arg(index).arg(v, 0, 'g', 4);
+    QToolTip::showText(QCursor::pos(), text, view_);
 }
 
 } // namespace latentlab::ui

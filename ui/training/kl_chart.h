@@ -58,6 +58,7 @@ private:
     QVector<double> values_;
     int activeCount_ = 0;
     int labelStep_ = 1;
+    static constexpr int kLegendFromHeight = 260;
     bool fitting_ = false;
 
     QStackedLayout* stack_ = nullptr;

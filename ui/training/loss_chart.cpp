@@ -156,6 +156,10 @@ void LossChart::setLogScale(bool on)
     logScale_ = on;
     const QSignalBlocker blocker(logBox_);
     logBox_->setChecked(on);
+    // The curves hold the linear axis's values, zeros and negatives included, which a log axis refuses
+    // (a warning for each): they are emptied first and refilled by the redraw, floored for the log axis.
+    for (QLineSeries* series : trainingSeries_ + validationSeries_)
+        series->clear();
     installYAxis();
     scheduleRedraw();
 }

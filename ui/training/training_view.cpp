@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace latentlab::ui {
@@ -67,6 +68,9 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent)
     form_ = new ModelForm;
     loss_ = new LossChart;
     kl_ = new KlChart;
+    klTimer_ = new QTimer(this);
+    klTimer_->setSingleShot(true);
+    connect(klTimer_, &QTimer::timeout, this, &TrainingView::drawKl);
     preview_ = new QLabel(tr("Reconstructions of fixed validation images appear here while training runs."));
     preview_->setAlignment(Qt::AlignCenter);
     preview_->setWordWrap(true);
@@ -249,6 +253,7 @@ void TrainingView::startTraining()
     }
     rememberConfigs(model, training);
     loss_->clear();
+    klTimer_->stop();
     kl_->setValues({});
     updateKlPlaceholder(model.kind);
     bottom_->show(); // the KL panel says when its values come; the reconstructions follow in a few steps
@@ -295,6 +300,7 @@ void TrainingView::onOpened(const OpenedModelInfo& info)
     loss_->appendSteps(info.history.steps, info.history.values);
     for (const EpochInfo& e : info.epochs)
         loss_->appendEpoch(e.step, e.train, e.validation);
+    klTimer_->stop();
     kl_->setValues(info.epochs.isEmpty() ? QVector<double>() : info.epochs.last().klPerDim);
     updateKlPlaceholder(controller_->modelConfig().kind);
     bottom_->show();
@@ -360,7 +366,20 @@ void TrainingView::onEpoch(const EpochInfo& info)
     if (loss_->termNames() != info.terms)
         loss_->setTermNames(info.terms);
     loss_->appendEpoch(info.step, info.train, info.validation);
-    kl_->setValues(info.klPerDim);
+    pendingKl_ = info.klPerDim;
+    if (klTimer_->isActive())
+        return; // the values waiting are replaced; the timer draws them
+    const qint64 since = sinceKl_.isValid() ? sinceKl_.elapsed() : kKlEveryMs;
+    if (since >= kKlEveryMs)
+        drawKl();
+    else
+        klTimer_->start(int(kKlEveryMs - since));
+}
+
+void TrainingView::drawKl()
+{
+    kl_->setValues(pendingKl_);
+    sinceKl_.restart();
 }
 
 void TrainingView::onPreview(const ReconstructionPreview& preview)
@@ -387,6 +406,10 @@ void TrainingView::onFinished(TrainingStatus status, const QString& message)
 {
     progressLabel_->setText(message);
     Q_EMIT statusMessage(message);
+    if (klTimer_->isActive()) { // the last epoch's values, now
+        klTimer_->stop();
+        drawKl();
+    }
     if (status == TrainingStatus::Diverged)
         showMessage(false, tr("Training diverged"), message + tr("\nThe weights of the last good step were kept."));
     updateButtons();

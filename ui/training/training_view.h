@@ -7,6 +7,8 @@
 #include "ui/common/dataset_ptr.h"
 #include "ui/training/training_reports.h"
 
+#include <QElapsedTimer>
+#include <QVector>
 #include <QWidget>
 
 #include <functional>
@@ -15,6 +17,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
+class QTimer;
 
 namespace latentlab::ui {
 
@@ -85,6 +88,13 @@ private:
     ModelForm* form_;
     LossChart* loss_;
     KlChart* kl_;
+    // Epochs of a small set end many times a second, and a KL chart of thousands of dimensions takes tens of
+    // milliseconds to redraw: the latest values are drawn at most every kKlEveryMs.
+    static constexpr int kKlEveryMs = 250;
+    QVector<double> pendingKl_;
+    QTimer* klTimer_ = nullptr;
+    QElapsedTimer sinceKl_;
+    void drawKl();
     QLabel* preview_;
     QWidget* bottom_ = nullptr; // the KL chart and the reconstructions: shown once a run or a model fills them
     QScrollArea* formScroll_ = nullptr;

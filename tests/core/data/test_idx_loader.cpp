@@ -61,6 +61,10 @@ TEST(IdxLoader, FolderWithTrainAndTestKeepsTheirSplit)
     EXPECT_EQ(ds.split().train.size(), 10u);
     EXPECT_EQ(ds.split().validation.size(), 6u);
     EXPECT_EQ(ds.split().validation.front(), 10);
+    // Which file is which half is the split's own, for each front end to say in its words.
+    EXPECT_EQ(ds.split().trainSource, "train-images-idx3-ubyte.gz");
+    EXPECT_EQ(ds.split().validationSource, "t10k-images-idx3-ubyte.gz");
+    EXPECT_TRUE(ds.notes.empty());
     // the test half follows the train half, pixel for pixel
     EXPECT_EQ(ds.uint8Data()[(10 + 2) * 16 + 5], fixturePixel(2, 1, 1));
     EXPECT_EQ(ds.labels()[10 + 3], 3);

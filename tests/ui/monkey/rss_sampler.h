@@ -4,6 +4,7 @@
 // benchmark; sample() is cheap (one small read) and may be called from a timer.
 #include <cmath>
 #include <cstdio>
+#include <malloc.h>
 #include <unistd.h>
 #include <vector>
 
@@ -21,13 +22,23 @@ inline double residentMb()
     return read == 2 ? resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : -1.0;
 }
 
+// What the program holds from malloc now, in MiB, over all of glibc's arenas (chunks in use and mmapped
+// blocks): unlike the resident size it does not count memory freed but kept by the allocator, so the two
+// together tell a leak (both grow) from retention (only the resident size grows).
+inline double heapInUseMb()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
 class RssSampler {
 public:
     struct Sample {
         double atS = 0; // seconds from the caller's start
         double mb = 0;
+        double heapMb = 0;
     };
-    void sample(double atS) { samples_.push_back({atS, residentMb()}); }
+    void sample(double atS) { samples_.push_back({atS, residentMb(), heapInUseMb()}); }
     const std::vector<Sample>& samples() const { return samples_; }
     double first() const { return samples_.empty() ? 0.0 : samples_.front().mb; }
     double last() const { return samples_.empty() ? 0.0 : samples_.back().mb; }
@@ -39,19 +50,24 @@ public:
         return p;
     }
     // The sample nearest to the middle of the run (by time): the second half's growth is last() - middle().
-    double middle() const
+    double middle() const { return middleSample().mb; }
+    double heapFirst() const { return samples_.empty() ? 0.0 : samples_.front().heapMb; }
+    double heapMiddle() const { return middleSample().heapMb; }
+    double heapLast() const { return samples_.empty() ? 0.0 : samples_.back().heapMb; }
+
+private:
+    Sample middleSample() const
     {
         if (samples_.empty())
-            return 0.0;
+            return {};
         const double half = samples_.back().atS / 2.0;
         const Sample* best = &samples_.front();
         for (const Sample& s : samples_)
             if (std::abs(s.atS - half) < std::abs(best->atS - half))
                 best = &s;
-        return best->mb;
+        return *best;
     }
 
-private:
     std::vector<Sample> samples_;
 };
 

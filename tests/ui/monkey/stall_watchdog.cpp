@@ -110,7 +110,8 @@ void StallWatchdog::loop()
             },
             Qt::QueuedConnection);
         const auto answeredOrStopping = [&] { return stopping_ || answered_ >= number; };
-        std::vector<std::vector<void*>> samples;
+        std::vector<Sample> samples;
+        pendingSamples_.clear();
         if (sampleAfterMs_ <= 0.0) {
             wake_.wait(lock, answeredOrStopping);
         } else {
@@ -121,6 +122,13 @@ void StallWatchdog::loop()
                     lock.unlock(); // the GUI thread may be on its way to answer: it takes mutex_
                     samples.push_back(sampleGuiStack());
                     lock.lock();
+                    pendingSamples_ = samples;
+                } else {
+                    // A hang: keep the latest stack as the last one, where the loop is still stuck.
+                    lock.unlock();
+                    Sample latest = sampleGuiStack();
+                    lock.lock();
+                    pendingSamples_.back() = std::move(latest);
                 }
                 nextSample += sampleEveryMs_;
             }
@@ -174,23 +182,53 @@ void StallWatchdog::setSampling(double sampleAfterMs, double sampleEveryMs)
         samplingSignal();
 }
 
-std::vector<void*> StallWatchdog::sampleGuiStack()
+StallWatchdog::Sample StallWatchdog::sampleGuiStack()
 {
     g_frameCount.store(-1, std::memory_order_release);
+    Sample sample;
     if (syscall(SYS_tgkill, static_cast<long>(::getpid()), guiThread_, samplingSignal()) != 0)
-        return {};
-    // The handler runs as soon as the thread is scheduled, even inside a blocking call.
-    for (int waited = 0; waited < 500 && g_frameCount.load(std::memory_order_acquire) < 0; ++waited)
+        return sample;
+    // The handler runs as soon as the thread returns to user space, even from a blocking call that can be
+    // interrupted; a thread in an uninterruptible wait (a page fault, the mmap lock) answers only after it.
+    for (int waited = 0; waited < 200 && g_frameCount.load(std::memory_order_acquire) < 0; ++waited)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     const int n = g_frameCount.load(std::memory_order_acquire);
     // The first two frames are the handler and the kernel's signal trampoline.
-    if (n <= 2)
-        return {};
-    return std::vector<void*>(g_frames + 2, g_frames + n);
+    if (n > 2) {
+        sample.frames.assign(g_frames + 2, g_frames + n);
+        return sample;
+    }
+    const auto read = [&](const char* what) {
+        char path[96];
+        std::snprintf(path, sizeof path, "/proc/self/task/%ld/%s", guiThread_, what);
+        std::string text;
+        if (std::FILE* f = std::fopen(path, "r")) {
+            char buffer[512];
+            const std::size_t got = std::fread(buffer, 1, sizeof buffer - 1, f);
+            text.assign(buffer, got);
+            std::fclose(f);
+        }
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+            text.pop_back();
+        return text;
+    };
+    const std::string stat = read("stat");
+    const std::size_t close = stat.rfind(')');
+    const std::string state = close != std::string::npos && close + 2 < stat.size() ? stat.substr(close + 2, 1) : "?";
+    std::string stack = read("stack"); // the kernel's stack: root only
+    for (char& c : stack)
+        if (c == '\n')
+            c = ' ';
+    sample.kernel = "no answer to the signal in 200 ms: state " + state + ", wchan " + read("wchan") + ", syscall "
+                    + read("syscall") + (stack.empty() ? "" : ", kernel stack " + stack.substr(0, 300));
+    return sample;
 }
 
-std::string StallWatchdog::describe(const std::vector<void*>& frames, int maxFrames)
+std::string StallWatchdog::describe(const Sample& sample, int maxFrames)
 {
+    if (sample.frames.empty())
+        return "  " + (sample.kernel.empty() ? std::string("(no stack)") : sample.kernel) + "\n";
+    const std::vector<void*>& frames = sample.frames;
     std::string text;
     const int count = std::min(static_cast<int>(frames.size()), maxFrames);
     for (int i = 0; i < count; ++i) {
@@ -225,6 +263,12 @@ double StallWatchdog::pendingMs() const
 {
     const double since = pendingSince_;
     return since < 0 ? 0.0 : nowMs() - since;
+}
+
+std::vector<StallWatchdog::Sample> StallWatchdog::pendingSamples() const
+{
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return pendingSamples_;
 }
 
 std::vector<StallWatchdog::Stall> StallWatchdog::stalls() const

@@ -24,13 +24,19 @@ namespace latentlab::ui::monkey {
 
 class StallWatchdog {
 public:
+    // One look at the GUI thread: its stack, innermost frame first, or (when it did not take the signal, as a
+    // thread inside a long system call does not) what the kernel says it waits in.
+    struct Sample {
+        std::vector<void*> frames;
+        std::string kernel; // "state D, wchan ..., syscall ..." when frames is empty
+    };
     struct Stall {
         double atMs = 0;     // when the ping was posted, from start()
         double lengthMs = 0; // how long it waited for its answer
         double queuedMs = 0; // of which the GUI thread was ready to run but had no core
         double ownMs() const { return lengthMs - queuedMs; }
-        // The GUI thread's stacks sampled while this ping waited, innermost frame first.
-        std::vector<std::vector<void*>> samples;
+        // The GUI thread sampled while this ping waited.
+        std::vector<Sample> samples;
     };
 
     // Pings every intervalMs; stalls longer than recordMs are kept with their time.
@@ -52,11 +58,13 @@ public:
     double pendingMs() const;
     std::int64_t pings() const { return pings_; }
     std::vector<Stall> stalls() const;
+    // The stacks sampled so far for the ping still waiting (a hang's report: it may never be answered).
+    std::vector<Sample> pendingSamples() const;
     // Sample the GUI thread's stack once a ping has waited this long, then every sampleEveryMs (0: never).
     void setSampling(double sampleAfterMs, double sampleEveryMs = 250.0);
     // One sampled stack, a frame a line, demangled where the symbol is known (the program needs -rdynamic
     // for its own functions' names; otherwise module+offset, for addr2line).
-    static std::string describe(const std::vector<void*>& frames, int maxFrames = 24);
+    static std::string describe(const Sample& sample, int maxFrames = 24);
     // ms since start(): the clock of Stall::atMs.
     double nowMs() const;
 
@@ -64,7 +72,7 @@ private:
     void loop();
     // ms the GUI thread has spent ready but not running, since it started (0 where /proc does not say).
     double queuedMsSoFar() const;
-    std::vector<void*> sampleGuiStack();
+    Sample sampleGuiStack();
 
     const int intervalMs_;
     const double recordMs_;
@@ -80,6 +88,7 @@ private:
     std::atomic<double> pendingSince_ {-1.0};
     std::atomic<std::int64_t> pings_ {0};
     std::vector<Stall> stalls_;
+    std::vector<Sample> pendingSamples_;
     double sampleAfterMs_ = 0.0;
     double sampleEveryMs_ = 250.0;
     std::chrono::steady_clock::time_point start_;
