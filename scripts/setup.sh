@@ -8,12 +8,13 @@ LATENTLAB_BUILD="${LATENTLAB_BUILD_DIR:-$LATENTLAB_ROOT/build}"
 # falls back to the reference BLAS and trains about 15x slower (see README, "Performance"). libdnnl-dev is oneDNN,
 # which Debian's LibTorch already links: the fused training steps' products and convolutions; its CMake config
 # asks for OpenCL, whose dev files libdnnl-dev only recommends (ocl-icd-opencl-dev). qt6-l10n-tools and
-# qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and fonts-wqy-microhei draws it.
+# qt6-tools-dev build the Simplified Chinese translation (lrelease, LinguistTools), and fonts-wqy-microhei draws it;
+# qt6-translations-l10n translates Qt's own dialogs (file dialogs, message box buttons) to match.
 LATENTLAB_PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp libdnnl-dev ocl-icd-opencl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
-  qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei
+  qt6-l10n-tools qt6-tools-dev fonts-wqy-microhei qt6-translations-l10n
   zlib1g-dev libstb-dev nlohmann-json3-dev
   dataset-fashion-mnist
 )

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <QFile>
+#include <QLibraryInfo>
 #include <QMenuBar>
 #include <QTranslator>
 
@@ -62,6 +63,12 @@ private Q_SLOTS:
         layout.inputRows = 5;
         layout.xy = torch::zeros({5, 2});
         QCOMPARE(projectionText(layout), QStringLiteral("二维潜变量本身，全部 5 个点"));
+        // Qt's own buttons and dialogs speak it too, from Debian's qt6-translations-l10n (scripts/setup.sh).
+        const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_zh_CN.qm");
+        if (QFile::exists(qtbase))
+            QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+        else
+            qWarning("%s is not installed: Qt's own dialogs stay in English", qPrintable(qtbase));
 
         // English has no translation file: nothing is installed and the source strings show.
         const auto translators = QCoreApplication::instance()->findChildren<QTranslator*>();

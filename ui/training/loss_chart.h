@@ -30,6 +30,7 @@ class LossChart : public QWidget {
 public:
     // Past this many points a training curve is averaged over buckets of consecutive steps.
     static constexpr int maxDisplayPoints = 2000;
+    static constexpr int minDisplayPoints = 200;
     // How long appended data may wait before it reaches the screen. Longer than a frame on purpose: on a
     // 2-core machine each redraw pre-empts a training thread (bench_gui_training: 150 ms took the GUI thread
     // from 8% to 4% of a core and training from 81% to 88% of the CLI's speed).
