@@ -14,15 +14,21 @@ namespace {
 
 constexpr int gap = 4;
 
-// The largest size within `box` x `box`, aspect kept: whole-factor enlargement below three times, the whole
-// box from three times up (blocks of three or four pixels look alike), shrinking for large images.
+// A whole-factor enlargement is kept (crisp pixels) while it fills at least this share of the box.
+constexpr double kCrispShare = 0.85;
+
+// The largest size within `box` x `box`, aspect kept: whole-factor enlargement below three times where it
+// fills most of the box, the whole box otherwise and from three times up (blocks of three or four pixels
+// look alike), shrinking for large images.
 QSize fitted(QSize image, int box)
 {
     if (image.isEmpty())
         return {};
     if (image.width() <= box && image.height() <= box) {
         const int f = std::max(1, std::min(box / image.width(), box / image.height()));
-        return f >= 3 ? image.scaled(box, box, Qt::KeepAspectRatio) : image * f;
+        const QSize whole = image * f;
+        const bool fills = std::max(whole.width(), whole.height()) >= kCrispShare * box;
+        return f >= 3 || !fills ? image.scaled(box, box, Qt::KeepAspectRatio) : whole;
     }
     return image.scaled(box, box, Qt::KeepAspectRatio);
 }
@@ -110,8 +116,13 @@ int ImageGridView::cellFor(int width) const
     const int cols = columnsFor(width);
     int cell = std::clamp((width - leftMargin() + gap) / cols - gap, smallest_, largest_);
     // Labels across the top need the cell's width, so a labelled grid keeps it.
-    if (smallest_ < largest_ && columnLabels_.isEmpty() && side_ > 0 && cell >= side_ && cell < 3 * side_)
-        cell = std::max(smallest_, cell / side_ * side_);
+    // A whole multiple keeps the images crisp, but not at any price: 50 pixels snapped to 28 made the samples
+    // grid half as large as its panel (the tour, Chinese at 1280x800). Snapped only when it costs < 15%.
+    if (smallest_ < largest_ && columnLabels_.isEmpty() && side_ > 0 && cell >= side_ && cell < 3 * side_) {
+        const int snapped = std::max(smallest_, cell / side_ * side_);
+        if (snapped >= kCrispShare * cell)
+            cell = snapped;
+    }
     return cell;
 }
 

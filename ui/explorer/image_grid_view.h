@@ -1,8 +1,8 @@
 #pragma once
 // Decoded images in a grid: prior samples, an interpolation strip, a traversal (one row per dimension), the
 // neighbours of a probe. Painted in one pass with nearest-neighbour: enlarged by whole factors below three
-// times (so a 28x28 image stays crisp), filling its cell from three times up (where a pixel more or less in
-// a block does not show). The cells can follow the width between two sizes, so a grid fits its panel.
+// times where that fills most of the cell (so a 28x28 image stays crisp), filling its cell otherwise and
+// from three times up (where a pixel more or less in a block does not show). The cells can follow the width between two sizes, so a grid fits its panel.
 // Optional labels down the left and across the top; a click reports the cell; the whole grid renders to an
 // image for "Save as PNG".
 #include <QImage>
@@ -24,8 +24,8 @@ public:
     void setCellSize(int pixels);
     // Cells as large as the width allows, from `smallest` to `largest` pixels; below the smallest the grid
     // asks for more width (a scroll area around it scrolls). Between one and three times the images' side a
-    // cell shrinks to a whole multiple of it, so the images stay crisp and fill their cells (unless labels
-    // across the top need the width).
+    // cell shrinks to a whole multiple of it when that costs less than 15% of its side, so the images stay
+    // crisp and fill their cells (unless labels across the top need the width).
     void setCellSizeRange(int smallest, int largest);
     // The cell's side at the current width.
     int cellSize() const { return cellFor(width()); }

@@ -57,7 +57,7 @@ SamplingPanel::SamplingPanel(QWidget* parent) : QWidget(parent)
 
     grid_ = new ImageGridView(this);
     // The grid fits the panel's width down to the images' own size; narrower, the scroll area scrolls.
-    grid_->setCellSizeRange(28, 56);
+    grid_->setCellSizeRange(28, 112);
     grid_->setToolTip(tr("Click a sample to put the probe at its latent"));
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(grid_);
