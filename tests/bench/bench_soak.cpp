@@ -143,8 +143,11 @@ int main(int argc, char** argv)
     std::printf("summary  %.0f s  %lld epochs  %lld steps  %lld snapshots followed  %lld anomaly scorings\n", seconds,
                 static_cast<long long>(epochs), static_cast<long long>(step), static_cast<long long>(snapshots),
                 static_cast<long long>(scorings));
-    std::printf("memory   after the first epoch (%.0f s) %.0f MiB, at the end %.0f MiB, peak sampled %.0f MiB: %+.1f%% (target < 5%%: %s)\n",
-                firstEpochAt, firstEpochMb, endMb, rss.peak(), growth, growth < 5.0 ? "met" : "missed");
+    if (firstEpochMb > 0)
+        std::printf("memory   after the first epoch (%.0f s) %.0f MiB, at the end %.0f MiB, peak sampled %.0f MiB: %+.1f%% (target < 5%%: %s)\n",
+                    firstEpochAt, firstEpochMb, endMb, rss.peak(), growth, growth < 5.0 ? "met" : "missed");
+    else // too short a run (or too slow a machine, or a profiler) for one epoch: nothing to judge against
+        std::printf("memory   no epoch finished in %.0f s: growth not measured (at the end %.0f MiB)\n", seconds, endMb);
     if (firstScoringMb > 0)
         std::printf("memory   after the first anomaly scoring (%.0f s) %.0f MiB: %+.1f%% to the end\n", firstScoringAt,
                     firstScoringMb, 100.0 * (endMb - firstScoringMb) / firstScoringMb);
