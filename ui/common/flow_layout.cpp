@@ -134,7 +134,8 @@ int FlowLayout::arrange(const QRect& rect, bool apply) const
         x += width + itemSpacing_;
     }
     finishRow();
-    rows_ = rows;
+    if (apply) // a height-for-width question is not the layout the items have
+        rows_ = rows;
     const QMargins m = contentsMargins();
     const int used = rows > 0 ? y - rowSpacing_ - area.top() : 0;
     return used + m.top() + m.bottom();

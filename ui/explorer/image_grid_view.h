@@ -2,7 +2,8 @@
 // Decoded images in a grid: prior samples, an interpolation strip, a traversal (one row per dimension), the
 // neighbours of a probe. Painted in one pass with nearest-neighbour: enlarged by whole factors below three
 // times where that fills most of the cell (so a 28x28 image stays crisp), filling its cell otherwise and
-// from three times up (where a pixel more or less in a block does not show). The cells can follow the width between two sizes, so a grid fits its panel.
+// from three times up (where a pixel more or less in a block does not show). The cells can follow the width
+// between two sizes, so a grid fits its panel.
 // Optional labels down the left and across the top; a click reports the cell; the whole grid renders to an
 // image for "Save as PNG".
 #include <QImage>
