@@ -24,13 +24,15 @@ LATENTLAB_PACKAGES=(
 # screenshot tools; clang and libclang-rt-14-dev for the sanitizer build (`scripts/test --sanitize`), which
 # compiles with clang so that the same build also makes the libFuzzer targets. The validators of the desktop
 # files (desktop-file-utils, appstream, shared-mime-info, libxml2-utils' xmllint) and what `cpack -G DEB` needs to
-# find the package's dependencies (dpkg-dev's dpkg-shlibdeps, and file) serve tests/packaging.
+# find the package's dependencies (dpkg-dev's dpkg-shlibdeps, and file) serve tests/packaging. Chromium opens
+# the comparison report in a real browser (tests/cli/test_cli_compare.cpp takes a headless screenshot of it).
 LATENTLAB_TEST_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-torch python3-sklearn
   xvfb xauth
   clang libclang-rt-14-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils dpkg-dev file
+  chromium
 )
 
 # latentlab_install_packages [test]: the app's packages, and with "test" the tests' as well.

@@ -18,5 +18,6 @@ int runProject(const std::vector<std::string>& args);
 int runAnomalies(const std::vector<std::string>& args);
 int runLabels(const std::vector<std::string>& args);
 int runDuplicates(const std::vector<std::string>& args);
+int runCompare(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

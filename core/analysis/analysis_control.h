@@ -35,4 +35,11 @@ private:
 // Thrown by an analysis that saw cancelled(); callers that cancel expect it and drop the partial result.
 struct AnalysisCancelled {};
 
+// Throws AnalysisCancelled when control (which may be null) was cancelled.
+inline void throwIfCancelled(const AnalysisControl* control)
+{
+    if (control && control->cancelled())
+        throw AnalysisCancelled{};
+}
+
 } // namespace latentlab

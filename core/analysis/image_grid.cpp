@@ -13,7 +13,14 @@
 
 namespace latentlab {
 
-void writeImageGrid(const std::string& path, const torch::Tensor& images, int columns, int channels, int height, int width)
+namespace {
+
+struct GridPixels {
+    std::vector<std::uint8_t> pixels;
+    int width = 0, height = 0, channels = 1;
+};
+
+GridPixels gridPixels(const torch::Tensor& images, int columns, int channels, int height, int width)
 {
     constexpr int gutter = 2;
     const std::int64_t n = images.size(0);
@@ -23,9 +30,13 @@ void writeImageGrid(const std::string& path, const torch::Tensor& images, int co
                                   .clamp(0.0, 1.0).mul(255.0).round().to(torch::kUInt8).contiguous();
     const int cols = static_cast<int>(std::min<std::int64_t>(columns, n));
     const int rows = static_cast<int>((n + cols - 1) / cols);
-    const int gw = cols * width + (cols + 1) * gutter;
-    const int gh = rows * height + (rows + 1) * gutter;
-    std::vector<std::uint8_t> grid(static_cast<std::size_t>(gw) * gh * channels, 32);
+    GridPixels out;
+    out.width = cols * width + (cols + 1) * gutter;
+    out.height = rows * height + (rows + 1) * gutter;
+    out.channels = channels;
+    const int gw = out.width;
+    std::vector<std::uint8_t>& grid = out.pixels;
+    grid.assign(static_cast<std::size_t>(gw) * out.height * channels, 32);
     const std::uint8_t* src = img.data_ptr<std::uint8_t>();
     const std::size_t plane = static_cast<std::size_t>(height) * width;
     for (std::int64_t i = 0; i < n; ++i) {
@@ -37,9 +48,36 @@ void writeImageGrid(const std::string& path, const torch::Tensor& images, int co
                     grid[(static_cast<std::size_t>(y0 + y) * gw + x0 + x) * channels + c] =
                         src[static_cast<std::size_t>(i) * plane * channels + c * plane + static_cast<std::size_t>(y) * width + x];
     }
+    return out;
+}
+
+void appendBytes(void* context, void* data, int size)
+{
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
+} // namespace
+
+void writeImageGrid(const std::string& path, const torch::Tensor& images, int columns, int channels, int height, int width)
+{
+    const GridPixels grid = gridPixels(images, columns, channels, height, width);
     errno = 0;
-    if (!stbi_write_png(path.c_str(), gw, gh, channels, grid.data(), gw * channels))
+    if (!stbi_write_png(path.c_str(), grid.width, grid.height, channels, grid.pixels.data(), grid.width * channels))
         throw IoError(displayName(path) + ": cannot write the PNG" + (errno ? std::string(" (") + std::strerror(errno) + ")" : std::string()));
+}
+
+std::string imageGridPng(const torch::Tensor& images, int columns, int channels, int height, int width)
+{
+    const GridPixels grid = gridPixels(images, columns, channels, height, width);
+    return encodePng(grid.pixels.data(), grid.width, grid.height, grid.channels);
+}
+
+std::string encodePng(const std::uint8_t* pixels, int width, int height, int channels)
+{
+    std::string png;
+    if (!stbi_write_png_to_func(appendBytes, &png, width, height, channels, pixels, width * channels))
+        throw IoError("cannot encode a " + std::to_string(width) + "x" + std::to_string(height) + " PNG in memory");
+    return png;
 }
 
 } // namespace latentlab

@@ -1,10 +1,9 @@
 #include "core/analysis/projector_export.h"
 
+#include "core/analysis/image_grid.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/file_io.h"
-
-#include <stb/stb_image_write.h>
 
 #include <torch/torch.h>
 
@@ -130,13 +129,7 @@ std::string spritePng(const Dataset& data, const std::vector<std::int64_t>& rows
             }
         }
     }
-    std::string png;
-    const auto append = [](void* context, void* bytes, int size) {
-        static_cast<std::string*>(context)->append(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
-    };
-    if (!stbi_write_png_to_func(append, &png, layout.width(), layout.height(), c, pixels.data(), static_cast<int>(stride)))
-        throw IoError(std::string(kSprite) + ": the PNG could not be encoded");
-    return png;
+    return encodePng(pixels.data(), layout.width(), layout.height(), c);
 }
 
 std::string configText(const std::string& tensorName, std::int64_t rows, std::int64_t dims,

@@ -104,13 +104,17 @@ std::vector<std::uint8_t> classMembership(const Dataset& ds, const std::vector<s
 
 void restrictSplitToClasses(Dataset& ds, const std::vector<int>& classes)
 {
+    ds.setSplit(splitRestrictedToClasses(ds, ds.split(), classes));
+}
+
+Split splitRestrictedToClasses(const Dataset& ds, Split split, const std::vector<int>& classes)
+{
     checkClasses(ds, classes, "the normal classes");
-    Split split = ds.split();
     split.train = samplesOfClasses(ds, split.train, classes);
     split.validation = samplesOfClasses(ds, split.validation, classes);
     if (split.train.empty())
         throw BadInputError("no training sample of " + ds.source + " is in the classes " + classListText(classes));
-    ds.setSplit(std::move(split));
+    return split;
 }
 
 std::string classListText(const std::vector<int>& classes)

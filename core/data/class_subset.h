@@ -32,6 +32,8 @@ std::vector<std::uint8_t> classMembership(const Dataset& ds, const std::vector<s
 // Refuses a result whose train part is empty, since nothing could be learned from it. The dropped samples are
 // gone from the split (a predefined one cannot be drawn again): keep a copy of split() to undo it.
 void restrictSplitToClasses(Dataset& ds, const std::vector<int>& classes);
+// The same, as a new split of `split` (one of ds's), ds left as it is.
+Split splitRestrictedToClasses(const Dataset& ds, Split split, const std::vector<int>& classes);
 
 // "0,2,3" for messages and JSON-free text output.
 std::string classListText(const std::vector<int>& classes);

@@ -150,29 +150,35 @@ ValueRange Dataset::valueRange() const
     return {lo, hi};
 }
 
-void Dataset::splitBySeed(double validationFraction, std::uint64_t seed)
+Split seededSplit(std::int64_t n, double validationFraction, std::uint64_t seed)
 {
     if (!(validationFraction >= 0.0 && validationFraction < 1.0))
         throw BadInputError("the validation fraction must be at least 0 and below 1, not "
                             + std::to_string(validationFraction));
-    std::vector<std::int64_t> order(static_cast<std::size_t>(n_));
-    for (std::int64_t i = 0; i < n_; ++i)
+    std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
         order[static_cast<std::size_t>(i)] = i;
     std::mt19937_64 rng(seed);
-    for (std::int64_t i = n_ - 1; i > 0; --i) {
+    for (std::int64_t i = n - 1; i > 0; --i) {
         const auto j = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(i + 1));
         std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
     }
-    auto nval = static_cast<std::int64_t>(std::llround(validationFraction * static_cast<double>(n_)));
-    if (validationFraction > 0.0 && nval == 0 && n_ > 1)
+    auto nval = static_cast<std::int64_t>(std::llround(validationFraction * static_cast<double>(n)));
+    if (validationFraction > 0.0 && nval == 0 && n > 1)
         nval = 1;
-    split_ = Split{};
-    split_.validationFraction = validationFraction;
-    split_.seed = seed;
-    split_.validation.assign(order.begin(), order.begin() + nval);
-    split_.train.assign(order.begin() + nval, order.end());
-    std::sort(split_.validation.begin(), split_.validation.end());
-    std::sort(split_.train.begin(), split_.train.end());
+    Split split;
+    split.validationFraction = validationFraction;
+    split.seed = seed;
+    split.validation.assign(order.begin(), order.begin() + nval);
+    split.train.assign(order.begin() + nval, order.end());
+    std::sort(split.validation.begin(), split.validation.end());
+    std::sort(split.train.begin(), split.train.end());
+    return split;
+}
+
+void Dataset::splitBySeed(double validationFraction, std::uint64_t seed)
+{
+    split_ = seededSplit(n_, validationFraction, seed);
 }
 
 void Dataset::setPredefinedSplit(std::int64_t trainCount, std::string trainSource, std::string validationSource)

@@ -44,6 +44,11 @@ struct Split {
     std::string validationSource;
 };
 
+// n indices shuffled by seed (a fixed Fisher-Yates over mt19937_64, so the split is the same on every
+// platform), the first round(fraction * n) of them (at least one for a fraction above 0) held out, both parts
+// sorted. BadInputError for a fraction outside [0, 1).
+Split seededSplit(std::int64_t n, double validationFraction, std::uint64_t seed);
+
 class Dataset {
 public:
     Dataset() = default;
@@ -101,7 +106,7 @@ public:
     void rescaleTo(const std::vector<ValueRange>& ranges);
 
     const Split& split() const { return split_; }
-    // Shuffles by seed (a fixed Fisher-Yates over mt19937_64, so the split is the same on every platform).
+    // seededSplit over the whole dataset.
     void splitBySeed(double validationFraction, std::uint64_t seed);
     void setPredefinedSplit(std::int64_t trainCount, std::string trainSource = {}, std::string validationSource = {});
     // A split chosen elsewhere (the samples of some classes only, say); refuses an index outside the dataset.

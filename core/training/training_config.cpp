@@ -81,12 +81,19 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j)
     return c;
 }
 
+Split trainingSplit(const Dataset& ds, const TrainingConfig& config)
+{
+    Split split = ds.split();
+    if (config.validationFraction >= 0.0 || !split.predefined)
+        split = seededSplit(ds.size(), config.validationFraction < 0.0 ? 0.1 : config.validationFraction, config.seed);
+    if (!config.normalClasses.empty())
+        split = splitRestrictedToClasses(ds, std::move(split), config.normalClasses);
+    return split;
+}
+
 void applyTrainingSplit(Dataset& ds, const TrainingConfig& config)
 {
-    if (config.validationFraction >= 0.0 || !ds.split().predefined)
-        ds.splitBySeed(config.validationFraction < 0.0 ? 0.1 : config.validationFraction, config.seed);
-    if (!config.normalClasses.empty())
-        restrictSplitToClasses(ds, config.normalClasses);
+    ds.setSplit(trainingSplit(ds, config));
 }
 
 } // namespace latentlab

@@ -10,6 +10,7 @@
 namespace latentlab {
 
 class Dataset;
+struct Split;
 
 struct TrainingConfig {
     double learningRate = 1e-3;
@@ -38,5 +39,7 @@ struct TrainingConfig {
 // Sets the dataset's train/validation split as the config says, restricted to the normal classes where it
 // names some; the same config gives the same split, so a resumed run validates on the same samples.
 void applyTrainingSplit(Dataset& ds, const TrainingConfig& config);
+// That split, with ds left as it is (from its split as loaded: a predefined one stays where the config keeps it).
+Split trainingSplit(const Dataset& ds, const TrainingConfig& config);
 
 } // namespace latentlab

@@ -78,6 +78,8 @@ int main(int argc, char** argv)
     watchdog.setSampling(40.0, 100.0); // the longest stall's stack is printed at the end
     monkey::RssSampler rss;
     double firstEpochMb = -1.0, firstEpochAt = 0.0, stallAfterFirst = 0.0;
+    monkey::ResidentSplit firstEpochSplit, firstScoringSplit;
+    double firstEpochHeapMb = 0.0, firstScoringHeapMb = 0.0;
     qint64 epochs = 0, step = 0, snapshots = 0, scorings = 0;
     ModelPtr latest;
     QObject::connect(controller, &TrainingController::modelSnapshot, &window, [&](ModelPtr model, qint64, bool) {
@@ -92,6 +94,8 @@ int main(int argc, char** argv)
     QObject::connect(anomalies, &AnomalyView::scoresChanged, &window, [&] {
         if (++scorings == 1) {
             firstScoringMb = monkey::residentMb();
+            firstScoringSplit = monkey::residentSplit();
+            firstScoringHeapMb = monkey::heapInUseMb();
             firstScoringAt = watchdog.nowMs() / 1000.0;
         }
     });
@@ -104,6 +108,8 @@ int main(int argc, char** argv)
         if (firstEpochMb < 0) {
             // From here on the caches are warm: growth and stalls are measured from this point.
             firstEpochMb = monkey::residentMb();
+            firstEpochSplit = monkey::residentSplit();
+            firstEpochHeapMb = monkey::heapInUseMb();
             firstEpochAt = watchdog.nowMs() / 1000.0;
             stallAfterFirst = watchdog.longestMs();
             watchdog.resetLongest();
@@ -124,16 +130,22 @@ int main(int argc, char** argv)
     QObject::connect(&minute, &QTimer::timeout, &window, [&] {
         const double t = watchdog.nowMs() / 1000.0;
         rss.sample(t);
-        if (static_cast<long>(t) % 60 < 10 || t < 10)
-            std::printf("%6.0f s  epoch %lld  step %lld  snapshots %lld  scorings %lld  RSS %.0f MiB  longest stall %.1f ms\n", t,
-                        static_cast<long long>(epochs), static_cast<long long>(step), static_cast<long long>(snapshots),
-                        static_cast<long long>(scorings), rss.last(), watchdog.longestMs());
+        if (static_cast<long>(t) % 60 < 10 || t < 70) {
+            const monkey::ResidentSplit split = monkey::residentSplit();
+            std::printf("%6.0f s  epoch %lld  step %lld  snapshots %lld  scorings %lld  RSS %.0f MiB (anon %.0f, file "
+                        "%.0f; malloc in use %.0f; %.0f threads)  longest stall %.1f ms\n",
+                        t, static_cast<long long>(epochs), static_cast<long long>(step),
+                        static_cast<long long>(snapshots), static_cast<long long>(scorings), rss.last(), split.anonMb,
+                        split.fileMb, rss.samples().back().heapMb, split.threads, watchdog.longestMs());
+        }
         std::fflush(stdout);
     });
     minute.start(10000);
     QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
     loop.exec();
     const double endMb = monkey::residentMb();
+    const monkey::ResidentSplit endSplit = monkey::residentSplit();
+    const double endHeapMb = monkey::heapInUseMb();
     const double longest = watchdog.longestMs();
     const double longestOwn = watchdog.longestOwnMs();
     controller->stop();
@@ -151,6 +163,16 @@ int main(int argc, char** argv)
     if (firstScoringMb > 0)
         std::printf("memory   after the first anomaly scoring (%.0f s) %.0f MiB: %+.1f%% to the end\n", firstScoringAt,
                     firstScoringMb, 100.0 * (endMb - firstScoringMb) / firstScoringMb);
+    // Where the growth is: anonymous pages (held memory) or file pages (library code met for the first time).
+    const auto splitLine = [](const char* when, const monkey::ResidentSplit& s, double heapMb) {
+        std::printf("memory   %-24s anon %.0f MiB, file %.0f MiB, malloc in use %.0f MiB, %.0f threads\n", when,
+                    s.anonMb, s.fileMb, heapMb, s.threads);
+    };
+    if (firstEpochMb > 0)
+        splitLine("after the first epoch", firstEpochSplit, firstEpochHeapMb);
+    if (firstScoringMb > 0)
+        splitLine("after the first scoring", firstScoringSplit, firstScoringHeapMb);
+    splitLine("at the end", endSplit, endHeapMb);
     // On a shared machine part of a stall is the GUI thread waiting for a core (stall_watchdog.h): both shown.
     std::printf("stalls   longest after the first epoch %.1f ms, %.1f ms less waits for a core (target < 50 ms: %s); "
                 "during the first epoch %.1f ms; %zu stalls over 50 ms after it, %lld pings\n",

@@ -1,6 +1,7 @@
 #include "ui/common/worker_thread.h"
 
 #include "core/util/torch_threads.h"
+#include "ui/common/freed_memory.h"
 
 namespace latentlab::ui {
 
@@ -32,6 +33,7 @@ void WorkerThreadBase::postCall(std::function<void()> call)
             setTorchGradEnabled(grad);
             useTorchThreads(threads);
             call();
+            returnFreedPagesNowAndThen();
         },
         Qt::QueuedConnection);
 }

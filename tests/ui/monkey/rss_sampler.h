@@ -31,6 +31,35 @@ inline double heapInUseMb()
     return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
+// The resident set split as the kernel counts it (/proc/self/status, in MiB): anonymous pages (malloc's heap,
+// thread stacks, libraries' own mmapped buffers) and file pages (code and data of the libraries as they are
+// paged in). A resident size that grows in file pages is code met for the first time, not memory held.
+struct ResidentSplit {
+    double anonMb = -1;
+    double fileMb = -1;
+    double threads = -1;
+};
+
+inline ResidentSplit residentSplit()
+{
+    ResidentSplit split;
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return split;
+    char line[256];
+    while (std::fgets(line, sizeof line, f)) {
+        long kb = 0;
+        if (std::sscanf(line, "RssAnon: %ld kB", &kb) == 1)
+            split.anonMb = kb / 1024.0;
+        else if (std::sscanf(line, "RssFile: %ld kB", &kb) == 1)
+            split.fileMb = kb / 1024.0;
+        else if (std::sscanf(line, "Threads: %ld", &kb) == 1)
+            split.threads = static_cast<double>(kb);
+    }
+    std::fclose(f);
+    return split;
+}
+
 class RssSampler {
 public:
     struct Sample {
