@@ -9,7 +9,6 @@
 #include "core/compare/summary_table.h"
 #include "core/models/torchscript_model.h"
 #include "core/training/model_file.h"
-#include "core/training/training_config.h"
 #include "core/util/errors.h"
 #include "core/util/file_io.h"
 #include "core/util/torch_threads.h"
@@ -142,23 +141,11 @@ int runCompare(const std::vector<std::string>& argv)
     }
 
     // The panels' samples: the data's test part, else the first checkpoint's validation part, else all of it.
-    std::vector<std::int64_t> heldOut;
-    std::string part = "test";
-    if (ds.split().predefined) {
-        heldOut = ds.split().validation;
-    } else {
-        part = "all";
-        for (const OpenedModel& m : models)
-            if (m.checkpoint) {
-                try {
-                    heldOut = trainingSplit(ds, m.checkpoint->training).validation;
-                    part = "validation";
-                } catch (const BadInputError&) {
-                }
-                break;
-            }
-    }
-    std::sort(heldOut.begin(), heldOut.end());
+    const TrainingConfig* firstTraining = nullptr;
+    for (const OpenedModel& m : models)
+        if (m.checkpoint && !firstTraining)
+            firstTraining = &m.checkpoint->training;
+    const HeldOutPart heldOut = heldOutPart(ds, firstTraining);
     ComparisonOptions co;
     co.layout = layout;
     co.samples = args.integer("samples", 16, 1, 256);
@@ -168,7 +155,7 @@ int runCompare(const std::vector<std::string>& argv)
     for (std::size_t i = 0; i < models.size() && i < 4; ++i)
         compared.push_back(models[i].model.get());
     // The table holds every model; the panels the first four.
-    report.comparison = compareModels(compared, ds, heldOut, part, co, &control);
+    report.comparison = compareModels(compared, ds, heldOut.indices, heldOut.part, co, &control);
     progress.clear();
 
     std::vector<ModelSummary> rows;

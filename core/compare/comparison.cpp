@@ -9,6 +9,7 @@
 #include "core/analysis/procrustes.h"
 #include "core/analysis/projection.h"
 #include "core/compare/model_summary.h"
+#include "core/training/training_config.h"
 #include "core/util/errors.h"
 
 #include <torch/torch.h>
@@ -117,6 +118,26 @@ std::vector<std::int64_t> spreadOverClasses(const Dataset& data, const std::vect
         if (!any)
             break;
     }
+    return out;
+}
+
+HeldOutPart heldOutPart(const Dataset& data, const TrainingConfig* firstTraining)
+{
+    HeldOutPart out;
+    if (data.split().predefined) {
+        out.indices = data.split().validation;
+        out.part = "test";
+    } else if (firstTraining) {
+        try {
+            out.indices = trainingSplit(data, *firstTraining).validation;
+            out.part = "validation";
+        } catch (const BadInputError&) {
+            out.indices.clear(); // other data than the model trained on: its classes are not there
+        }
+    }
+    if (out.indices.empty())
+        out.part = "all";
+    std::sort(out.indices.begin(), out.indices.end());
     return out;
 }
 

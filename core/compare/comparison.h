@@ -70,6 +70,15 @@ Comparison compareModels(const std::vector<LatentModel*>& models, const Dataset&
                          const std::vector<std::int64_t>& heldOut, const std::string& part,
                          const ComparisonOptions& options = {}, const AnalysisControl* control = nullptr);
 
+// Where a comparison's inputs, layouts and class figures come from: the data's test part where it has one,
+// else the validation part of the first model that has a training record (its training config), else all.
+struct HeldOutPart {
+    std::vector<std::int64_t> indices; // sorted; empty: all of the data
+    std::string part;                  // "test", "validation" or "all"
+};
+struct TrainingConfig;
+HeldOutPart heldOutPart(const Dataset& data, const TrainingConfig* firstTraining);
+
 // The inputs to show: n indices from `pool`, one class after another in turn (the first sample of each class,
 // then the second...), so a handful of inputs covers the classes; the first n without labels.
 std::vector<std::int64_t> spreadOverClasses(const Dataset& data, const std::vector<std::int64_t>& pool, std::int64_t n);

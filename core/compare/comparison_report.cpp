@@ -1,6 +1,8 @@
 #include "core/compare/comparison_report.h"
 
 #include "core/analysis/image_grid.h"
+#include "core/analysis/projection_method.h"
+#include "core/compare/loss_curves.h"
 #include "core/compare/scatter_png.h"
 #include "core/compare/summary_table.h"
 #include "core/compare/svg_chart.h"
@@ -21,13 +23,23 @@ constexpr const char* kStyle = R"(body{font-family:sans-serif;margin:24px;color:
 h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
 table.models{border-collapse:collapse;font-size:13px}table.models td,table.models th{border:1px solid #ccc;
 padding:3px 7px;text-align:right}table.models td:first-child,table.models th:first-child{text-align:left}
-table.models th{background:#f2f2f2}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}
+table.models td:nth-child(2),table.models td:nth-child(3){text-align:left}table.models th{background:#f2f2f2}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}
 .panels{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.panel{text-align:center;font-size:13px}
 .panel img{image-rendering:pixelated;border:1px solid #ccc}.note{color:#8a5a00;font-size:12px;max-width:340px}
 .legend span{margin-right:12px;font-size:13px}pre{background:#f7f7f7;padding:8px;font-size:12px;overflow:auto}
 .muted{color:#666;font-size:13px})";
 
 std::string esc(const std::string& s) { return xmlEscaped(s); }
+
+std::string methodTitle(ProjectionMethod m)
+{
+    switch (m) {
+    case ProjectionMethod::Pca: return "PCA";
+    case ProjectionMethod::Tsne: return "t-SNE";
+    case ProjectionMethod::Umap: return "UMAP";
+    default: return toString(m);
+    }
+}
 
 std::string img(const std::string& png, int displayWidth, const std::string& alt)
 {
@@ -92,42 +104,6 @@ std::string tableSection(const ReportInput& in)
     for (std::size_t m = 0; m < in.models.size(); ++m)
         for (const std::string& note : in.models[m].summary.notes)
             out += "<div class=\"note\">" + esc(in.models[m].summary.name) + ": " + esc(note) + "</div>\n";
-    return out;
-}
-
-// Steps averaged in bins so a long run draws at most ~600 points a curve.
-std::vector<std::pair<double, double>> stepCurve(const LossHistory& h, const std::string& term)
-{
-    std::vector<std::pair<double, double>> out;
-    const auto& names = h.termNames();
-    const auto it = std::find(names.begin(), names.end(), term);
-    if (it == names.end())
-        return out;
-    const auto k = static_cast<std::size_t>(it - names.begin());
-    const auto& steps = h.steps();
-    const std::size_t bin = std::max<std::size_t>(1, (steps.size() + 599) / 600);
-    for (std::size_t i = 0; i < steps.size(); i += bin) {
-        double x = 0, y = 0;
-        std::size_t n = 0;
-        for (std::size_t j = i; j < std::min(steps.size(), i + bin); ++j)
-            if (k < steps[j].values.size() && std::isfinite(steps[j].values[k])) {
-                x += static_cast<double>(steps[j].step);
-                y += steps[j].values[k];
-                ++n;
-            }
-        if (n)
-            out.emplace_back(x / static_cast<double>(n), y / static_cast<double>(n));
-    }
-    return out;
-}
-
-std::vector<std::pair<double, double>> epochCurve(const LossHistory& h, const std::string& term)
-{
-    std::vector<std::pair<double, double>> out;
-    for (const EpochRecord& e : h.epochs())
-        for (const auto& [name, v] : e.validation)
-            if (name == term)
-                out.emplace_back(static_cast<double>(e.step), v);
     return out;
 }
 
@@ -217,7 +193,7 @@ std::string scatterSection(const ReportInput& in)
         layouts.push_back(p.layout);
     const ScatterBounds bounds = sharedBounds(layouts);
     std::string out = "<h2>Latent spaces, aligned</h2>\n<p class=\"muted\">" + std::to_string(c.layoutIndices.size())
-                      + " samples of the " + esc(c.part) + " part laid out by " + esc(toString(c.layout))
+                      + " samples of the " + esc(c.part) + " part laid out by " + esc(methodTitle(c.layout))
                       + " in each model, each turned, mirrored and scaled onto the first model's layout (orthogonal "
                         "Procrustes), on shared axes. The residual is the share of the first layout's spread the "
                         "alignment leaves unexplained.</p>\n<div class=\"panels\">\n";
@@ -259,26 +235,32 @@ std::string classSection(const ReportInput& in)
     kl.title = "KL per class";
     kl.yLabel = "KL (nats per sample)";
     bool anyKl = false;
+    // A model without a KL gets no bar (nor a legend entry) in the KL chart.
+    std::vector<std::size_t> withKl;
     for (std::size_t m = 0; m < c.models.size(); ++m) {
-        for (BarChartSpec* s : {&mse, &kl}) {
-            s->seriesNames.push_back(in.models[m].summary.name);
-            s->colours.push_back(modelColour(m));
+        mse.seriesNames.push_back(in.models[m].summary.name);
+        mse.colours.push_back(modelColour(m));
+        if (c.models[m].hasKl) {
+            kl.seriesNames.push_back(in.models[m].summary.name);
+            kl.colours.push_back(modelColour(m));
+            withKl.push_back(m);
         }
-        anyKl = anyKl || c.models[m].hasKl;
     }
+    anyKl = !withKl.empty();
     for (const int label : labels) {
         mse.categories.push_back(className(in, label));
         kl.categories.push_back(className(in, label));
         std::vector<double> a, b;
-        for (const ModelPanels& p : c.models) {
+        for (std::size_t m = 0; m < c.models.size(); ++m) {
             double e = std::nan(""), k = std::nan("");
-            for (const ClassFigures& f : p.perClass)
+            for (const ClassFigures& f : c.models[m].perClass)
                 if (f.label == label) {
                     e = f.mse;
                     k = f.kl;
                 }
             a.push_back(e);
-            b.push_back(k);
+            if (std::find(withKl.begin(), withKl.end(), m) != withKl.end())
+                b.push_back(k);
         }
         mse.values.push_back(a);
         kl.values.push_back(b);
@@ -288,8 +270,8 @@ std::string classSection(const ReportInput& in)
         out += barChartSvg(kl) + "\n";
     for (std::size_t m = 0; m < c.models.size(); ++m) {
         if (!c.models[m].hasKl)
-            out += "<div class=\"note\">" + esc(in.models[m].summary.name) + " has no KL (a "
-                   + esc(toString(in.models[m].summary.kind)) + " has no prior to measure it against).</div>\n";
+            out += "<div class=\"note\">" + esc(in.models[m].summary.name)
+                   + " has no KL: its family has no Gaussian prior to measure it against.</div>\n";
         if (!c.models[m].perClassNote.empty())
             out += noteOr(in.models[m].summary.name + ": " + c.models[m].perClassNote, "");
     }

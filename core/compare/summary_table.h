@@ -1,7 +1,7 @@
 #pragma once
 // The models table's columns, named and formatted once for the CSV export, the report and the window (which
 // translates the headers and sorts by value()).
-#include "core/compare/model_summary.h"
+#include "core/compare/model_summary_row.h"
 
 #include <string>
 #include <vector>

@@ -112,7 +112,7 @@ std::string lineChartSvg(const LineChartSpec& spec)
     Frame f;
     f.width = spec.width;
     f.height = spec.height;
-    f.right = 150; // the legend's column
+    f.right = 190; // the legend's column
     std::vector<double> xs, ys;
     for (const ChartSeries& s : spec.series)
         for (const auto& [x, y] : s.points)

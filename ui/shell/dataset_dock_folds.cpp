@@ -11,8 +11,8 @@
 namespace latentlab::ui {
 namespace {
 
-constexpr std::array<View, 6> kViews{View::Samples,   View::Training, View::Explorer,
-                                     View::Anomalies, View::Labels,   View::Duplicates};
+constexpr std::array<View, 7> kViews{View::Samples,   View::Training, View::Explorer, View::Anomalies,
+                                     View::Labels,    View::Duplicates, View::Models};
 const auto kWidthKey = QStringLiteral("window/datasetDockWidth");
 QString collapsedKey(View view)
 {

@@ -41,7 +41,7 @@ private:
     QDockWidget* dock_;
     DatasetPanel* panel_;
     Workspace* workspace_;
-    std::array<bool, 6> collapsed_{}; // by View
+    std::array<bool, 7> collapsed_{}; // by View
     int expandedWidth_ = 460; // room for five thumbnails a row
 };
 

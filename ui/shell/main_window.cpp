@@ -2,6 +2,7 @@
 
 #include "ui/common/format.h"
 #include "ui/common/message_box.h"
+#include "ui/compare/models_view.h"
 #include "ui/dataset/dataset_loader.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/gallery_view.h"
@@ -128,6 +129,12 @@ void MainWindow::buildMenus()
     connect(interop_, &InteropMenu::statusMessage, this, [this](const QString& text) {
         statusBar()->showMessage(text, 2 * kMessageMs);
     });
+    QAction* exportComparison = file->addAction(tr("Export &Comparison…"), this, [this] {
+        workspace_->showView(View::Models);
+        workspace_->modelsView()->chooseComparisonPath();
+    });
+    exportComparison->setStatusTip(tr("One HTML page comparing the models ticked in the Models tab: table, curves, "
+                                      "images and aligned latent spaces"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -1,6 +1,7 @@
 #include "ui/shell/session_controller.h"
 
 #include "ui/common/message_box.h"
+#include "ui/compare/models_view.h"
 #include "ui/dataset/dataset_loader.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/sample_sets.h"
@@ -50,6 +51,7 @@ Session SessionController::collect() const
     session.bookmarks = workspace_->explorerView()->bookmarks();
     if (workspace_->dataset())
         session.labelDecisions = workspace_->labelsView()->decisions().all();
+    session.models = workspace_->modelsView()->entries();
     session.view = viewName(workspace_->currentView());
     return session;
 }
@@ -91,6 +93,8 @@ void SessionController::applyPending()
         workspace_->explorerView()->setProjection(*session->projection);
     workspace_->explorerView()->setBookmarks(session->bookmarks);
     restoreDecisions(*session);
+    if (!session->models.empty())
+        workspace_->modelsView()->setEntries(session->models);
     if (const std::optional<View> view = viewFromName(session->view))
         workspace_->showView(*view);
 }

@@ -341,6 +341,18 @@ Session readSession(const QString& path)
             s.sets = setsFromJson(j["sets"]);
         if (j.contains("label_decisions") && !j["label_decisions"].is_null())
             s.labelDecisions = decisionsFromJson(j["label_decisions"]);
+        if (j.contains("models") && !j["models"].is_null()) {
+            if (!j["models"].is_array())
+                throw BadInputError("\"models\" must be a list");
+            for (const nlohmann::json& e : j["models"]) {
+                if (!e.is_object() || !e.contains("path") || !e["path"].is_string())
+                    throw BadInputError("every entry of \"models\" needs a \"path\"");
+                const std::string file = e["path"].get<std::string>();
+                if (file.empty())
+                    throw BadInputError("an entry of \"models\" has an empty \"path\"");
+                s.models.push_back({resolved(path, file), QString::fromStdString(e.value("name", std::string()))});
+            }
+        }
         if (j.contains("bookmarks") && !j["bookmarks"].is_null()) {
             if (!j["bookmarks"].is_array())
                 throw BadInputError("\"bookmarks\" must be a list");
@@ -382,6 +394,11 @@ void writeSession(const QString& path, const Session& session)
     appendCompactList(text, "sets", sets);
     appendCompactList(text, "bookmarks", bookmarks);
     appendCompactList(text, "label_decisions", decisions);
+    std::vector<nlohmann::json> models;
+    for (const ModelsTableEntry& m : session.models)
+        models.push_back({{"path", QDir(QFileInfo(path).absolutePath()).relativeFilePath(m.path).toStdString()},
+                          {"name", m.name.toStdString()}});
+    appendCompactList(text, "models", models);
     text += "\n";
     writeFileAtomically(path.toStdString(), text.data(), text.size());
 }

@@ -4,6 +4,7 @@
 // included), the explorer's layout, named sets and bookmarks, the label decisions, and the view in front. A small JSON file; reading one checks every field and says which is wrong.
 #include "core/models/model_config.h"
 #include "core/training/training_config.h"
+#include "ui/compare/models_table_entry.h"
 #include "ui/explorer/bookmark.h"
 #include "ui/explorer/explorer_reports.h"
 #include "ui/explorer/sample_sets.h"
@@ -29,6 +30,7 @@ struct Session {
     std::vector<SampleSet> sets;                  // the explorer's named sets, as kept
     std::vector<ExplorerBookmark> bookmarks;      // the explorer's bookmarks
     std::vector<LabelDecisionRecord> labelDecisions; // the Labels tab's keep / relabel decisions
+    std::vector<ModelsTableEntry> models;             // the models table's rows: files and the names given
 };
 
 // Throws BadInputError naming the file and the field; IoError when it cannot be read or written. Relative

@@ -4,6 +4,7 @@
 #include "ui/anomaly/anomaly_view.h"
 #include "ui/common/model_ptr.h"
 #include "ui/dataset/dataset_table_model.h"
+#include "ui/compare/models_view.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/duplicates/duplicates_controller.h"
 #include "ui/duplicates/duplicates_view.h"
@@ -35,12 +36,13 @@ struct NamedView {
 };
 
 // Written into session files: a name, once shipped, stays.
-constexpr std::array<NamedView, 6> kViewNames{{{View::Samples, "samples"},
+constexpr std::array<NamedView, 7> kViewNames{{{View::Samples, "samples"},
                                                {View::Training, "training"},
                                                {View::Explorer, "explorer"},
                                                {View::Anomalies, "anomalies"},
                                                {View::Labels, "labels"},
-                                               {View::Duplicates, "duplicates"}}};
+                                               {View::Duplicates, "duplicates"},
+                                               {View::Models, "models"}}};
 
 } // namespace
 
@@ -80,6 +82,7 @@ Workspace::Workspace(QWidget* parent) : QTabWidget(parent)
     anomalies_ = new AnomalyView;
     labels_ = new LabelsView;
     duplicates_ = new DuplicatesView;
+    models_ = new ModelsView;
     // In the enum's order, which promises the tab order.
     addTab(samples_, tr("Samples"));
     addTab(training_, tr("Training"));
@@ -87,6 +90,7 @@ Workspace::Workspace(QWidget* parent) : QTabWidget(parent)
     addTab(anomalies_, tr("Anomalies"));
     addTab(labels_, tr("Labels"));
     addTab(duplicates_, tr("Duplicates"));
+    addTab(models_, tr("Models"));
     connectViews();
 }
 
@@ -97,6 +101,7 @@ void Workspace::connectViews()
     connect(anomalies_, &AnomalyView::statusMessage, this, &Workspace::statusMessage);
     connect(labels_, &LabelsView::statusMessage, this, &Workspace::statusMessage);
     connect(duplicates_, &DuplicatesView::statusMessage, this, &Workspace::statusMessage);
+    connect(models_, &ModelsView::statusMessage, this, &Workspace::statusMessage);
     connect(gallery_->grid(), &SampleGrid::sampleRequested, this, &Workspace::showSample);
 
     TrainingController* training = training_->controller();
@@ -132,7 +137,15 @@ void Workspace::connectViews()
         anomalies_->controller()->setTrainingActive(active);
         labels_->controller()->setTrainingActive(active);
         duplicates_->controller()->setTrainingActive(active);
+        models_->setTrainingActive(active);
     });
+    // Every model file the window trains (once saved) or opens becomes a row of the models table; a row's
+    // double-click opens it as File > Open Model does.
+    connect(training, &TrainingController::saved, models_, &ModelsView::addModel);
+    connect(training, &TrainingController::opened, models_, [this](const OpenedModelInfo& info) { models_->addModel(info.path); });
+    connect(explorer_->controller(), &ExplorerController::modelOpened, models_,
+            [this](const QString& path, const ModelPtr&) { models_->addModel(path); });
+    connect(models_, &ModelsView::modelActivated, this, &Workspace::openModel);
     // The two views share scores, flags and the selection.
     connect(anomalies_, &AnomalyView::scoresChanged, explorer_, &ExplorerView::setAnomalyScores);
     connect(anomalies_, &AnomalyView::flaggedChanged, explorer_, &ExplorerView::setFlagged);
@@ -169,6 +182,7 @@ void Workspace::setDataset(DatasetPtr dataset, const QString& path)
     anomalies_->setDataset(dataset_);
     labels_->setDataset(dataset_);
     duplicates_->setDataset(dataset_);
+    models_->setDataset(dataset_, path);
     tableModel_->setDataset(dataset_);
     const bool images = dataset_ && dataset_->isImage();
     samples_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : table_);
@@ -185,6 +199,7 @@ QWidget* Workspace::page(View view) const
     case View::Anomalies: return anomalies_;
     case View::Labels: return labels_;
     case View::Duplicates: return duplicates_;
+    case View::Models: return models_;
     }
     return nullptr;
 }

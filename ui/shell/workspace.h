@@ -20,6 +20,7 @@ namespace latentlab::ui {
 
 class AnomalyView;
 class LabelsView;
+class ModelsView;
 class DuplicatesView;
 class DatasetTableModel;
 class ExplorerView;
@@ -27,9 +28,9 @@ class GalleryView;
 class TrainingView;
 
 // In tab order.
-enum class View { Samples, Training, Explorer, Anomalies, Labels, Duplicates };
+enum class View { Samples, Training, Explorer, Anomalies, Labels, Duplicates, Models };
 
-// "samples", "training", "explorer", "anomalies", "labels", "duplicates".
+// "samples", "training", "explorer", "anomalies", "labels", "duplicates", "models".
 QString viewName(View view);
 // None for a name no view has: a session written by a later version, a typo on the command line.
 std::optional<View> viewFromName(const QString& name);
@@ -60,6 +61,7 @@ public:
     AnomalyView* anomalyView() const { return anomalies_; }
     LabelsView* labelsView() const { return labels_; }
     DuplicatesView* duplicatesView() const { return duplicates_; }
+    ModelsView* modelsView() const { return models_; }
 
 Q_SIGNALS:
     // A view's message for the status bar.
@@ -81,6 +83,7 @@ private:
     AnomalyView* anomalies_ = nullptr;
     LabelsView* labels_ = nullptr;
     DuplicatesView* duplicates_ = nullptr;
+    ModelsView* models_ = nullptr;
 };
 
 } // namespace latentlab::ui
