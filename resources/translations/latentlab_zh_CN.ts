@@ -439,6 +439,105 @@ Test: %2</source>
         <source>%1 (latentlab --help lists the options)</source>
         <translation>%1（latentlab --help 列出所有选项）</translation>
     </message>
+    <message>
+        <source>There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); latentlab-cli does every job without one.</source>
+        <translation>没有可用来打开窗口的显示（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；latentlab-cli 无需显示即可完成所有任务。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ComparisonView</name>
+    <message>
+        <source>Nothing to show</source>
+        <translation>无可显示内容</translation>
+    </message>
+    <message>
+        <source>Tick two to four models in the table and press Compare: their curves, reconstructions, samples, interpolations and aligned latent spaces appear here side by side.</source>
+        <translation>在表格中勾选二到四个模型并点击“比较”：它们的曲线、重建、采样、插值和对齐后的隐空间将在这里并排显示。</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>项：</translation>
+    </message>
+    <message>
+        <source>The loss term every model&apos;s curve shows: per step (lines) and on the validation part per epoch (dots)</source>
+        <translation>每个模型曲线显示的损失项：按步（线）以及每轮在验证部分上的值（点）</translation>
+    </message>
+    <message>
+        <source>Latent spaces, aligned</source>
+        <translation>对齐后的隐空间</translation>
+    </message>
+    <message>
+        <source>The same samples laid out by PCA in each model, turned, mirrored and scaled onto the first model&apos;s layout (orthogonal Procrustes). Hover or click a point: it lights up in every scatter.</source>
+        <translation>同一批样本在每个模型中由 PCA 布局，再经旋转、镜像和缩放对齐到第一个模型的布局（正交 Procrustes）。悬停或点击一个点：它会在每个散点图中高亮。</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>%1 (the reference)</source>
+        <translation>%1（参照）</translation>
+    </message>
+    <message>
+        <source>%1 (residual %2)</source>
+        <translation>%1（残差 %2）</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>%1, validation</source>
+        <translation>%1，验证</translation>
+    </message>
+    <message>
+        <source>No training record: %1 (a TorchScript model keeps none)</source>
+        <translation>无训练记录：%1（TorchScript 模型不保存训练记录）</translation>
+    </message>
+    <message>
+        <source>Reconstructions, samples and interpolations: the data is a table, whose rows have no picture.</source>
+        <translation>重建、采样和插值：数据是表格，其行没有图像。</translation>
+    </message>
+    <message>
+        <source>Reconstructions of the same %1 inputs of the %2 part</source>
+        <translation>%2 部分中相同 %1 个输入的重建</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Samples from the prior, the same noise for every model</source>
+        <translation>来自先验的采样，每个模型使用相同的噪声</translation>
+    </message>
+    <message>
+        <source>Interpolation from sample %1 to sample %2</source>
+        <translation>从样本 %1 到样本 %2 的插值</translation>
+    </message>
+    <message>
+        <source>all samples</source>
+        <translation>所有样本</translation>
+    </message>
+    <message>
+        <source>Reconstruction error per class (MSE per value)</source>
+        <translation>每类重建误差（每值 MSE）</translation>
+    </message>
+    <message>
+        <source>KL per class (nats per sample)</source>
+        <translation>每类 KL（每样本 nats）</translation>
+    </message>
+    <message>
+        <source>%1 (nats)</source>
+        <translation>%1（nats）</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ConfusionMatrix</name>
@@ -1537,6 +1636,14 @@ Test: %2</source>
         <source>Models (*.ckpt *.pt *.pth);;LatentLab checkpoints (*.ckpt);;TorchScript from PyTorch (*.pt *.pth);;All files (*)</source>
         <translation>模型 (*.ckpt *.pt *.pth);;LatentLab 检查点 (*.ckpt);;来自 PyTorch 的 TorchScript (*.pt *.pth);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Export &amp;Comparison…</source>
+        <translation>导出比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>One HTML page comparing the models ticked in the Models tab: table, curves, images and aligned latent spaces</source>
+        <translation>一个 HTML 页面，比较“模型”标签页中勾选的模型：表格、曲线、图像和对齐后的隐空间</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ModelForm</name>
@@ -1687,6 +1794,218 @@ Test: %2</source>
     <message>
         <source>check at least one class to train on</source>
         <translation>请至少勾选一个用于训练的类别</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ModelsTableModel</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>骨干</translation>
+    </message>
+    <message>
+        <source>Latent</source>
+        <translation>隐维度</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Training (s)</source>
+        <translation>训练（秒）</translation>
+    </message>
+    <message>
+        <source>Val -ELBO</source>
+        <translation>验证 -ELBO</translation>
+    </message>
+    <message>
+        <source>Val recon</source>
+        <translation>验证重建</translation>
+    </message>
+    <message>
+        <source>Val KL</source>
+        <translation>验证 KL</translation>
+    </message>
+    <message>
+        <source>Test -ELBO</source>
+        <translation>测试 -ELBO</translation>
+    </message>
+    <message>
+        <source>Test recon</source>
+        <translation>测试重建</translation>
+    </message>
+    <message>
+        <source>Test KL</source>
+        <translation>测试 KL</translation>
+    </message>
+    <message>
+        <source>Test MSE</source>
+        <translation>测试 MSE</translation>
+    </message>
+    <message>
+        <source>Active dims</source>
+        <translation>活跃维度</translation>
+    </message>
+    <message>
+        <source>VQ perplexity</source>
+        <translation>VQ 困惑度</translation>
+    </message>
+    <message>
+        <source>Dead codes</source>
+        <translation>死码</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>evaluating…</source>
+        <translation>评估中…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Latent dimensions whose KL on the validation part is above 0.01 nats</source>
+        <translation>在验证部分上 KL 高于 0.01 nats 的隐维度</translation>
+    </message>
+    <message>
+        <source>The file is no longer there.</source>
+        <translation>该文件已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>latentlab::ui::ModelsView</name>
+    <message>
+        <source>Add Models…</source>
+        <translation>添加模型…</translation>
+    </message>
+    <message>
+        <source>Add checkpoints or TorchScript models to the table</source>
+        <translation>将检查点或 TorchScript 模型添加到表格</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Add every LatentLab checkpoint (*.ckpt) in a folder</source>
+        <translation>添加文件夹中的所有 LatentLab 检查点 (*.ckpt)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>The table as CSV, as latentlab-cli compare --csv writes it</source>
+        <translation>以 CSV 导出表格，与 latentlab-cli compare --csv 的输出相同</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare the ticked models (two to four)</source>
+        <translation>比较勾选的模型（二到四个）</translation>
+    </message>
+    <message>
+        <source>Export Comparison…</source>
+        <translation>导出比较…</translation>
+    </message>
+    <message>
+        <source>One HTML page with the table, curves, images and scatters of the ticked models</source>
+        <translation>一个 HTML 页面，包含勾选模型的表格、曲线、图像和散点图</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared %n model(s).</source>
+        <translation>
+            <numerusform>已比较 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>The comparison failed</source>
+        <translation>比较失败</translation>
+    </message>
+    <message>
+        <source>%1 holds no LatentLab checkpoints (*.ckpt).</source>
+        <translation>%1 中没有 LatentLab 检查点 (*.ckpt)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n model(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick two to four models to compare them.</source>
+        <translation>请勾选二到四个模型进行比较。</translation>
+    </message>
+    <message>
+        <source>Tick two to four models to export their comparison.</source>
+        <translation>请勾选二到四个模型以导出它们的比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A comparison takes at most four models: untick %n.</source>
+        <translation>
+            <numerusform>比较最多接受四个模型：请取消勾选 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Models</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Models (*.ckpt *.pt *.pth);;All files (*)</source>
+        <translation>模型 (*.ckpt *.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add Every Checkpoint in a Folder</source>
+        <translation>添加文件夹中的所有检查点</translation>
+    </message>
+    <message>
+        <source>Export the Models Table</source>
+        <translation>导出模型表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table was not written</source>
+        <translation>表格未写入</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>导出比较</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2906,10 @@ or a folder of images with one sub-folder per class</source>
     <message>
         <source>The trained model is not explored: %1. Open the data it was trained on to explore it.</source>
         <translation>训练好的模型未被探索：%1。请打开训练它所用的数据来探索它。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "ui/explorer/interpolation_panel.h"
 #include "ui/duplicates/duplicates_view.h"
 #include "ui/labels/labels_view.h"
+#include "ui/compare/models_view.h"
 #include "ui/shell/workspace.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
@@ -25,7 +26,8 @@ using latentlab::testing::TempDir;
 
 namespace {
 
-constexpr View kAll[] = {View::Samples, View::Training, View::Explorer, View::Anomalies, View::Labels, View::Duplicates};
+constexpr View kAll[] = {View::Samples, View::Training, View::Explorer, View::Anomalies,
+                         View::Labels,  View::Duplicates, View::Models};
 
 } // namespace
 
@@ -40,6 +42,7 @@ private Q_SLOTS:
         QCOMPARE(viewName(View::Training), QStringLiteral("training"));
         QCOMPARE(viewName(View::Explorer), QStringLiteral("explorer"));
         QCOMPARE(viewName(View::Anomalies), QStringLiteral("anomalies"));
+        QCOMPARE(viewName(View::Models), QStringLiteral("models"));
         for (View view : kAll)
             QCOMPARE(viewFromName(viewName(view)), std::optional<View>(view));
         // Exactly as written: a session from elsewhere or a typo names no view.
@@ -50,10 +53,11 @@ private Q_SLOTS:
     void tabsFollowTheEnum()
     {
         Workspace workspace;
-        QCOMPARE(workspace.count(), 6);
+        QCOMPARE(workspace.count(), 7);
         QCOMPARE(workspace.page(View::Training), static_cast<QWidget*>(workspace.trainingView()));
         QCOMPARE(workspace.page(View::Labels), static_cast<QWidget*>(workspace.labelsView()));
         QCOMPARE(workspace.page(View::Duplicates), static_cast<QWidget*>(workspace.duplicatesView()));
+        QCOMPARE(workspace.page(View::Models), static_cast<QWidget*>(workspace.modelsView()));
         QCOMPARE(workspace.page(View::Explorer), static_cast<QWidget*>(workspace.explorerView()));
         QCOMPARE(workspace.page(View::Anomalies), static_cast<QWidget*>(workspace.anomalyView()));
         QVERIFY(workspace.page(View::Samples)->isAncestorOf(workspace.gallery()));

@@ -218,7 +218,7 @@ void ComparisonView::showCurves()
     x->setTitleText(tr("Step"));
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto* y = new QValueAxis;
-    y->setTitleText(tr("%1 (nats per sample)").arg(t));
+    y->setTitleText(tr("%1 (nats)").arg(t));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     std::vector<double> ys;
@@ -257,7 +257,9 @@ void ComparisonView::showCurves()
     }
     const auto [lo, hi] = robustRange(ys);
     y->setRange(lo, hi);
+    y->applyNiceNumbers();
     x->setRange(x0, x1 > x0 ? x1 : x0 + 1);
+    x->applyNiceNumbers();
     QStringList without;
     for (const ComparedModel& m : result_.models)
         if (m.stepCurves.isEmpty())
@@ -346,6 +348,7 @@ void ComparisonView::showClassBars()
         x->setLabelsAngle(-45);
         auto* y = new QValueAxis;
         y->setRange(0.0, hi > 0 ? hi * 1.08 : 1.0);
+        y->applyNiceNumbers();
         y->setLabelFormat(QStringLiteral("%g"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);

@@ -35,6 +35,7 @@ void LinkedScatters::setLayouts(const std::vector<std::vector<float>>& layouts, 
         auto* view = new ScatterView;
         view->setMinimumSize(220, 220);
         view->setClassNames(classNames);
+        view->setLegendShown(i + 1 == layouts.size()); // one legend for all, at the right
         if (layouts[i].empty())
             view->setPlaceholderText(notes.value(static_cast<int>(i)));
         else

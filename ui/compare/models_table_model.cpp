@@ -76,7 +76,10 @@ QVariant ModelsTableModel::data(const QModelIndex& index, int role) const
             return index.column() == 1 ? tr("evaluating…") : QString();
         if (row.state == State::Failed)
             return index.column() == 1 ? tr("failed") : QString();
-        return QString::fromStdString(column.text(row.summary));
+        {
+            const QString text = QString::fromStdString(column.text(row.summary));
+            return text.isEmpty() ? QStringLiteral("–") : text; // the figure does not apply to this model
+        }
     case kSortRole: {
         if (nameColumn || row.state != State::Done)
             return nameColumn ? QVariant(row.name.toLower()) : QVariant();

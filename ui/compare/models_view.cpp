@@ -67,8 +67,10 @@ ModelsView::ModelsView(QWidget* parent) : QWidget(parent)
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(table_);
     split->addWidget(comparison_);
+    // A few rows of table and the rest for the comparison, which is what a user reads; the handle moves it.
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 4);
+    split->setSizes({170, 680});
     split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);

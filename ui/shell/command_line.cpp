@@ -65,7 +65,7 @@ QStringList takeQtArguments(const QStringList& arguments, QStringList& qt)
 
 QString viewNames()
 {
-    return QStringLiteral("samples, training, explorer, anomalies, labels, duplicates");
+    return QStringLiteral("samples, training, explorer, anomalies, labels, duplicates, models");
 }
 
 CommandLine failure(const QString& sentence)

@@ -207,16 +207,25 @@ void ScatterView::geometryChanged()
     viewport_.setInsets(QMargins(inset, inset, inset + legendColumn_, inset));
 }
 
+void ScatterView::setLegendShown(bool shown)
+{
+    if (legendShown_ == shown)
+        return;
+    legendShown_ = shown;
+    geometryChanged();
+    pointsChanged();
+}
+
 ScatterLegend ScatterView::legend(QSize size) const
 {
     std::vector<ScatterLegend::Entry> entries;
-    const int count = classCount();
+    const int count = legendShown_ ? classCount() : 0;
     entries.reserve(static_cast<std::size_t>(std::max(0, count)));
     // Coloured by value, a class's palette colour would suggest a value it does not have: neutral swatches.
     const bool neutral = coloredByValue();
     for (int k = 0; k < count; ++k)
         entries.push_back({className(k), neutral ? QColor(0x70, 0x70, 0x70) : scatter::classColor(k), classVisible(k)});
-    ScatterLegend legend(std::move(entries), {neutral, data_.valueLow(), data_.valueHigh()}, font());
+    ScatterLegend legend(std::move(entries), {neutral && legendShown_, data_.valueLow(), data_.valueHigh()}, font());
     legend.layout(QRect(size.width() - kMargin - legend.width(), kMargin, legend.width(), size.height() - 2 * kMargin));
     return legend;
 }

@@ -55,6 +55,8 @@ public:
 
     // Legend labels: class k is names[k], or "Class k" past the end of the list.
     void setClassNames(QStringList names);
+    // Off: no legend column (scatters side by side share one legend, drawn by the last of them).
+    void setLegendShown(bool shown);
     QString className(int cls) const;
     int classCount() const;
     // Hidden classes are neither drawn nor found by nearestPoint(); the legend shows them greyed. Only a click
@@ -183,6 +185,7 @@ private:
     std::vector<int> region_;
     std::vector<int> isolated_; // while isolating, sorted
     static constexpr std::size_t kRingedIsolation = 500;
+    bool legendShown_ = true;
     int legendColumn_ = 0; // the legend's width and a margin; cached, as every mapping depends on it
     ScatterViewport viewport_;
 
