@@ -538,6 +538,18 @@ Test: %2</source>
         <source>%1 (nats)</source>
         <translation>%1（nats）</translation>
     </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>whole data</source>
+        <translation>全部数据</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ConfusionMatrix</name>

@@ -1,7 +1,7 @@
 // Screenshots of the Models tab: the table and the comparison of the models given (not a test):
 //   screenshot_models DATA OUT_PREFIX WIDTH HEIGHT MODEL MODEL [MODEL MODEL]
 // writes OUT_PREFIX-models.png (the table and the curves) and OUT_PREFIX-models-scatters.png (scrolled to the
-// aligned scatters). Run it under Xvfb (xvfb-run -a); LATENTLAB_LANGUAGE=zh_CN for the Chinese window.
+// aligned scatters). Run it under Xvfb (xvfb-run -a), in the locale to show (scripts/screenshots).
 #include "ui/compare/compare_controller.h"
 #include "ui/compare/comparison_view.h"
 #include "ui/compare/linked_scatters.h"

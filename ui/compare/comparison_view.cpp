@@ -53,6 +53,16 @@ QLabel* imageOrNote(const QImage& image, const QString& note)
     return l;
 }
 
+// The part's name as core gives it ("test", "validation", "all"), in the window's language.
+QString partText(const QString& part)
+{
+    if (part == QLatin1String("test"))
+        return ComparisonView::tr("test");
+    if (part == QLatin1String("validation"))
+        return ComparisonView::tr("validation");
+    return ComparisonView::tr("whole data");
+}
+
 QChartView* chartView()
 {
     auto* chart = new QChart;
@@ -281,7 +291,7 @@ void ComparisonView::showImages()
         return;
     }
     int row = 0;
-    images_->addWidget(heading(tr("Reconstructions of the same %1 inputs of the %2 part").arg(result_.inputCount).arg(result_.part)),
+    images_->addWidget(heading(tr("Reconstructions of the same %1 inputs of the %2 part").arg(result_.inputCount).arg(partText(result_.part))),
                        row++, 0, 1, 6);
     images_->addWidget(new QLabel(tr("Input")), row, 0, Qt::AlignHCenter);
     for (int i = 0; i < result_.models.size(); ++i) {
