@@ -82,7 +82,7 @@ std::string configText(const OpenedModel& m)
 int runCompare(const std::vector<std::string>& argv)
 {
     std::set<std::string> options{"models", "out", "csv", "term", "layout", "samples", "seed", "threads",
-                                  "max-samples", "layout-samples"};
+                                  "max-samples", "layout-samples", "from", "to"};
     options.insert(dataOptions().begin(), dataOptions().end());
     const Args args(argv, {"json"}, options);
     const std::string out = args.value("out");
@@ -151,6 +151,9 @@ int runCompare(const std::vector<std::string>& argv)
     co.samples = args.integer("samples", 16, 1, 256);
     co.seed = static_cast<std::uint64_t>(args.integer("seed", 0, 0, 1LL << 62));
     co.layoutSamples = args.integer("layout-samples", 2000, 10, 100000);
+    // The interpolation's ends, dataset indices (compareModels refuses one outside the data).
+    co.from = args.integer("from", -1, -1, 1LL << 40);
+    co.to = args.integer("to", -1, -1, 1LL << 40);
     std::vector<LatentModel*> compared;
     for (std::size_t i = 0; i < models.size() && i < 4; ++i)
         compared.push_back(models[i].model.get());

@@ -121,12 +121,13 @@ const Command kCommands[] = {
     {"compare", latentlab::cli::runCompare,
      "compare --models A B [C D] --out REPORT.html [--data PATH] [--csv TABLE.csv] [--term recon|total|kl|...]\n"
      "        [--layout pca|tsne|umap] [--samples N] [--seed S] [--layout-samples N] [--max-samples N]\n"
-     "        [--threads T] [--label-column NAME] [--json]\n"
+     "        [--from I --to J] [--threads T] [--label-column NAME] [--json]\n"
      "    models side by side on one dataset (default: what the first checkpoint was trained on); a folder\n"
      "    stands for its checkpoints (*.ckpt). Prints the models table (family, size, training, validation and\n"
      "    test -ELBO with recon and KL, active dimensions, VQ perplexity and dead codes, one-class AUROC,\n"
      "    samples/s; --csv writes it) and writes one self-contained HTML page: the table, loss curves of --term\n"
-     "    overlaid, the same inputs reconstructed, prior samples under one seed, an interpolation, latent\n"
+     "    overlaid, the same inputs reconstructed, prior samples under one seed, an interpolation (between\n"
+     "    samples I and J, default two test samples of different classes), latent\n"
      "    scatters aligned by Procrustes, per-class error and KL, each model's configuration (panels: the\n"
      "    first four models). --max-samples evaluates at most N samples of each part\n"},
     {"demo", latentlab::cli::runDemo,

@@ -550,6 +550,22 @@ Test: %2</source>
         <source>whole data</source>
         <translation>全部数据</translation>
     </message>
+    <message>
+        <source>Interpolate from sample</source>
+        <translation>插值：从样本</translation>
+    </message>
+    <message>
+        <source>to sample</source>
+        <translation>到样本</translation>
+    </message>
+    <message>
+        <source>Interpolate</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>Every model interpolates between these two samples (a click on a scatter point puts it in the first box)</source>
+        <translation>每个模型都在这两个样本之间插值（点击散点图中的点会把它填入第一个框）</translation>
+    </message>
 </context>
 <context>
     <name>latentlab::ui::ConfusionMatrix</name>
@@ -2922,6 +2938,12 @@ or a folder of images with one sub-folder per class</source>
     <message>
         <source>Models</source>
         <translation>模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>unsaved %1, %n epoch(s)</source>
+        <translation>
+            <numerusform>未保存的 %1，%n 轮</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

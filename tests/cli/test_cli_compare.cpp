@@ -117,7 +117,7 @@ TEST(CliCompare, WritesTheTableAndAReportHoldingEveryModel)
     ASSERT_NE(table, std::string::npos);
     const std::string rowsHtml = parsed.substr(table, parsed.find("</table>", table) - table);
     EXPECT_EQ(count(rowsHtml, "<tr>"), 4u) << "a header and three models";
-    for (const std::string name : {fs::path(models().vae).stem().string(), std::string("plain-ae"), std::string("vq")})
+    for (const std::string& name : {fs::path(models().vae).stem().string(), std::string("plain-ae"), std::string("vq")})
         EXPECT_NE(rowsHtml.find(name), std::string::npos) << name;
 }
 
@@ -128,12 +128,14 @@ TEST(CliCompare, AFolderStandsForItsCheckpoints)
     fs::copy_file(models().vae, dir.file("b.ckpt"));
     const std::string report = dir.file("r.html");
     const CliResult r = runCli({"compare", "--models", dir.path(), "--out", report, "--threads", "1", "--json",
-                                "--layout-samples", "32", "--data", sharedIdxFolder()});
+                                "--layout-samples", "32", "--data", sharedIdxFolder(), "--from", "3", "--to", "7"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const nlohmann::json j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j["models"].size(), 2u);
     EXPECT_EQ(j["models"][0]["name"], "a");
     EXPECT_EQ(j["models"][1]["name"], "b");
+    const std::string html = readAll(report);
+    EXPECT_NE(html.find("From sample 3 to sample 7"), std::string::npos) << "the ends asked for";
 }
 
 TEST(CliCompare, BadRequestsGetOneSentenceAndExit2)
@@ -152,6 +154,7 @@ TEST(CliCompare, BadRequestsGetOneSentenceAndExit2)
     refuse({"compare", "--models", dir.path(), models().ae, "--out", out}, "without LatentLab checkpoints");
     refuse({"compare", "--models", models().vae, dir.file("missing.ckpt"), "--out", out}, "missing.ckpt");
     refuse({"compare", "--models", models().vae, models().ae, "--out", out, "--layout", "dims"}, "--layout");
+    refuse({"compare", "--models", models().vae, models().ae, "--out", out, "--to", "100000"}, "outside");
     // A model of other data: 8x8 images against a 12x12 one.
     const std::string other = writeIdxFolder(dir.file("other"), 40, 0, 12, 12);
     const std::string otherModel = dir.file("other.ckpt");

@@ -12,11 +12,17 @@
 #include "ui/compare/linked_scatters.h"
 #include "ui/compare/models_table_model.h"
 #include "ui/compare/models_view.h"
+#include "ui/compare/unsaved_copies.h"
 #include "ui/explorer/scatter/scatter_view.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/workspace.h"
+#include "ui/training/model_form.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
 #include <QComboBox>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QFile>
 #include <QPushButton>
 #include <QTableView>
@@ -199,6 +205,16 @@ private Q_SLOTS:
         // A region drawn in the second (as its rectangle tool reports one) becomes the first's.
         Q_EMIT b->regionSelected({1, 2, 3});
         QCOMPARE(a->region(), (std::vector<int>{1, 2, 3}));
+        // The clicked point's sample goes into the interpolation's first end; new ends redo the comparison.
+        QCOMPARE(view.comparison()->fromBox()->value(),
+                 static_cast<int>(view.comparison()->result().layoutIndices[static_cast<std::size_t>(point)]));
+        view.comparison()->toBox()->setValue(5);
+        QSignalSpy again(view.controller(), &CompareController::compared);
+        view.comparison()->interpolateButton()->click();
+        QVERIFY(again.wait(60000));
+        QCOMPARE(view.comparison()->result().to, qint64(5));
+        QCOMPARE(view.comparison()->result().from,
+                 qint64(view.comparison()->result().layoutIndices[static_cast<std::size_t>(point)]));
         // The curves: one line a model for the chosen term, from their training records.
         QCOMPARE(view.comparison()->term(), QStringLiteral("recon"));
         QVERIFY(view.comparison()->curves()->chart()->series().size() >= 2);
@@ -251,6 +267,40 @@ private Q_SLOTS:
         const QString page = QString::fromUtf8(f.readAll());
         QVERIFY(page.contains(QStringLiteral("from-pytorch")));
         QVERIFY(page.contains(QStringLiteral("no training record")));
+    }
+
+    void aModelTrainedInTheWindowIsARowUntilSavedAndThenItsFile()
+    {
+        TempDir dir;
+        fixtures::tinyImages(dir);
+        MainWindow window;
+        window.setConfirmClose([] { return true; });
+        QSignalSpy loaded(&window, &MainWindow::datasetChanged);
+        window.openDataset(QString::fromStdString(dir.path()));
+        QVERIFY(loaded.wait(30000));
+        TrainingView* training = window.trainingView();
+        training->form()->hiddenEdit()->setText(QStringLiteral("16"));
+        training->form()->latentBox()->setValue(2);
+        training->form()->epochsBox()->setValue(1);
+        ModelsView* models = window.workspace()->modelsView();
+        QSignalSpy kept(training->controller(), &TrainingController::copyKept);
+        training->startTraining();
+        QVERIFY(kept.wait(60000));
+        const QString copy = kept.first().first().toString();
+        QVERIFY(isUnsavedCopy(copy));
+        QVERIFY(QFileInfo::exists(copy));
+        QVERIFY2(training->controller()->isModified(), "a kept copy is not the user's save");
+        QCOMPARE(models->tableModel()->rowCount(), 1);
+        QVERIFY(models->tableModel()->nameAt(0).startsWith(QStringLiteral("unsaved vae")));
+        QTRY_COMPARE_WITH_TIMEOUT(models->tableModel()->stateAt(0), ModelsTableModel::State::Done, 30000);
+        // Saved: the file takes the copy's place, and the copy goes.
+        const QString saved = QString::fromStdString(dir.file("mine.ckpt"));
+        QSignalSpy savedSpy(training->controller(), &TrainingController::saved);
+        training->saveModelAs(saved);
+        QVERIFY(savedSpy.wait(30000));
+        QCOMPARE(models->tableModel()->rowCount(), 1);
+        QCOMPARE(models->tableModel()->pathAt(0), QFileInfo(saved).absoluteFilePath());
+        QVERIFY(!QFileInfo::exists(copy));
     }
 
     void theTableComesBackWithASession()

@@ -86,15 +86,15 @@ void CompareController::evaluate(const QString& path, const QString& name)
     thread_.post([tag, path, name, data = data_, key](CompareWorker& w) { w.summarize(tag, path, name, data, key); });
 }
 
-void CompareController::compare(const QStringList& paths, const QStringList& names)
+void CompareController::compare(const QStringList& paths, const QStringList& names, qint64 from, qint64 to)
 {
     if (!data_ || paths.size() < 2 || paths.size() > 4)
         return;
     const auto [tag, control] = job_.start(thread_.worker());
     thread_.setTorchThreads(trainingActive_ ? 1 : 0);
     setComparing(true);
-    thread_.post([tag = tag, control = control, paths, names, data = data_](CompareWorker& w) {
-        w.compare(tag, paths, names, data, control);
+    thread_.post([tag = tag, control = control, paths, names, data = data_, from, to](CompareWorker& w) {
+        w.compare(tag, paths, names, data, from, to, control);
     });
 }
 

@@ -27,8 +27,9 @@ public:
     // Answered by summarized() or evaluationFailed() for that path; at once from the cache when the file has
     // not changed since it was evaluated on this data.
     void evaluate(const QString& path, const QString& name);
-    // 2 to 4 model files; answered by compared(), failed() or (cancelled) comparingChanged(false) alone.
-    void compare(const QStringList& paths, const QStringList& names);
+    // 2 to 4 model files; answered by compared(), failed() or (cancelled) comparingChanged(false) alone. from,
+    // to: the interpolation's ends (dataset indices), -1 for two held-out samples of different classes.
+    void compare(const QStringList& paths, const QStringList& names, qint64 from = -1, qint64 to = -1);
     // The comparison page for these models at htmlPath; answered by exported() or failed().
     void exportReport(const QStringList& paths, const QStringList& names, const QString& htmlPath, const QString& term);
     bool isComparing() const { return comparing_; }

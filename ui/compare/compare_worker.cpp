@@ -121,12 +121,15 @@ void CompareWorker::summarize(RequestTag tag, const QString& path, const QString
 }
 
 void CompareWorker::compare(RequestTag tag, const QStringList& paths, const QStringList& names, DatasetPtr data,
-                            std::shared_ptr<AnalysisControl> control)
+                            qint64 from, qint64 to, std::shared_ptr<AnalysisControl> control)
 {
     answerJob(this, tag, [&] {
         const Opened o = openAll(paths, data);
         const HeldOutPart held = heldOutOf(o);
-        const Comparison c = compareModels(pointers(o), *o.data, held.indices, held.part, {}, control.get());
+        ComparisonOptions options;
+        options.from = from;
+        options.to = to;
+        const Comparison c = compareModels(pointers(o), *o.data, held.indices, held.part, options, control.get());
         ComparisonResult r;
         r.tag = tag;
         r.part = QString::fromStdString(c.part);

@@ -26,7 +26,8 @@ public:
     void summarize(latentlab::ui::RequestTag tag, const QString& path, const QString& name,
                    latentlab::ui::DatasetPtr data, const QString& cacheKey);
     void compare(latentlab::ui::RequestTag tag, const QStringList& paths, const QStringList& names,
-                 latentlab::ui::DatasetPtr data, std::shared_ptr<latentlab::AnalysisControl> control);
+                 latentlab::ui::DatasetPtr data, qint64 from, qint64 to,
+                 std::shared_ptr<latentlab::AnalysisControl> control);
     // The report for these models, written to htmlPath; the curves show `term`.
     void exportReport(latentlab::ui::RequestTag tag, const QStringList& paths, const QStringList& names,
                       latentlab::ui::DatasetPtr data, const QString& htmlPath, const QString& term,

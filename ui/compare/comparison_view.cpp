@@ -8,7 +8,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QBarCategoryAxis>
@@ -120,6 +122,21 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent)
     auto* imagesBox = new QWidget;
     images_ = new QGridLayout(imagesBox);
     column->addWidget(imagesBox);
+    // The interpolation's ends: two held-out samples of different classes at first, any two the user picks.
+    auto* ends = new QHBoxLayout;
+    ends->addWidget(new QLabel(tr("Interpolate from sample")));
+    from_ = new QSpinBox;
+    ends->addWidget(from_);
+    ends->addWidget(new QLabel(tr("to sample")));
+    to_ = new QSpinBox;
+    ends->addWidget(to_);
+    interpolate_ = new QPushButton(tr("Interpolate"));
+    interpolate_->setToolTip(tr("Every model interpolates between these two samples (a click on a scatter point "
+                                "puts it in the first box)"));
+    ends->addWidget(interpolate_);
+    ends->addStretch(1);
+    column->addLayout(ends);
+    connect(interpolate_, &QPushButton::clicked, this, [this] { Q_EMIT endsChosen(from_->value(), to_->value()); });
     column->addWidget(heading(tr("Latent spaces, aligned")));
     auto* alignNote = new QLabel(tr("The same samples laid out by PCA in each model, turned, mirrored and scaled onto the "
                                     "first model's layout (orthogonal Procrustes). Hover or click a point: it lights up in "
@@ -127,6 +144,10 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent)
     alignNote->setWordWrap(true);
     column->addWidget(alignNote);
     scatters_ = new LinkedScatters;
+    connect(scatters_, &LinkedScatters::selectionChanged, this, [this](int point) {
+        if (point >= 0 && static_cast<std::size_t>(point) < result_.layoutIndices.size())
+            from_->setValue(static_cast<int>(result_.layoutIndices[static_cast<std::size_t>(point)]));
+    });
     scatters_->setMinimumHeight(300);
     column->addWidget(scatters_);
     column->addWidget(heading(tr("Per class")));
@@ -184,6 +205,11 @@ void ComparisonView::setResult(const ComparisonResult& result)
     }
     showCurves();
     showImages();
+    const int last = dataset_ ? static_cast<int>(std::max<std::int64_t>(0, dataset_->size() - 1)) : 0;
+    for (QSpinBox* box : {from_, to_})
+        box->setRange(0, last);
+    from_->setValue(static_cast<int>(result_.from));
+    to_->setValue(static_cast<int>(result_.to));
     std::vector<std::vector<float>> layouts;
     QStringList captions, notes;
     for (int i = 0; i < result_.models.size(); ++i) {

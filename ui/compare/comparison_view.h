@@ -13,6 +13,8 @@ class QChartView;
 class QComboBox;
 class QGridLayout;
 class QLabel;
+class QPushButton;
+class QSpinBox;
 class QStackedWidget;
 
 namespace latentlab::ui {
@@ -33,6 +35,13 @@ public:
     LinkedScatters* scatters() const { return scatters_; }
     QComboBox* termBox() const { return term_; }
     QChartView* curves() const { return curves_; }
+    QSpinBox* fromBox() const { return from_; }
+    QSpinBox* toBox() const { return to_; }
+    QPushButton* interpolateButton() const { return interpolate_; }
+
+Q_SIGNALS:
+    // The user chose the interpolation's ends (dataset indices): the comparison is wanted again with them.
+    void endsChosen(qint64 from, qint64 to);
 
 private:
     void showCurves();
@@ -45,6 +54,9 @@ private:
     QComboBox* term_ = nullptr;
     QChartView* curves_ = nullptr;
     QGridLayout* images_ = nullptr;
+    QSpinBox* from_ = nullptr;
+    QSpinBox* to_ = nullptr;
+    QPushButton* interpolate_ = nullptr;
     LinkedScatters* scatters_ = nullptr;
     QChartView* mseBars_ = nullptr;
     QChartView* klBars_ = nullptr;

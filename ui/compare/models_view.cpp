@@ -91,6 +91,10 @@ ModelsView::ModelsView(QWidget* parent) : QWidget(parent)
     connect(model_, &ModelsTableModel::evaluationWanted, controller_, &CompareController::evaluate);
     connect(controller_, &CompareController::summarized, model_, &ModelsTableModel::setSummary);
     connect(controller_, &CompareController::evaluationFailed, model_, &ModelsTableModel::setFailed);
+    connect(comparison_, &ComparisonView::endsChosen, this, [this](qint64 from, qint64 to) {
+        if (comparedPaths_.size() >= 2)
+            controller_->compare(comparedPaths_, comparedNames_, from, to);
+    });
     connect(controller_, &CompareController::compared, this, [this](const ComparisonResult& r) {
         comparison_->setResult(r);
         status_->setText(tr("Compared %n model(s).", nullptr, r.models.size()));
@@ -131,10 +135,16 @@ void ModelsView::setTrainingActive(bool active)
     controller_->setTrainingActive(active);
 }
 
-void ModelsView::addModel(const QString& path)
+void ModelsView::addModel(const QString& path, const QString& name)
 {
     if (!path.isEmpty())
-        model_->addModel(path);
+        model_->addModel(path, name);
+}
+
+void ModelsView::removeModel(const QString& path)
+{
+    model_->removeModel(path);
+    updateButtons();
 }
 
 int ModelsView::addFolder(const QString& folder)
@@ -155,7 +165,9 @@ void ModelsView::compareChecked()
         status_->setText(tr("Tick two to four models to compare them."));
         return;
     }
-    controller_->compare(paths, model_->checkedNames());
+    comparedPaths_ = paths;
+    comparedNames_ = model_->checkedNames();
+    controller_->compare(paths, comparedNames_);
 }
 
 void ModelsView::exportComparison(const QString& htmlPath)

@@ -29,8 +29,10 @@ public:
 
     void setDataset(DatasetPtr dataset, const QString& path);
     void setTrainingActive(bool active);
-    // A row for the file (nothing when it has one): its figures are evaluated on the worker.
-    void addModel(const QString& path);
+    // A row for the file (nothing when it has one), named `name` or after the file: its figures are evaluated
+    // on the worker.
+    void addModel(const QString& path, const QString& name = {});
+    void removeModel(const QString& path);
     // Every LatentLab checkpoint (*.ckpt) in the folder.
     int addFolder(const QString& folder);
     void compareChecked();
@@ -78,6 +80,7 @@ private:
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
     std::function<QString(const QString&, const QString&)> choosePath_;
+    QStringList comparedPaths_, comparedNames_; // the last comparison's, which new ends redo
 };
 
 } // namespace latentlab::ui

@@ -5,6 +5,7 @@
 #include "ui/common/model_ptr.h"
 #include "ui/dataset/dataset_table_model.h"
 #include "ui/compare/models_view.h"
+#include "ui/compare/unsaved_copies.h"
 #include "ui/dataset/gallery_view.h"
 #include "ui/duplicates/duplicates_controller.h"
 #include "ui/duplicates/duplicates_view.h"
@@ -17,6 +18,7 @@
 
 #include "core/training/model_fit.h"
 
+#include <QFile>
 #include <QHeaderView>
 #include <QStackedWidget>
 #include <QTableView>
@@ -141,8 +143,31 @@ void Workspace::connectViews()
     });
     // Every model file the window trains (once saved) or opens becomes a row of the models table; a row's
     // double-click opens it as File > Open Model does.
-    connect(training, &TrainingController::saved, models_, &ModelsView::addModel);
-    connect(training, &TrainingController::opened, models_, [this](const OpenedModelInfo& info) { models_->addModel(info.path); });
+    // A run the user has not saved is kept as a copy in the window's own folder and listed as "unsaved"; saving
+    // the model puts the saved file in the copy's place.
+    connect(training, &TrainingController::finished, this, [this, training](TrainingStatus, const QString&) {
+        if (training->hasModel() && training->isModified())
+            training->keepCopy(newUnsavedCopyPath(QString::fromStdString(toString(training->modelConfig().kind))));
+    });
+    connect(training, &TrainingController::copyKept, models_, [this, training](const QString& path) {
+        for (const QString& gone : pruneUnsavedCopies())
+            models_->removeModel(gone);
+        lastCopy_ = path;
+        models_->addModel(path, tr("unsaved %1, %n epoch(s)", nullptr, static_cast<int>(training->epochsDone()))
+                                    .arg(QString::fromStdString(toString(training->modelConfig().kind))));
+    });
+    connect(training, &TrainingController::saved, models_, [this](const QString& path) {
+        if (!lastCopy_.isEmpty()) {
+            models_->removeModel(lastCopy_);
+            QFile::remove(lastCopy_);
+            lastCopy_.clear();
+        }
+        models_->addModel(path);
+    });
+    connect(training, &TrainingController::opened, models_, [this](const OpenedModelInfo& info) {
+        lastCopy_.clear(); // the current model is a file now
+        models_->addModel(info.path);
+    });
     connect(explorer_->controller(), &ExplorerController::modelOpened, models_,
             [this](const QString& path, const ModelPtr&) { models_->addModel(path); });
     connect(models_, &ModelsView::modelActivated, this, &Workspace::openModel);

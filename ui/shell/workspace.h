@@ -74,6 +74,7 @@ private:
 
     DatasetPtr dataset_;
     QString datasetPath_;
+    QString lastCopy_; // the models table's copy of the current model, while it is unsaved
     QStackedWidget* samples_ = nullptr; // gallery for images / table for rows
     GalleryView* gallery_ = nullptr;
     QTableView* table_ = nullptr;

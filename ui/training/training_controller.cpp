@@ -48,6 +48,7 @@ TrainingController::TrainingController(QObject* parent)
         saving_ = false;
         Q_EMIT openFailed(path, message);
     });
+    connect(worker_, &TrainingWorker::copyKept, this, &TrainingController::copyKept);
     connect(worker_, &TrainingWorker::saveFailed, this, [this](const QString& path, const QString& message) {
         saving_ = false;
         Q_EMIT saveFailed(path, message);
@@ -181,6 +182,14 @@ QString TrainingController::save(const QString& path)
     std::shared_ptr<TrainingJob> job = job_;
     thread_.post([job, path](TrainingWorker& worker) { worker.save(job, path); });
     return {};
+}
+
+void TrainingController::keepCopy(const QString& path)
+{
+    if (isRunning() || !hasModel_)
+        return;
+    std::shared_ptr<TrainingJob> job = job_;
+    thread_.post([job, path](TrainingWorker& worker) { worker.save(job, path, true); });
 }
 
 const ModelConfig& TrainingController::modelConfig() const

@@ -54,6 +54,9 @@ public:
     QString open(const QString& path, DatasetPtr data, const QString& dataPath);
     // Saved on the worker thread; answered by saved() or saveFailed(). Refused while a run is going.
     QString save(const QString& path);
+    // A copy of the current model kept at `path` (the window's own folder) while the user has not saved it, so
+    // the models table can list and compare it; answered by copyKept(). The model stays unsaved.
+    void keepCopy(const QString& path);
 
     State state() const { return state_; }
     bool isRunning() const { return state_ != State::Idle; }
@@ -83,6 +86,7 @@ Q_SIGNALS:
     void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
+    void copyKept(const QString& path);
     // A frozen copy of the current model: after each run and open, and during runs as setSnapshotEvery asks.
     // training: taken mid-run (more will follow).
     void modelSnapshot(latentlab::ui::ModelPtr model, qint64 step, bool training);

@@ -193,7 +193,7 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
     }
 }
 
-void TrainingWorker::save(std::shared_ptr<TrainingJob> job, const QString& path)
+void TrainingWorker::save(std::shared_ptr<TrainingJob> job, const QString& path, bool asCopy)
 {
     try {
         if (job->trainer) {
@@ -208,9 +208,13 @@ void TrainingWorker::save(std::shared_ptr<TrainingJob> job, const QString& path)
         } else {
             throw BadInputError("there is no trained model to save yet");
         }
-        Q_EMIT saved(path);
+        if (asCopy)
+            Q_EMIT copyKept(path);
+        else
+            Q_EMIT saved(path);
     } catch (const std::exception& e) {
-        Q_EMIT saveFailed(path, QString::fromStdString(e.what()));
+        if (!asCopy) // a copy that could not be kept costs the user nothing they asked for
+            Q_EMIT saveFailed(path, QString::fromStdString(e.what()));
     }
 }
 

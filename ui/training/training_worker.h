@@ -23,7 +23,8 @@ public:
     // A new model (job->model empty: built from job->modelConfig) or more epochs for the current one.
     void run(std::shared_ptr<latentlab::ui::TrainingJob> job);
     // Saves the job's model, optimizer state, progress and data fingerprint in one checkpoint file.
-    void save(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path);
+    // asCopy: a copy the window keeps of an unsaved model (answered by copyKept, the model stays unsaved).
+    void save(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path, bool asCopy = false);
     // Loads a checkpoint into the job; when job->source fits it, also the trainer, so it can train more.
     void open(std::shared_ptr<latentlab::ui::TrainingJob> job, const QString& path);
 
@@ -42,6 +43,7 @@ Q_SIGNALS:
     void openFailed(const QString& path, const QString& message);
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
+    void copyKept(const QString& path);
     // A frozen copy of the model for the explorer: after every run and open, and every job->snapshotEvery
     // steps while training (taken between two steps, on this thread, the only one that writes the weights).
     void snapshotReady(latentlab::ui::ModelPtr model, qint64 step, bool training);
