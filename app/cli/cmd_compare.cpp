@@ -22,6 +22,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace latentlab::cli {
 
@@ -95,22 +96,24 @@ int runCompare(const std::vector<std::string>& argv)
         throw BadInputError("--layout: compare lays models out by pca, tsne or umap, the methods every latent size has");
 
     // The data: --data, or what the first checkpoint was trained on.
-    std::vector<OpenedModel> models;
+    std::optional<OpenedModel> firstCheckpoint; // opened once: it names the data and is compared as well
+    std::size_t firstAt = 0;
     DataFallback fallback;
-    for (const std::string& p : paths)
-        if (!isTorchScriptFile(p)) {
-            models.push_back(openModelFile(p));
-            fallback = dataFallbackOf(models.back().checkpoint->dataset);
-            break;
+    for (std::size_t i = 0; i < paths.size() && !firstCheckpoint; ++i)
+        if (!isTorchScriptFile(paths[i])) {
+            firstCheckpoint = openModelFile(paths[i]);
+            firstAt = i;
+            fallback = dataFallbackOf(firstCheckpoint->checkpoint->dataset);
         }
     if (!args.has("data") && fallback.path.empty())
         throw BadInputError("every model is a TorchScript module, which keeps no record of its data: give --data PATH");
     DataSelection data = selectData(args, "all", fallback);
     Dataset& ds = data.dataset;
-    models.clear();
+    std::vector<OpenedModel> models;
     bool conformed = false;
-    for (const std::string& p : paths) {
-        OpenedModel m = openModelFile(p, ds.sampleShape());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const std::string& p = paths[i];
+        OpenedModel m = firstCheckpoint && i == firstAt ? std::move(*firstCheckpoint) : openModelFile(p, ds.sampleShape());
         if (m.model->config().inputShape != ds.sampleShape())
             throw ModelMismatchError(displayName(p) + " takes samples of another shape than those of " + ds.source);
         // A table goes into the first checkpoint's units; models trained on the same file share them.

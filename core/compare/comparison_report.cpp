@@ -289,12 +289,6 @@ std::string configSection(const ReportInput& in)
 
 } // namespace
 
-std::string modelColour(std::size_t i)
-{
-    static const char* const kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"};
-    return kColours[i % (sizeof kColours / sizeof *kColours)];
-}
-
 std::string comparisonReportHtml(const ReportInput& in)
 {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(in.title)

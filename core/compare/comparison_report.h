@@ -31,9 +31,6 @@ struct ReportInput {
     Comparison comparison;              // panels in the order of models
 };
 
-// The colour of the i-th model everywhere in a comparison (curves, bars, headings).
-std::string modelColour(std::size_t i);
-
 std::string comparisonReportHtml(const ReportInput& input);
 // Written atomically (the path is the one the user named). IoError naming the file.
 void writeComparisonReport(const std::string& path, const ReportInput& input);

@@ -45,16 +45,6 @@ PartEvaluation evaluatePart(LatentModel& model, const Dataset& data, const std::
     return out;
 }
 
-// The samples a model's training saw each epoch: its training split's train part.
-std::int64_t trainingSamples(const Dataset& data, const TrainingConfig& config)
-{
-    try {
-        return static_cast<std::int64_t>(trainingSplit(data, config).train.size());
-    } catch (const BadInputError&) {
-        return -1; // other data than it trained on, without its classes
-    }
-}
-
 } // namespace
 
 std::vector<std::int64_t> evenlyThinned(const std::vector<std::int64_t>& indices, std::int64_t maxSamples)
@@ -92,16 +82,19 @@ ModelSummary summarizeModel(const OpenedModel& opened, const std::string& name, 
             seconds += e.seconds;
         if (!meta.progress.history.epochs().empty())
             row.trainingSeconds = seconds;
-        const std::int64_t perEpoch = trainingSamples(data, meta.training);
+        // The model's own split: its train part is what each epoch saw, its validation part is held out.
+        std::int64_t perEpoch = -1;
+        try {
+            const Split split = trainingSplit(data, meta.training);
+            perEpoch = static_cast<std::int64_t>(split.train.size());
+            validation = split.validation;
+        } catch (const BadInputError& e) { // other data than it trained on, without its classes
+            row.notes.push_back(std::string("no validation part: ") + e.what());
+        }
         if (perEpoch > 0 && seconds > 0.0)
             row.samplesPerSecond =
                 static_cast<double>(row.epochs * perEpoch + meta.progress.batchInEpoch * meta.training.batchSize)
                 / seconds;
-        try {
-            validation = trainingSplit(data, meta.training).validation;
-        } catch (const BadInputError& e) {
-            row.notes.push_back(std::string("no validation part: ") + e.what());
-        }
         std::sort(validation.begin(), validation.end());
         if (validation.empty() && row.notes.empty())
             row.notes.push_back("no validation part: the model was trained without one");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 namespace latentlab {
 
@@ -90,6 +91,25 @@ std::string xmlEscaped(const std::string& text)
     return out;
 }
 
+std::string modelColour(std::size_t i)
+{
+    static const char* const kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"};
+    return kColours[i % (sizeof kColours / sizeof *kColours)];
+}
+
+std::pair<double, double> robustValueRange(std::vector<double> values)
+{
+    if (values.empty())
+        return {0.0, 1.0};
+    std::sort(values.begin(), values.end());
+    const double lo = values.front();
+    double hi = values[static_cast<std::size_t>(0.98 * static_cast<double>(values.size() - 1))];
+    if (hi <= lo)
+        hi = lo + std::max(1e-9, std::abs(lo) * 0.1);
+    const double pad = (hi - lo) * 0.05;
+    return {lo - pad, hi + pad};
+}
+
 std::vector<double> niceTicks(double lo, double hi, int count)
 {
     std::vector<double> out;
@@ -128,16 +148,9 @@ std::string lineChartSvg(const LineChartSpec& spec)
     }
     f.x0 = *std::min_element(xs.begin(), xs.end());
     f.x1 = *std::max_element(xs.begin(), xs.end());
-    std::sort(ys.begin(), ys.end());
-    f.y0 = ys.front();
-    f.y1 = ys[static_cast<std::size_t>(0.98 * static_cast<double>(ys.size() - 1))];
     if (f.x1 <= f.x0)
         f.x1 = f.x0 + 1.0;
-    if (f.y1 <= f.y0)
-        f.y1 = f.y0 + std::max(1e-9, std::abs(f.y0) * 0.1);
-    const double pad = (f.y1 - f.y0) * 0.05;
-    f.y0 -= pad;
-    f.y1 += pad;
+    std::tie(f.y0, f.y1) = robustValueRange(std::move(ys));
     out += yAxis(f, niceTicks(f.y0, f.y1, 5), spec.yLabel);
     for (const double t : niceTicks(f.x0, f.x1, 6))
         out += "<text x=\"" + num(f.px(t)) + "\" y=\"" + num(f.height - f.bottom + 16)

@@ -2,6 +2,7 @@
 // Small charts as SVG text for the comparison report: lines with axes, ticks and a legend, and grouped bars.
 // Vector, so the curves stay sharp at any zoom and their text can be read and copied; the report's images
 // (reconstructions, samples, scatters of thousands of points) are PNG.
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,13 @@ struct BarChartSpec {
     std::vector<std::vector<double>> values;       // [category][series]; NaN: no bar
 };
 std::string barChartSvg(const BarChartSpec& spec);
+
+// The y range a chart of these values shows: from the smallest to the 98th percentile (a VAE's first steps
+// would otherwise flatten the rest), 5% padding each side; {0, 1} for none. The report and the window share it.
+std::pair<double, double> robustValueRange(std::vector<double> values);
+
+// The colour of the i-th model everywhere in a comparison (curves, bars, headings; the window's too), as CSS.
+std::string modelColour(std::size_t i);
 
 // Text safe inside XML and HTML elements and attribute values.
 std::string xmlEscaped(const std::string& text);

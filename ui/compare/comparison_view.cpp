@@ -1,5 +1,6 @@
 #include "ui/compare/comparison_view.h"
 
+#include "core/compare/svg_chart.h"
 #include "ui/common/sample_image.h"
 #include "ui/compare/linked_scatters.h"
 #include "ui/explorer/scatter/scatter_view.h"
@@ -76,25 +77,11 @@ QChartView* chartView()
     return view;
 }
 
-// The y range of a set of curves up to their 98th percentile (a VAE's first steps would flatten the rest).
-std::pair<double, double> robustRange(std::vector<double> ys)
-{
-    if (ys.empty())
-        return {0.0, 1.0};
-    std::sort(ys.begin(), ys.end());
-    double lo = ys.front(), hi = ys[static_cast<std::size_t>(0.98 * static_cast<double>(ys.size() - 1))];
-    if (hi <= lo)
-        hi = lo + std::max(1e-9, std::abs(lo) * 0.1);
-    const double pad = (hi - lo) * 0.05;
-    return {lo - pad, hi + pad};
-}
-
 } // namespace
 
 QColor comparedModelColour(int i)
 {
-    static const QRgb kColours[] = {0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd};
-    return QColor(kColours[i % 4]);
+    return QColor(QString::fromStdString(modelColour(static_cast<std::size_t>(i)))); // the report's colours
 }
 
 ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent)
@@ -291,7 +278,7 @@ void ComparisonView::showCurves()
                 any = true;
             }
     }
-    const auto [lo, hi] = robustRange(ys);
+    const auto [lo, hi] = robustValueRange(std::move(ys));
     y->setRange(lo, hi);
     y->applyNiceNumbers();
     x->setRange(x0, x1 > x0 ? x1 : x0 + 1);

@@ -62,7 +62,7 @@ private:
     QChartView* klBars_ = nullptr;
 };
 
-// The colour of the i-th model everywhere in a comparison (as core's report draws it).
+// The colour of the i-th model everywhere in a comparison: core's modelColour, which the report draws in.
 QColor comparedModelColour(int i);
 
 } // namespace latentlab::ui
