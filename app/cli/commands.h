@@ -19,5 +19,6 @@ int runAnomalies(const std::vector<std::string>& args);
 int runLabels(const std::vector<std::string>& args);
 int runDuplicates(const std::vector<std::string>& args);
 int runCompare(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 } // namespace latentlab::cli

@@ -130,6 +130,15 @@ const Command kCommands[] = {
      "    samples I and J, default two test samples of different classes), latent\n"
      "    scatters aligned by Procrustes, per-class error and KL, each model's configuration (panels: the\n"
      "    first four models). --max-samples evaluates at most N samples of each part\n"},
+    {"export", latentlab::cli::runExport,
+     "export --model CHECKPOINT --format pytorch|onnx --out FOLDER [--json]\n"
+     "       [--scores [--score mse|bce|elbo] [--threshold T | --reference NORMAL_DATA | --k K | --percentile P]\n"
+     "                 [--data PATH] [--label-column NAME]]\n"
+     "    the model for other tools, into a new or empty FOLDER. pytorch: model.py (a plain nn.Module for exactly\n"
+     "    this configuration, needing only torch) and weights.pt (its state_dict). onnx: encoder.onnx and\n"
+     "    decoder.onnx (opset 13, a dynamic batch); --scores adds scorer.onnx: samples in the data's own units in,\n"
+     "    the anomaly score and a flag against the threshold out (default: mean + 3 std of the scores of what the\n"
+     "    model trained on, drawn as `anomalies` draws it; --threshold gives it)\n"},
     {"demo", latentlab::cli::runDemo,
      "demo [--data PATH] [--out PNG] [--steps N] [--threads N] [--seed N]\n"
      "    train a small VAE briefly and write a grid of samples from its prior\n"},

@@ -65,24 +65,6 @@ std::string lowered(std::string s)
     return s;
 }
 
-// New or empty; made here, so the images have somewhere to go.
-void prepareFolder(const std::string& folder)
-{
-    std::error_code ec;
-    const fs::path path(folder);
-    const std::string shown = displayName(folder);
-    if (fs::exists(path, ec)) {
-        if (!fs::is_directory(path, ec))
-            throw BadInputError(shown + " exists and is not a folder: choose a new folder to export into");
-        if (!fs::is_empty(path, ec))
-            throw BadInputError(shown + " is not empty: choose a new folder, so that no file in it is replaced");
-        return;
-    }
-    fs::create_directories(path, ec);
-    if (ec)
-        throw IoError(shown + ": cannot create the folder (" + ec.message() + ")");
-}
-
 // Sample i as 8-bit pixels, channels interleaved, as PNG stores them.
 void interleaved(const Dataset& data, std::int64_t i, std::vector<float>& scratch, std::vector<std::uint8_t>& out)
 {
@@ -153,7 +135,7 @@ SelectionExport exportSelection(const Dataset& data, const std::vector<std::int6
     checkSelection(data, indices);
     const std::vector<std::string> names = selectionImageNames(data, indices);
     const std::string csv = selectionCsv(data, indices);
-    prepareFolder(folder);
+    prepareNewFolder(folder);
 
     SelectionExport result;
     result.csvPath = (fs::path(folder) / "selection.csv").string();

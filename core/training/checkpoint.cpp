@@ -28,7 +28,9 @@ c10::Dict<std::string, at::Tensor> tensorDict(const NamedTensors& tensors)
     return d;
 }
 
-NamedTensors modelTensors(LatentModel& model)
+} // namespace
+
+NamedTensors modelTensors(const torch::nn::Module& model)
 {
     NamedTensors out;
     for (const auto& p : model.named_parameters())
@@ -37,6 +39,8 @@ NamedTensors modelTensors(LatentModel& model)
         out.emplace_back(b.key(), b.value());
     return out;
 }
+
+namespace {
 
 nlohmann::json progressJson(const TrainingProgress& p)
 {

@@ -23,6 +23,9 @@ struct CheckpointMeta {
     DatasetFingerprint dataset;
 };
 
+// Every parameter and buffer by its dotted name, as torch's state_dict() holds them: the checkpoint's "model".
+NamedTensors modelTensors(const torch::nn::Module& model);
+
 // Written atomically: a crash or a full disk during the save leaves the previous file intact (IoError).
 void saveCheckpoint(const std::string& path, LatentModel& model, const AdamOptimizer* optimizer,
                     const CheckpointMeta& meta);

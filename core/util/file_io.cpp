@@ -161,4 +161,21 @@ std::vector<std::uint8_t> readAllBytes(const std::string& path)
     return bytes;
 }
 
+void prepareNewFolder(const std::string& folder)
+{
+    std::error_code ec;
+    const fs::path path(folder);
+    const std::string shown = displayName(folder);
+    if (fs::exists(path, ec)) {
+        if (!fs::is_directory(path, ec))
+            throw BadInputError(shown + " exists and is not a folder: choose a new folder to export into");
+        if (!fs::is_empty(path, ec))
+            throw BadInputError(shown + " is not empty: choose a new folder, so that no file in it is replaced");
+        return;
+    }
+    fs::create_directories(path, ec);
+    if (ec)
+        throw IoError(shown + ": cannot create the folder (" + ec.message() + ")");
+}
+
 } // namespace latentlab
