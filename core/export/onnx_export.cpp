@@ -47,9 +47,10 @@ struct EncodingNodes {
     std::string quantizedRows;// the VQ-VAE's quantized vectors as [N*P, D]
 };
 
-std::string withLabel(ModelGraph& m, const std::string& h, const std::string& label)
+// The conditional VAE's label, or nothing for the other families.
+std::string labelOf(const ModelGraph& m, const std::string& label)
 {
-    return conditional(m.config()) ? m.graph().node("Concat", {h, label}, {Attribute::integer("axis", 1)}) : h;
+    return conditional(m.config()) ? label : std::string();
 }
 
 // named: give the outputs the encoder's names (mu, logvar, z, codes).
@@ -65,9 +66,9 @@ EncodingNodes encodeNodes(ModelGraph& m, const std::string& x, const std::string
     case ModelKind::Vae:
     case ModelKind::BetaVae:
     case ModelKind::ConditionalVae: {
-        const std::string h = withLabel(m, m.featureEncoder(x, "encoder"), label);
-        e.mu = m.linear(h, "mu", false, name("mu"));
-        e.logvar = m.linear(h, "logvar", false, name("logvar"));
+        const std::string h = m.featureEncoder(x, "encoder");
+        e.mu = m.linearOfPair(h, labelOf(m, label), "mu", false, name("mu"));
+        e.logvar = m.linearOfPair(h, labelOf(m, label), "logvar", false, name("logvar"));
         break;
     }
     case ModelKind::HierarchicalVae: {
@@ -122,7 +123,7 @@ std::string decodeFlat(ModelGraph& m, const std::string& z, const std::string& l
         // decode snaps z to the codebook first: the decoder only sees what the model can produce.
         return decodeQuantized(m, m.quantize(m.reshape(z, {c.codeDim})).second);
     default:
-        return m.flatDecoder(withLabel(m, z, label), "decoder");
+        return m.flatDecoder(z, "decoder", labelOf(m, label));
     }
 }
 
@@ -137,7 +138,7 @@ std::string decodeMeanFlat(ModelGraph& m, const EncodingNodes& e, const std::str
     case ModelKind::VqVae:
         return decodeQuantized(m, e.quantizedRows);
     default:
-        return m.flatDecoder(withLabel(m, e.mu, label), "decoder");
+        return m.flatDecoder(e.mu, "decoder", labelOf(m, label));
     }
 }
 
@@ -204,10 +205,12 @@ std::string bceFromMeans(ModelGraph& m, const std::string& r, const std::string&
 
 void addInputs(Graph& g, const ModelConfig& c, const std::string& x, const std::vector<std::int64_t>& dims, const std::string& doc)
 {
-    g.addInput(x, ElementType::Float, batchOf(dims), doc);
+    // The label goes first: OpenCV 4.6 mistakes the shapes of a graph whose image input comes before a flat one.
+    // Runtimes feed inputs by name, so the order is otherwise immaterial.
     if (conditional(c))
         g.addInput("label_onehot", ElementType::Float, batchOf({c.numClasses}),
                    "the class of each row as a one-hot row of " + std::to_string(c.numClasses) + " values");
+    g.addInput(x, ElementType::Float, batchOf(dims), doc);
 }
 
 std::string encoderGraph(LatentModel& model, const std::string& version)
@@ -233,7 +236,7 @@ std::string encoderGraph(LatentModel& model, const std::string& version)
 std::string reconstructionOf(ModelGraph& m, const std::string& flat, const std::string& out)
 {
     const std::string means = m.config().likelihood == Likelihood::Bernoulli ? m.graph().node("Sigmoid", {flat}) : flat;
-    return m.reshape(means, m.config().inputShape, out);
+    return m.reshapeSamples(means, m.config().inputShape, out);
 }
 
 std::string decoderGraph(LatentModel& model, const std::string& version)

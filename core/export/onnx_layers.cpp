@@ -64,6 +64,24 @@ std::string ModelGraph::linear(const std::string& x, const std::string& prefix, 
     return withRelu ? g_.node("Relu", {y}, {}, out) : y;
 }
 
+std::string ModelGraph::linearOfPair(const std::string& a, const std::string& b, const std::string& prefix, bool withRelu,
+                                     const std::string& out)
+{
+    if (b.empty())
+        return linear(a, prefix, withRelu, out);
+    // W [out, A + B] = [W_a | W_b]: W [a, b] + bias = (W_a a + bias) + W_b b.
+    const torch::Tensor w = state(prefix + ".weight").to(torch::kCPU, torch::kFloat32);
+    const std::int64_t bWidth = config_.numClasses;
+    const std::int64_t aWidth = w.size(1) - bWidth;
+    const torch::Tensor wa = w.narrow(1, 0, aWidth), wbT = w.narrow(1, aWidth, bWidth).t();
+    const std::string first = g_.node("Gemm", {a, floats(prefix + ".weight_a", {w.size(0), aWidth}, valuesOf(wa)),
+                                               stateConstant(prefix + ".bias")},
+                                      {Attribute::integer("transB", 1)});
+    const std::string second = g_.node("MatMul", {b, floats(prefix + ".weight_b_t", {bWidth, w.size(0)}, valuesOf(wbT))});
+    const std::string sum = g_.node("Add", {first, second}, {}, withRelu ? std::string() : out);
+    return withRelu ? g_.node("Relu", {sum}, {}, out) : sum;
+}
+
 std::string ModelGraph::flatten(const std::string& x, const std::string& out)
 {
     return g_.node("Flatten", {x}, {Attribute::integer("axis", 1)}, out);
@@ -72,6 +90,13 @@ std::string ModelGraph::flatten(const std::string& x, const std::string& out)
 std::string ModelGraph::reshape(const std::string& x, const std::vector<std::int64_t>& dims, const std::string& out)
 {
     std::vector<std::int64_t> shape{-1};
+    shape.insert(shape.end(), dims.begin(), dims.end());
+    return g_.node("Reshape", {x, g_.constantInt64("shape", {static_cast<std::int64_t>(shape.size())}, shape)}, {}, out);
+}
+
+std::string ModelGraph::reshapeSamples(const std::string& x, const std::vector<std::int64_t>& dims, const std::string& out)
+{
+    std::vector<std::int64_t> shape{0};
     shape.insert(shape.end(), dims.begin(), dims.end());
     return g_.node("Reshape", {x, g_.constantInt64("shape", {static_cast<std::int64_t>(shape.size())}, shape)}, {}, out);
 }
@@ -106,22 +131,22 @@ std::string ModelGraph::featureEncoder(const std::string& x, const std::string& 
     return h;
 }
 
-std::string ModelGraph::flatDecoder(const std::string& code, const std::string& prefix)
+std::string ModelGraph::flatDecoder(const std::string& code, const std::string& prefix, const std::string& label)
 {
     const std::string dense = prefix + ".dense.";
     if (config_.backbone == Backbone::Conv) {
-        std::string h = linear(code, dense + "0", true);
+        std::string h = linearOfPair(code, label, dense + "0", true);
         h = linear(h, dense + "2", true);
         const std::int64_t channels = state(prefix + ".deconv.0.weight").size(0);
-        h = reshape(h, {channels, config_.inputShape[1] / 4, config_.inputShape[2] / 4});
+        h = reshapeSamples(h, {channels, config_.inputShape[1] / 4, config_.inputShape[2] / 4});
         h = relu(conv(h, prefix + ".deconv.0", true, 4, 2, 1));
         return flatten(conv(h, prefix + ".deconv.2", true, 4, 2, 1));
     }
     std::string h = code;
     const std::size_t n = config_.hidden.size();
     for (std::size_t i = 0; i < n; ++i)
-        h = linear(h, dense + std::to_string(2 * i), true);
-    return linear(h, dense + std::to_string(2 * n), false);
+        h = linearOfPair(h, i == 0 ? label : std::string(), dense + std::to_string(2 * i), true);
+    return linearOfPair(h, n == 0 ? label : std::string(), dense + std::to_string(2 * n), false);
 }
 
 std::string ModelGraph::spatialEncoder(const std::string& x, const std::string& prefix)

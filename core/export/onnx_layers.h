@@ -26,16 +26,24 @@ public:
     std::string scalar(float value); // a one-element [1] constant, broadcast by elementwise ops
 
     std::string linear(const std::string& x, const std::string& prefix, bool relu, const std::string& out = {});
+    // The same layer applied to [a, b] side by side (a's width first), as two products added: Concat of a
+    // computed tensor with an input is beyond OpenCV 4.6's shape inference. b empty: linear(a).
+    std::string linearOfPair(const std::string& a, const std::string& b, const std::string& prefix, bool relu,
+                             const std::string& out = {});
     std::string relu(const std::string& x);
     std::string flatten(const std::string& x, const std::string& out = {});
-    // Rows reshaped to [-1, dims...].
+    // Rows regrouped: [-1, dims...] (the VQ-VAE's positions to rows and back).
     std::string reshape(const std::string& x, const std::vector<std::int64_t>& dims, const std::string& out = {});
+    // Each sample reshaped, the batch kept: [0, dims...], so shape inference (onnx's, OpenCV's) still knows
+    // the batch is N; with -1 it loses it and OpenCV 4.6 then refuses to multiply that tensor with the input.
+    std::string reshapeSamples(const std::string& x, const std::vector<std::int64_t>& dims, const std::string& out = {});
     // Sum over the last axis of [N, K]: [N, 1] (times a weight), by MatMul with a column.
     std::string rowSum(const std::string& x, std::int64_t width, float weight = 1.0f, const std::string& out = {});
 
     // The backbones of core/models/backbones.h: x [N, ...input] -> features [N, F]; code [N, C] -> flat [N, values].
     std::string featureEncoder(const std::string& x, const std::string& prefix);
-    std::string flatDecoder(const std::string& code, const std::string& prefix);
+    // label (optional): one-hot rows appended to the code, as the conditional VAE's decoder takes them.
+    std::string flatDecoder(const std::string& code, const std::string& prefix, const std::string& label = {});
     // Conv VQ-VAE: x -> grid [N, D, H/4, W/4]; grid -> flat [N, values].
     std::string spatialEncoder(const std::string& x, const std::string& prefix);
     std::string spatialDecoder(const std::string& grid, const std::string& prefix);
