@@ -26,9 +26,11 @@ LATENTLAB_PACKAGES=(
 # files (desktop-file-utils, appstream, shared-mime-info, libxml2-utils' xmllint) and what `cpack -G DEB` needs to
 # find the package's dependencies (dpkg-dev's dpkg-shlibdeps, and file) serve tests/packaging. Chromium opens
 # the comparison report in a real browser (tests/cli/test_cli_compare.cpp takes a headless screenshot of it).
+# python3-onnx and python3-opencv check the exported models (tests/export): onnx.checker and OpenCV's DNN module
+# run every ONNX file LatentLab writes.
 LATENTLAB_TEST_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-torch python3-sklearn
+  python3-torch python3-sklearn python3-onnx python3-opencv
   xvfb xauth
   clang libclang-rt-14-dev
   desktop-file-utils appstream shared-mime-info libxml2-utils dpkg-dev file

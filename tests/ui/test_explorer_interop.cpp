@@ -2,7 +2,9 @@
 // export written from the explorer reads back (the latents the model gives, labels, the anomaly scores the
 // explorer holds, the sprite, the config) and a second export into the same folder is refused; an imported
 // layout puts every point where the file says, a file that does not fit is refused and changes nothing, and
-// a session whose layout file is gone says so and shows PCA. The menu items wait for a model.
+// a session whose layout file is gone says so and shows PCA. The menu items wait for a model. The model
+// export (File > Export > Model) writes the explored model and refuses a busy folder; its dialog offers the
+// anomaly scorer only for ONNX and once the Anomalies tab has scored.
 #include "core/models/make_model.h"
 #include "core/models/model_snapshot.h"
 #include "core/util/errors.h"
@@ -14,12 +16,16 @@
 #include "ui/explorer/probe_panel.h"
 #include "ui/explorer/projection_bar.h"
 #include "ui/explorer/scatter/scatter_view.h"
+#include "ui/shell/export_model_dialog.h"
 #include "ui/shell/interop_menu.h"
 #include "ui/shell/session_controller.h"
 #include "ui/shell/session_file.h"
 #include "ui/shell/workspace.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QRadioButton>
 #include <QComboBox>
 #include <QMenu>
 #include <QMessageBox>
@@ -201,6 +207,70 @@ private Q_SLOTS:
         e.view.setDataset(e.data); // the model goes with new data
         Q_EMIT file.aboutToShow();
         QVERIFY(!menu.exportAction()->isEnabled());
+    }
+
+    void theModelExportWritesTheExploredModelAndRefusesABusyFolder()
+    {
+        Explorer e;
+        QMenu file;
+        InteropMenu menu(&file, &e.view, &e.view, [] { return QString(); });
+        QVERIFY(!menu.exportModelAction()->isEnabled());
+        const ModelPtr model = e.explore(3);
+        QVERIFY(model);
+        QVERIFY(menu.exportModelAction()->isEnabled());
+        ExplorerController* controller = e.view.controller();
+        QSignalSpy done(controller, &ExplorerController::modelExported);
+        QSignalSpy failed(controller, &ExplorerController::modelExportFailed);
+        QSignalSpy status(&menu, &InteropMenu::statusMessage);
+
+        const QString folder = QString::fromStdString(e.dir.path() + "/exported");
+        ModelExportChoice onnx{QStringLiteral("onnx"), QStringLiteral("mse"), 0.125, QStringLiteral("given")};
+        menu.exportModelTo(folder, onnx);
+        QVERIFY(done.wait(20000));
+        QVERIFY(failed.isEmpty());
+        QVERIFY2(done.last().at(2).toString().contains(QStringLiteral("scorer.onnx")), qPrintable(done.last().at(2).toString()));
+        for (const char* name : {"encoder.onnx", "decoder.onnx", "scorer.onnx", "USAGE.txt"})
+            QVERIFY2(QFileInfo::exists(folder + QLatin1Char('/') + QLatin1String(name)), name);
+        // The threshold went into the scorer's metadata as the window chose it.
+        QVERIFY(fileText((folder + QStringLiteral("/scorer.onnx")).toStdString()).find("latentlab.threshold") != std::string::npos);
+        QVERIFY(fileText((folder + QStringLiteral("/scorer.onnx")).toStdString()).find("0.125") != std::string::npos);
+
+        // Into the same folder again: refused in one sentence, the files as they were.
+        const std::string before = fileText((folder + QStringLiteral("/encoder.onnx")).toStdString());
+        menu.exportModelTo(folder, ModelExportChoice{QStringLiteral("pytorch"), {}, 0.0, {}});
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.last().at(2).toString().contains(QStringLiteral("is not empty")), qPrintable(failed.last().at(2).toString()));
+        QVERIFY(status.last().at(0).toString().startsWith(QStringLiteral("Nothing was exported")));
+        QCOMPARE(fileText((folder + QStringLiteral("/encoder.onnx")).toStdString()), before);
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/model.py")));
+    }
+
+    void theExportDialogOffersTheScorerOnlyForOnnxAfterScoring()
+    {
+        TempDir dir;
+        latentlab::testing::writeText(dir.path() + "/exported-model", "taken");
+        ExportModelDialog none(ScorerOffer{}, QString::fromStdString(dir.path()));
+        QVERIFY(none.folder().endsWith(QStringLiteral("exported-model-2"))); // never a name that is taken
+        auto* onnx = none.findChild<QRadioButton*>(QStringLiteral("exportOnnx"));
+        auto* scorer = none.findChild<QCheckBox*>(QStringLiteral("exportScorer"));
+        QVERIFY(onnx && scorer);
+        onnx->setChecked(true);
+        QVERIFY(!scorer->isEnabled()); // nothing scored yet
+        QCOMPARE(none.choice().format, QStringLiteral("onnx"));
+        QVERIFY(none.choice().score.isEmpty());
+
+        ExportModelDialog offered(ScorerOffer{true, QStringLiteral("elbo"), 412.5, QStringLiteral("mean + 3 std")},
+                                  QString::fromStdString(dir.path()));
+        auto* scorer2 = offered.findChild<QCheckBox*>(QStringLiteral("exportScorer"));
+        QVERIFY(!scorer2->isEnabled()); // PyTorch is chosen first, and has no scorer
+        offered.findChild<QRadioButton*>(QStringLiteral("exportOnnx"))->setChecked(true);
+        QVERIFY(scorer2->isEnabled());
+        scorer2->setChecked(true);
+        const ModelExportChoice c = offered.choice();
+        QCOMPARE(c.score, QStringLiteral("elbo"));
+        QCOMPARE(c.threshold, 412.5);
+        offered.findChild<QRadioButton*>(QStringLiteral("exportPytorch"))->setChecked(true);
+        QVERIFY(offered.choice().score.isEmpty());
     }
 
     void anImportedLayoutPutsEveryPointWhereTheFileSays()

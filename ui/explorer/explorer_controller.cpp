@@ -69,6 +69,8 @@ ExplorerController::ExplorerController(QObject* parent)
             });
     connect(projector, &ProjectionWorker::projectorExported, this, &ExplorerController::projectorExported);
     connect(projector, &ProjectionWorker::projectorExportFailed, this, &ExplorerController::projectorExportFailed);
+    connect(projector, &ProjectionWorker::modelExported, this, &ExplorerController::modelExported);
+    connect(projector, &ProjectionWorker::modelExportFailed, this, &ExplorerController::modelExportFailed);
     connect(projector, &ProjectionWorker::modelOpened, this, &ExplorerController::modelOpened);
     connect(projector, &ProjectionWorker::openFailed, this, &ExplorerController::openFailed);
 
@@ -190,6 +192,15 @@ RequestTag ExplorerController::exportForProjector(const QString& directory, cons
     const RequestTag tag = exports_.next();
     projection_.post([tag, directory, scores, model = model ? model : model_, data = data_](ProjectionWorker& projector) {
         projector.exportForProjector(tag, model, data, directory, scores);
+    });
+    return tag;
+}
+
+RequestTag ExplorerController::exportModel(const QString& directory, const ModelExportChoice& choice)
+{
+    const RequestTag tag = exports_.next();
+    projection_.post([tag, directory, choice, model = model_, data = data_](ProjectionWorker& projector) {
+        projector.exportModel(tag, model, data, directory, choice);
     });
     return tag;
 }

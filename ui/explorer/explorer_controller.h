@@ -71,6 +71,10 @@ public:
     RequestTag exportForProjector(const QString& directory, const std::vector<float>& scores = {},
                                   ModelPtr model = {});
 
+    // Writes the explored model for PyTorch or ONNX into `directory` (core's exportModel), on the projection
+    // thread. Every export is answered: modelExported or modelExportFailed.
+    RequestTag exportModel(const QString& directory, const ModelExportChoice& choice);
+
     // Latest wins: only the newest position waiting is decoded. Answered by probeDecoded().
     RequestTag probe(QPointF position);
     RequestTag probeInterpolation(const InterpolationRequest& path, double t);
@@ -109,6 +113,8 @@ Q_SIGNALS:
     void layoutImportFailed(latentlab::ui::RequestTag tag, const QString& path, const QString& message);
     void projectorExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
     void projectorExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
+    void modelExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
+    void modelExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
 
 private:
     void startProjection();

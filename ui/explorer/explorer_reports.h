@@ -105,6 +105,14 @@ struct InterpolationRequest {
     bool spherical = false;
 };
 
+// What File > Export > Model asks for: the format and, for ONNX, the anomaly detector to include.
+struct ModelExportChoice {
+    QString format;         // "pytorch" or "onnx"
+    QString score;          // "mse", "bce" or "elbo": also write scorer.onnx; empty: no scorer
+    double threshold = 0.0; // the Anomalies tab's threshold, stored in the scorer
+    QString rule;           // how it was chosen, for the scorer's metadata
+};
+
 } // namespace latentlab::ui
 
 Q_DECLARE_METATYPE(latentlab::ui::ProjectionSettings)

@@ -48,6 +48,11 @@ public:
     void exportForProjector(latentlab::ui::RequestTag tag, latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
                             const QString& directory, const std::vector<float>& scores);
 
+    // Writes the model for other tools (core's exportModel: PyTorch or ONNX, with the anomaly scorer where
+    // scorer.score is set) into `directory`. Answered by modelExported or modelExportFailed.
+    void exportModel(latentlab::ui::RequestTag tag, latentlab::ui::ModelPtr model, latentlab::ui::DatasetPtr data,
+                     const QString& directory, const latentlab::ui::ModelExportChoice& choice);
+
 Q_SIGNALS:
     void modelOpened(const QString& path, latentlab::ui::ModelPtr model);
     void openFailed(const QString& path, const QString& message);
@@ -61,6 +66,8 @@ Q_SIGNALS:
     // summary: one line for the status bar, what was written where.
     void projectorExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
     void projectorExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
+    void modelExported(latentlab::ui::RequestTag tag, const QString& directory, const QString& summary);
+    void modelExportFailed(latentlab::ui::RequestTag tag, const QString& directory, const QString& message);
 
 private:
     // Encodes every sample of `data` with `model` unless they are the latents held.

@@ -11,8 +11,9 @@
 namespace latentlab::ui {
 
 InteropMenu::InteropMenu(QMenu* file, ExplorerView* explorer, QWidget* dialogParent,
-                         std::function<QString()> startDirectory)
-    : QObject(file), explorer_(explorer), dialogParent_(dialogParent), startDirectory_(std::move(startDirectory))
+                         std::function<QString()> startDirectory, std::function<ScorerOffer()> scorerOffer)
+    : QObject(file), explorer_(explorer), dialogParent_(dialogParent), startDirectory_(std::move(startDirectory)),
+      scorerOffer_(std::move(scorerOffer))
 {
     import_ = file->addAction(tr("Import &Layout…"), this, &InteropMenu::chooseLayout);
     import_->setObjectName(QStringLiteral("importLayoutAction"));
@@ -21,6 +22,10 @@ InteropMenu::InteropMenu(QMenu* file, ExplorerView* explorer, QWidget* dialogPar
     export_ = exports->addAction(tr("For the &Embedding Projector…"), this, &InteropMenu::chooseExportFolder);
     export_->setObjectName(QStringLiteral("exportProjectorAction"));
     export_->setStatusTip(tr("Write the latents, labels and thumbnails into a folder for TensorBoard's Embedding Projector"));
+    exportModel_ = exports->addAction(tr("&Model for PyTorch or ONNX…"), this, &InteropMenu::chooseModelExport);
+    exportModel_->setObjectName(QStringLiteral("exportModelAction"));
+    exportModel_->setStatusTip(tr("Write the explored model as PyTorch source and weights, or as ONNX files with "
+                                  "an optional anomaly scorer"));
 
     connect(file, &QMenu::aboutToShow, this, &InteropMenu::refresh);
     connect(explorer_, &ExplorerView::frameShown, this, &InteropMenu::refresh);
@@ -32,6 +37,13 @@ InteropMenu::InteropMenu(QMenu* file, ExplorerView* explorer, QWidget* dialogPar
                 Q_EMIT statusMessage(tr("Nothing was exported to %1").arg(directory));
                 openMessage(dialogParent_, QMessageBox::Warning, tr("Not Exported"), message, directory);
             });
+    connect(controller, &ExplorerController::modelExported, this,
+            [this](RequestTag, const QString&, const QString& summary) { Q_EMIT statusMessage(summary); });
+    connect(controller, &ExplorerController::modelExportFailed, this,
+            [this](RequestTag, const QString& directory, const QString& message) {
+                Q_EMIT statusMessage(tr("Nothing was exported to %1").arg(directory));
+                openMessage(dialogParent_, QMessageBox::Warning, tr("Model Not Exported"), message, directory);
+            });
     refresh();
 }
 
@@ -40,6 +52,7 @@ void InteropMenu::refresh()
     const bool explored = explorer_->hasModel();
     import_->setEnabled(explored);
     export_->setEnabled(explored);
+    exportModel_->setEnabled(explored);
 }
 
 void InteropMenu::chooseLayout()
@@ -60,6 +73,20 @@ void InteropMenu::chooseExportFolder()
         return;
     Q_EMIT statusMessage(tr("Exporting for the Embedding Projector to %1 …").arg(directory));
     explorer_->exportForProjector(directory);
+}
+
+void InteropMenu::chooseModelExport()
+{
+    ExportModelDialog dialog(scorerOffer_ ? scorerOffer_() : ScorerOffer{}, startDirectory_(), dialogParent_);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    exportModelTo(dialog.folder(), dialog.choice());
+}
+
+void InteropMenu::exportModelTo(const QString& folder, const ModelExportChoice& choice)
+{
+    Q_EMIT statusMessage(tr("Exporting the model to %1 …").arg(folder));
+    explorer_->controller()->exportModel(folder, choice);
 }
 
 } // namespace latentlab::ui

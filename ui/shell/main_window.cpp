@@ -1,4 +1,5 @@
 #include "ui/shell/main_window.h"
+#include "ui/anomaly/anomaly_view.h"
 
 #include "ui/common/format.h"
 #include "ui/common/message_box.h"
@@ -125,7 +126,19 @@ void MainWindow::buildMenus()
     saveModel->setShortcut(QKeySequence::Save);
     saveModel->setStatusTip(tr("Save the trained model, its optimizer state and loss history in one checkpoint"));
     file->addSeparator();
-    interop_ = new InteropMenu(file, explorerView(), this, [this] { return lastDirectory(); });
+    interop_ = new InteropMenu(file, explorerView(), this, [this] { return lastDirectory(); }, [this] {
+        // The scorer the Anomalies tab can give: its score and threshold, once it has scored.
+        ScorerOffer offer;
+        const AnomalyView* anomalies = anomalyView();
+        offer.available = anomalies->hasScores();
+        if (offer.available) {
+            offer.score = anomalies->scores().score;
+            offer.threshold = anomalies->threshold();
+            offer.rule = anomalies->threshold() == anomalies->scores().threshold ? anomalies->scores().rule
+                                                                                   : tr("chosen on the histogram");
+        }
+        return offer;
+    });
     connect(interop_, &InteropMenu::statusMessage, this, [this](const QString& text) {
         statusBar()->showMessage(text, 2 * kMessageMs);
     });
