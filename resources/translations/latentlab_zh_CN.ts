@@ -1020,6 +1020,53 @@ Test: %2</source>
     </message>
 </context>
 <context>
+    <name>latentlab::ui::ExportModelDialog</name>
+    <message>
+        <source>Export Model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>PyTorch: model.py (a plain nn.Module) and weights.pt</source>
+        <translation>PyTorch：model.py（一个普通的 nn.Module）和 weights.pt</translation>
+    </message>
+    <message>
+        <source>ONNX: encoder.onnx and decoder.onnx (opset 13)</source>
+        <translation>ONNX：encoder.onnx 和 decoder.onnx（opset 13）</translation>
+    </message>
+    <message>
+        <source>With the anomaly scorer (scorer.onnx)</source>
+        <translation>附带异常评分器（scorer.onnx）</translation>
+    </message>
+    <message>
+        <source>Scores by %1 and flags samples above %2 (%3), as the Anomalies tab does now.</source>
+        <translation>按 %1 评分，并标记高于 %2 的样本（%3），与“异常”标签页当前的做法相同。</translation>
+    </message>
+    <message>
+        <source>Score the samples in the Anomalies tab first: the scorer takes its score and threshold.</source>
+        <translation>请先在“异常”标签页为样本评分：评分器会采用其评分方式和阈值。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The folder must be new or empty; nothing in it is ever replaced.</source>
+        <translation>文件夹必须是新的或空的；其中的任何文件都不会被替换。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Export Into</source>
+        <translation>导出到</translation>
+    </message>
+</context>
+<context>
     <name>latentlab::ui::GalleryView</name>
     <message>
         <source>Small</source>
@@ -1134,6 +1181,22 @@ Test: %2</source>
     <message>
         <source>Exporting for the Embedding Projector to %1 …</source>
         <translation>正在为 Embedding Projector 导出到 %1 …</translation>
+    </message>
+    <message>
+        <source>&amp;Model for PyTorch or ONNX…</source>
+        <translation>供 PyTorch 或 ONNX 使用的模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write the explored model as PyTorch source and weights, or as ONNX files with an optional anomaly scorer</source>
+        <translation>将正在探索的模型写成 PyTorch 源码和权重，或写成 ONNX 文件（可附带异常评分器）</translation>
+    </message>
+    <message>
+        <source>Model Not Exported</source>
+        <translation>模型未导出</translation>
+    </message>
+    <message>
+        <source>Exporting the model to %1 …</source>
+        <translation>正在将模型导出到 %1 …</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1734,10 @@ Test: %2</source>
     <message>
         <source>One HTML page comparing the models ticked in the Models tab: table, curves, images and aligned latent spaces</source>
         <translation>一个 HTML 页面，比较“模型”标签页中勾选的模型：表格、曲线、图像和对齐后的隐空间</translation>
+    </message>
+    <message>
+        <source>chosen on the histogram</source>
+        <translation>在直方图上选定</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2390,10 @@ Test: %2</source>
     <message>
         <source>UMAP, epoch %1 of %2</source>
         <translation>UMAP，第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <source>Exported the model for %1 to %2 (%3)</source>
+        <translation>已将供 %1 使用的模型导出到 %2（%3）</translation>
     </message>
 </context>
 <context>

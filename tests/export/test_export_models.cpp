@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace latentlab {
@@ -248,6 +249,7 @@ TEST(ExportModels, EveryFamilyAndBackboneMatchesInPyTorchAndOpenCv)
     std::ofstream(tmp.file("manifest.json")) << manifest.dump();
     int status = 0;
     const std::string out = runPython(LATENTLAB_EXPORT_CHECK, tmp.file("manifest.json"), &status);
+    std::cout << out; // every difference measured, for the README's figures
     std::istringstream lines(out);
     std::string line;
     int reported = 0;
