@@ -189,6 +189,8 @@ int main(int argc, char* argv[])
     ok = grabDialog(menuAction(window, 2, [](QAction* a) { return a->menuRole() == QAction::AboutRole; }),
                     prefix + QStringLiteral("-about.png"))
          && ok;
+    ok = grabDialog(window.findChild<QAction*>(QStringLiteral("exportModelAction")), prefix + QStringLiteral("-export-model.png"))
+         && ok;
 
     // View > Language, the one setting the window has, opened as a user opens it.
     QMenu* view = window.menuBar()->actions().value(1) ? window.menuBar()->actions().value(1)->menu() : nullptr;

@@ -72,7 +72,9 @@ ExportModelDialog::ExportModelDialog(const ScorerOffer& offer, const QString& st
 
 QString ExportModelDialog::freshFolder(const QString& parent)
 {
-    const QString base = QDir(parent.isEmpty() ? QDir::homePath() : parent).filePath(QStringLiteral("exported-model"));
+    // Beside the data where the user may write there (a dataset installed by the system is not), else at home.
+    const bool writable = !parent.isEmpty() && QFileInfo(parent).isDir() && QFileInfo(parent).isWritable();
+    const QString base = QDir(writable ? parent : QDir::homePath()).filePath(QStringLiteral("exported-model"));
     QString candidate = base;
     for (int n = 2; QFileInfo::exists(candidate); ++n)
         candidate = base + QLatin1Char('-') + QString::number(n);

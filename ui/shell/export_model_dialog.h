@@ -30,7 +30,8 @@ public:
     QString folder() const;
     ModelExportChoice choice() const;
 
-    // A folder under `parent` that does not exist yet: exported-model, exported-model-2, ...
+    // A folder that does not exist yet under `parent` (home where parent cannot be written): exported-model,
+    // exported-model-2, ...
     static QString freshFolder(const QString& parent);
 
 private:
