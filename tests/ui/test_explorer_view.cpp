@@ -515,6 +515,9 @@ private Q_SLOTS:
         for (const auto& s : snapshots)
             midRun += s.at(2).toBool() ? 1 : 0;
         QVERIFY(midRun >= 2);           // 16 steps, one every 4
+        // The first is the initial model, so the scatter follows the run from its start.
+        QCOMPARE(snapshots.first().at(1).value<qint64>(), qint64(0));
+        QVERIFY(snapshots.first().at(2).toBool());
         QVERIFY(!snapshots.last().at(2).toBool()); // and the finished model last
         QCOMPARE(e.view.scatter()->pointCount(), static_cast<int>(e.data->size()));
 

@@ -161,7 +161,8 @@ TrainingWorker::~TrainingWorker() = default;
 void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
 {
     try {
-        if (!job->trainer) {
+        const bool fresh = !job->trainer;
+        if (fresh) {
             job->data = *job->source;
             applyTrainingSplit(job->data, job->training);
             // The initial weights come from LibTorch's global generator: seeded as the CLI seeds it, so the same
@@ -177,6 +178,10 @@ void TrainingWorker::run(std::shared_ptr<TrainingJob> job)
         job->trainer->setObserver(&observer);
         job->trainer->setControl(job->control.get());
         Q_EMIT started(job->training.epochs);
+        // A followed run shows its model from the first step: the explorer lays out the initial weights at once
+        // rather than keeping an empty (or the previous model's) scatter for the first snapshotEvery steps.
+        if (fresh && job->snapshotEvery.load() > 0)
+            Q_EMIT snapshotReady(snapshotModel(job->model), 0, true);
         const TrainingOutcome outcome = job->trainer->run();
         observer.flush();
         job->trainer->setObserver(nullptr);

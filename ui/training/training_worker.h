@@ -44,8 +44,9 @@ Q_SIGNALS:
     void saved(const QString& path);
     void saveFailed(const QString& path, const QString& message);
     void copyKept(const QString& path);
-    // A frozen copy of the model for the explorer: after every run and open, and every job->snapshotEvery
-    // steps while training (taken between two steps, on this thread, the only one that writes the weights).
+    // A frozen copy of the model for the explorer: after every run and open, at step 0 of a new run and every
+    // job->snapshotEvery steps while training (taken between two steps, on this thread, the only one that
+    // writes the weights).
     void snapshotReady(latentlab::ui::ModelPtr model, qint64 step, bool training);
 };
 
