@@ -28,25 +28,23 @@ std::vector<ValueRange> trainingRanges(const OpenedModel& opened)
     return ranges;
 }
 
-OnnxScorerSpec scorerSpec(const Args& args, ModelAndData* in, const OpenedModel& opened)
+// The scorer's threshold and the units it scales from, once the request has been checked (a TorchScript
+// model, which has no record of its data, is refused by then).
+void completeScorer(const Args& args, ModelAndData& in, OnnxScorerSpec& spec)
 {
-    OnnxScorerSpec spec;
-    spec.score = anomalyScoreFromString(args.value("score", "mse"));
-    checkAnomalyScore(*opened.model, spec.score);
-    spec.ranges = trainingRanges(opened);
+    spec.ranges = trainingRanges(in.model);
     if (args.has("threshold")) {
         spec.threshold = args.real("threshold", 0.0, -1e30, 1e30);
         spec.thresholdRule = "given";
-        return spec;
+        return;
     }
     const ThresholdRule rule = thresholdRuleFrom(args);
     ProgressLine progress;
     const AnalysisControl control([&](double fraction, const std::string& what) { progress.update(fraction, what); });
-    const Reference reference = referenceScores(args, *in, spec.score, control);
+    const Reference reference = referenceScores(args, in, spec.score, control);
     progress.clear();
     spec.threshold = anomalyThreshold(reference.scores, rule);
     spec.thresholdRule = rule.describe() + "; reference: " + reference.description;
-    return spec;
 }
 
 } // namespace
@@ -85,13 +83,14 @@ int runExport(const std::vector<std::string>& argv)
         in.model = openModelFile(args.value("model"));
     }
     const OpenedModel& opened = in.model;
+    if (scores) {
+        request.scorer = OnnxScorerSpec{};
+        request.scorer->score = anomalyScoreFromString(args.value("score", "mse"));
+    }
     // Checked before the threshold is drawn, so a refusal costs no scoring.
     checkExportRequest(*opened.model, request);
-    if (scores) {
-        if (request.format != ExportFormat::Onnx)
-            throw BadInputError("an anomaly scorer is written as ONNX only: ask for --format onnx with --scores");
-        request.scorer = scorerSpec(args, needsData ? &in : nullptr, opened);
-    }
+    if (scores)
+        completeScorer(args, in, *request.scorer);
     const std::vector<std::string> files = exportModel(*opened.model, request);
 
     if (args.has("json")) {

@@ -65,20 +65,22 @@ ExportFormat exportFormatFromString(const std::string& name)
     throw BadInputError("export format '" + name + "' is not one of pytorch, onnx");
 }
 
-void checkExportRequest(const LatentModel& model, const ExportRequest& request)
+void checkExportable(const LatentModel& model)
 {
     if (dynamic_cast<const TorchScriptModelImpl*>(&model))
         throw BadInputError("a TorchScript model has no LatentLab weights to export; export it from PyTorch instead");
+}
+
+void checkExportRequest(const LatentModel& model, const ExportRequest& request)
+{
+    checkExportable(model);
     if (request.scorer && request.format != ExportFormat::Onnx)
         throw BadInputError("an anomaly scorer is written as ONNX only: ask for --format onnx with --scores");
     if (request.scorer)
         checkAnomalyScore(model, request.scorer->score);
     if (request.folder.empty())
         throw BadInputError("the export needs a folder to write into");
-    std::error_code ec;
-    const std::filesystem::path folder(request.folder);
-    if (std::filesystem::exists(folder, ec) && (!std::filesystem::is_directory(folder, ec) || !std::filesystem::is_empty(folder, ec)))
-        prepareNewFolder(request.folder); // throws the one sentence that says which
+    checkNewFolder(request.folder);
 }
 
 std::vector<std::string> exportModel(LatentModel& model, const ExportRequest& request)

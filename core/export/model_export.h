@@ -25,6 +25,9 @@ struct ExportRequest {
     std::optional<OnnxScorerSpec> scorer; // ONNX only: also write scorer.onnx
 };
 
+// BadInputError for a model that has no LatentLab weights of its own (a TorchScript module), in one sentence.
+void checkExportable(const LatentModel& model);
+
 // Checks everything that can be refused before a file is written (a TorchScript model, a scorer asked of the
 // PyTorch format, a score the model cannot give, a folder that is not new or empty): BadInputError, one
 // sentence each.

@@ -1,7 +1,7 @@
 #include "core/export/onnx_export.h"
 
+#include "core/export/model_export.h"
 #include "core/export/onnx_layers.h"
-#include "core/models/torchscript_model.h"
 #include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -28,14 +28,6 @@ std::vector<Dim> batchOf(const std::vector<std::int64_t>& dims)
     for (const auto d : dims)
         out.push_back(Dim::fixed(d));
     return out;
-}
-
-std::int64_t numelOf(const std::vector<std::int64_t>& dims)
-{
-    std::int64_t n = 1;
-    for (const auto d : dims)
-        n *= d;
-    return n;
 }
 
 // The nodes of one encoding at the posterior mean, as LatentModel::encode gives it in eval mode.
@@ -255,7 +247,7 @@ std::string scorerGraph(LatentModel& model, const std::string& version, const On
 {
     const ModelConfig& c = model.config();
     checkAnomalyScore(model, spec.score);
-    const std::int64_t n = numelOf(c.inputShape);
+    const std::int64_t n = c.inputNumel();
     const bool perFeature = !c.isImage();
     if (spec.ranges.size() != (perFeature ? static_cast<std::size_t>(n) : 1u))
         throw BadInputError("the scorer needs the training data's value range" + std::string(perFeature ? " of every feature" : "")
@@ -337,8 +329,7 @@ std::vector<std::pair<std::string, std::string>> onnxMetadata(const LatentModel&
 
 OnnxExport exportOnnx(LatentModel& model, const std::string& producerVersion, const OnnxScorerSpec* scorer)
 {
-    if (dynamic_cast<TorchScriptModelImpl*>(&model))
-        throw BadInputError("a TorchScript model has no LatentLab weights to export; export it from PyTorch instead");
+    checkExportable(model);
     torch::NoGradGuard noGrad;
     OnnxExport out;
     out.encoder = encoderGraph(model, producerVersion);

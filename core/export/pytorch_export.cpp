@@ -1,9 +1,8 @@
 #include "core/export/pytorch_export.h"
 
+#include "core/export/model_export.h"
 #include "core/export/pytorch_source_parts.h"
-#include "core/models/torchscript_model.h"
 #include "core/training/checkpoint.h"
-#include "core/util/errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,17 +65,11 @@ const char* familyPart(ModelKind kind)
     return pytorch_parts::kVae;
 }
 
-void refuseTorchScript(const LatentModel& model)
-{
-    if (dynamic_cast<const TorchScriptModelImpl*>(&model))
-        throw BadInputError("a TorchScript model has no LatentLab weights to export; export it from PyTorch instead");
-}
-
 } // namespace
 
 std::string pytorchSource(const LatentModel& model, const std::string& producerVersion)
 {
-    refuseTorchScript(model);
+    checkExportable(model);
     const ModelConfig& c = model.config();
     std::string family = familyPart(c.kind);
     const std::string token = "@SIGNATURE@";
@@ -100,7 +93,7 @@ std::string pytorchSource(const LatentModel& model, const std::string& producerV
 
 std::vector<char> pytorchWeights(const LatentModel& model)
 {
-    refuseTorchScript(model);
+    checkExportable(model);
     // A dict of tensors, as torch.save(model.state_dict()) writes it: torch.load gives {name: tensor}, which
     // load_state_dict takes.
     c10::Dict<std::string, at::Tensor> state;

@@ -18,6 +18,13 @@ def _numel(shape: List[int]) -> int:
 
 def _reparameterize(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     return mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
+
+
+def _output(flat: torch.Tensor, input_shape: List[int], bernoulli: bool) -> torch.Tensor:
+    """The decoder's flat output as [B, *input_shape] means: the sigmoid of the logits for a Bernoulli likelihood,
+    as LatentLab's Decoding.reconstruction."""
+    out = torch.sigmoid(flat) if bernoulli else flat
+    return out.view([flat.size(0)] + input_shape)
 )PY";
 
 const char* const kBackbones = R"PY(
@@ -126,8 +133,6 @@ def _decoder(input_shape: List[int], hidden: List[int], code_dim: int, conv: boo
     return ConvDecoder(input_shape, hidden, code_dim) if conv else MlpDecoder(input_shape, hidden, code_dim)
 )PY";
 
-// Every family's module ends in _output: the flat decoder output as [B, *input_shape] means (the sigmoid of the
-// logits for the Bernoulli likelihood), as LatentLab's Decoding.reconstruction.
 const char* const kAutoencoder = R"PY(
 
 class Model(nn.Module):
@@ -147,17 +152,13 @@ class Model(nn.Module):
         self.register_buffer("code_mean", torch.zeros(latent_dim))
         self.register_buffer("code_std", torch.ones(latent_dim))
 
-    def _output(self, flat: torch.Tensor) -> torch.Tensor:
-        out = torch.sigmoid(flat) if self.bernoulli else flat
-        return out.view([flat.size(0)] + self.input_shape)
-
     @torch.jit.export
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         return self.head(self.encoder(x))
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
-        return self._output(self.decoder(z))
+        return _output(self.decoder(z), self.input_shape, self.bernoulli)
 
     @torch.jit.export
     def sample(self, n: int, temperature: float = 1.0) -> torch.Tensor:
@@ -186,10 +187,6 @@ class Model(nn.Module):
         self.logvar = nn.Linear(hidden[-1], latent_dim)
         self.decoder = _decoder(input_shape, hidden, latent_dim, conv)
 
-    def _output(self, flat: torch.Tensor) -> torch.Tensor:
-        out = torch.sigmoid(flat) if self.bernoulli else flat
-        return out.view([flat.size(0)] + self.input_shape)
-
     @torch.jit.export
     def encode(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         h = self.encoder(x)
@@ -197,7 +194,7 @@ class Model(nn.Module):
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
-        return self._output(self.decoder(z))
+        return _output(self.decoder(z), self.input_shape, self.bernoulli)
 
     @torch.jit.export
     def sample(self, n: int, temperature: float = 1.0) -> torch.Tensor:
@@ -239,10 +236,6 @@ class Model(nn.Module):
             self.prior_mu = torch.zeros(0)
             self.prior_logvar = torch.zeros(0)
 
-    def _output(self, flat: torch.Tensor) -> torch.Tensor:
-        out = torch.sigmoid(flat) if self.bernoulli else flat
-        return out.view([flat.size(0)] + self.input_shape)
-
     def _one_hot(self, y: torch.Tensor) -> torch.Tensor:
         return F.one_hot(y.long(), self.num_classes).float()
 
@@ -253,7 +246,7 @@ class Model(nn.Module):
 
     @torch.jit.export
     def decode(self, z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        return self._output(self.decoder(torch.cat([z, self._one_hot(y).to(z.device)], 1)))
+        return _output(self.decoder(torch.cat([z, self._one_hot(y).to(z.device)], 1)), self.input_shape, self.bernoulli)
 
     @torch.jit.export
     def prior(self, y: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
@@ -310,10 +303,6 @@ class Model(nn.Module):
         self.register_buffer("prior_counts", torch.zeros(self.positions, k))
         self.register_buffer("initialized", torch.zeros([]))
 
-    def _output(self, flat: torch.Tensor) -> torch.Tensor:
-        out = torch.sigmoid(flat) if self.bernoulli else flat
-        return out.view([flat.size(0)] + self.input_shape)
-
     def _vectors(self, x: torch.Tensor) -> torch.Tensor:
         """The encoder's vectors [B, positions, code_dim], positions in row-major order."""
         if self.conv:
@@ -341,8 +330,8 @@ class Model(nn.Module):
         v = self.codebook[codes.reshape(-1)].view(codes.size(0), self.positions, self.code_dim)
         if self.conv:
             g = v.view(codes.size(0), self.grid[0], self.grid[1], self.code_dim).permute(0, 3, 1, 2)
-            return self._output(self.decoder(g.contiguous()))
-        return self._output(self.decoder(v.reshape(codes.size(0), self.positions * self.code_dim)))
+            return _output(self.decoder(g.contiguous()), self.input_shape, self.bernoulli)
+        return _output(self.decoder(v.reshape(codes.size(0), self.positions * self.code_dim)), self.input_shape, self.bernoulli)
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
@@ -390,10 +379,6 @@ class Model(nn.Module):
         self.prior_logvar1 = nn.Linear(width, bottom_latent_dim)
         self.decoder = _decoder(input_shape, hidden, bottom_latent_dim, conv)
 
-    def _output(self, flat: torch.Tensor) -> torch.Tensor:
-        out = torch.sigmoid(flat) if self.bernoulli else flat
-        return out.view([flat.size(0)] + self.input_shape)
-
     @torch.jit.export
     def encode_bottom(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         h = self.encoder(x)
@@ -412,7 +397,7 @@ class Model(nn.Module):
 
     @torch.jit.export
     def decode_bottom(self, z1: torch.Tensor) -> torch.Tensor:
-        return self._output(self.decoder(z1))
+        return _output(self.decoder(z1), self.input_shape, self.bernoulli)
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:

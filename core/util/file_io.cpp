@@ -161,21 +161,27 @@ std::vector<std::uint8_t> readAllBytes(const std::string& path)
     return bytes;
 }
 
-void prepareNewFolder(const std::string& folder)
+void checkNewFolder(const std::string& folder)
 {
     std::error_code ec;
     const fs::path path(folder);
-    const std::string shown = displayName(folder);
-    if (fs::exists(path, ec)) {
-        if (!fs::is_directory(path, ec))
-            throw BadInputError(shown + " exists and is not a folder: choose a new folder to export into");
-        if (!fs::is_empty(path, ec))
-            throw BadInputError(shown + " is not empty: choose a new folder, so that no file in it is replaced");
+    if (!fs::exists(path, ec))
         return;
-    }
-    fs::create_directories(path, ec);
+    if (!fs::is_directory(path, ec))
+        throw BadInputError(displayName(folder) + " exists and is not a folder: choose a new folder to export into");
+    if (!fs::is_empty(path, ec))
+        throw BadInputError(displayName(folder) + " is not empty: choose a new folder, so that no file in it is replaced");
+}
+
+void prepareNewFolder(const std::string& folder)
+{
+    checkNewFolder(folder);
+    std::error_code ec;
+    if (fs::exists(folder, ec))
+        return;
+    fs::create_directories(folder, ec);
     if (ec)
-        throw IoError(shown + ": cannot create the folder (" + ec.message() + ")");
+        throw IoError(displayName(folder) + ": cannot create the folder (" + ec.message() + ")");
 }
 
 } // namespace latentlab

@@ -43,8 +43,10 @@ private:
 
 std::vector<std::uint8_t> readAllBytes(const std::string& path);
 
-// A folder to write new files into: made when missing, taken when empty. BadInputError (in one sentence) when
-// it is a file or holds anything, so that nothing of the user's is ever replaced; IoError when it cannot be made.
+// A folder to write new files into: missing or empty. BadInputError (in one sentence) when it is a file or holds
+// anything, so that nothing of the user's is ever replaced.
+void checkNewFolder(const std::string& folder);
+// checkNewFolder, then makes the folder when missing (IoError when it cannot be made).
 void prepareNewFolder(const std::string& folder);
 
 // checked arithmetic for sizes taken from file headers

@@ -30,20 +30,17 @@ InteropMenu::InteropMenu(QMenu* file, ExplorerView* explorer, QWidget* dialogPar
     connect(file, &QMenu::aboutToShow, this, &InteropMenu::refresh);
     connect(explorer_, &ExplorerView::frameShown, this, &InteropMenu::refresh);
     ExplorerController* controller = explorer_->controller();
-    connect(controller, &ExplorerController::projectorExported, this,
-            [this](RequestTag, const QString&, const QString& summary) { Q_EMIT statusMessage(summary); });
-    connect(controller, &ExplorerController::projectorExportFailed, this,
-            [this](RequestTag, const QString& directory, const QString& message) {
-                Q_EMIT statusMessage(tr("Nothing was exported to %1").arg(directory));
-                openMessage(dialogParent_, QMessageBox::Warning, tr("Not Exported"), message, directory);
-            });
-    connect(controller, &ExplorerController::modelExported, this,
-            [this](RequestTag, const QString&, const QString& summary) { Q_EMIT statusMessage(summary); });
-    connect(controller, &ExplorerController::modelExportFailed, this,
-            [this](RequestTag, const QString& directory, const QString& message) {
-                Q_EMIT statusMessage(tr("Nothing was exported to %1").arg(directory));
-                openMessage(dialogParent_, QMessageBox::Warning, tr("Model Not Exported"), message, directory);
-            });
+    const auto done = [this](RequestTag, const QString&, const QString& summary) { Q_EMIT statusMessage(summary); };
+    const auto refused = [this](const QString& title) {
+        return [this, title](RequestTag, const QString& directory, const QString& message) {
+            Q_EMIT statusMessage(tr("Nothing was exported to %1").arg(directory));
+            openMessage(dialogParent_, QMessageBox::Warning, title, message, directory);
+        };
+    };
+    connect(controller, &ExplorerController::projectorExported, this, done);
+    connect(controller, &ExplorerController::projectorExportFailed, this, refused(tr("Not Exported")));
+    connect(controller, &ExplorerController::modelExported, this, done);
+    connect(controller, &ExplorerController::modelExportFailed, this, refused(tr("Model Not Exported")));
     refresh();
 }
 
